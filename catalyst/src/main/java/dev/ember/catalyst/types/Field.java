@@ -1,0 +1,8 @@
+package dev.ember.catalyst.types;
+
+import static java.util.Objects.requireNonNull;
+
+/** A named, typed column of a schema. */
+public record Field(String name, DataType type, boolean nullable) {
+  public Field { requireNonNull(name); requireNonNull(type); }
+}
