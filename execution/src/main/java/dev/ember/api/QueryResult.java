@@ -1,0 +1,25 @@
+package dev.ember.api;
+
+import dev.ember.catalyst.types.Schema;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * The result of one statement, streamed as Arrow batches. Statements that return no rows
+ * ({@code SET}, {@code CREATE …}) have {@link #hasRows()} false and an empty schema.
+ * Closing the result frees its memory and stops the query if it is still running.
+ */
+public interface QueryResult extends AutoCloseable {
+  /** Column names and types of the rows. */
+  Schema schema();
+
+  /** False for statements that produce no result set. */
+  boolean hasRows();
+
+  /**
+   * The next batch, or null at the end. The batch belongs to the result and is valid until the
+   * next call or {@link #close()}; columns are in schema order with Ember's Arrow mapping.
+   */
+  VectorSchemaRoot nextBatch();
+
+  @Override void close();
+}
