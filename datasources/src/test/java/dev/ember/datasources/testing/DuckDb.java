@@ -1,0 +1,107 @@
+package dev.ember.datasources.testing;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An in-memory DuckDB connection for tests: the independent oracle. */
+public final class DuckDb implements AutoCloseable {
+  private final Connection connection;
+
+  public DuckDb() {
+    try {
+      connection = DriverManager.getConnection("jdbc:duckdb:");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public void execute(String sql) {
+    try (Statement s = connection.createStatement()) {
+      s.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
+  /** Every row of the query, each value in {@link #canonical} form. */
+  public List<List<Object>> rows(String sql) {
+    try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(sql)) {
+      ResultSetMetaData md = r.getMetaData();
+      List<List<Object>> out = new ArrayList<>();
+      while (r.next()) {
+        List<Object> row = new ArrayList<>(md.getColumnCount());
+        for (int c = 1; c <= md.getColumnCount(); c++) row.add(canonical(r, c, md.getColumnType(c)));
+        out.add(row);
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
+  /** The single value of a one-row, one-column query. */
+  public Object value(String sql) {
+    return rows(sql).get(0).get(0);
+  }
+
+  /**
+   * Values as the tests compare them: integers as Long, DECIMAL as BigDecimal, DATE as Long days,
+   * TIMESTAMP as Long microseconds (UTC for WITH TIME ZONE), text as String, floats as Double,
+   * bytes as a hex String.
+   */
+  private static Object canonical(ResultSet r, int c, int sqlType) throws SQLException {
+    Object o = r.getObject(c);
+    if (o == null) return null;
+    switch (sqlType) {
+      case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT:
+        return ((Number) o).longValue();
+      case Types.DECIMAL, Types.NUMERIC:
+        return r.getBigDecimal(c);
+      case Types.FLOAT, Types.REAL, Types.DOUBLE:
+        return ((Number) o).doubleValue();
+      case Types.DATE:
+        return r.getObject(c, LocalDate.class).toEpochDay();
+      case Types.TIMESTAMP:
+        return micros(r.getObject(c, LocalDateTime.class).toInstant(ZoneOffset.UTC));
+      case Types.TIMESTAMP_WITH_TIMEZONE:
+        return micros(r.getObject(c, OffsetDateTime.class).toInstant());
+      case Types.BINARY, Types.VARBINARY, Types.BLOB, Types.LONGVARBINARY:
+        return hex(r.getBytes(c));
+      case Types.BOOLEAN, Types.BIT:
+        return r.getBoolean(c);
+      default:
+        return o instanceof BigDecimal ? o : o.toString();
+    }
+  }
+
+  private static long micros(java.time.Instant i) {
+    return ChronoUnit.MICROS.between(java.time.Instant.EPOCH, i);
+  }
+
+  public static String hex(byte[] b) {
+    StringBuilder sb = new StringBuilder();
+    for (byte x : b) sb.append(String.format("%02x", x));
+    return sb.toString();
+  }
+
+  @Override public void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
