@@ -1,0 +1,180 @@
+package dev.ember.planner.strategy;
+
+import dev.ember.catalyst.errors.EmberException;
+import dev.ember.catalyst.expr.Alias;
+import dev.ember.catalyst.expr.AttributeRef;
+import dev.ember.catalyst.expr.Expr;
+import dev.ember.catalyst.expr.Exprs;
+import dev.ember.catalyst.expr.Literal;
+import dev.ember.catalyst.expr.NamedExpr;
+import dev.ember.catalyst.expr.SortOrder;
+import dev.ember.catalyst.plan.logical.Aggregate;
+import dev.ember.catalyst.plan.logical.Filter;
+import dev.ember.catalyst.plan.logical.Join;
+import dev.ember.catalyst.plan.logical.JoinType;
+import dev.ember.catalyst.plan.logical.Limit;
+import dev.ember.catalyst.plan.logical.LogicalPlan;
+import dev.ember.catalyst.plan.logical.Project;
+import dev.ember.catalyst.plan.logical.Scan;
+import dev.ember.catalyst.plan.logical.Sort;
+import dev.ember.catalyst.plan.logical.Union;
+import dev.ember.catalyst.plan.logical.Values;
+import dev.ember.planner.cost.SizeEstimator;
+import dev.ember.planner.exchange.EnsureRequirements;
+import dev.ember.planner.physical.AggMode;
+import dev.ember.planner.physical.AggregateBuffers;
+import dev.ember.planner.physical.FilterExec;
+import dev.ember.planner.physical.HashAggregateExec;
+import dev.ember.planner.physical.HashJoinExec;
+import dev.ember.planner.physical.LimitExec;
+import dev.ember.planner.physical.PhysicalPlan;
+import dev.ember.planner.physical.ProjectExec;
+import dev.ember.planner.physical.ScanExec;
+import dev.ember.planner.physical.SortExec;
+import dev.ember.planner.physical.TopNExec;
+import dev.ember.planner.physical.UnionExec;
+import dev.ember.planner.physical.ValuesExec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns an optimized logical plan into a physical plan: one strategy per logical operator, then
+ * {@link EnsureRequirements} inserts the exchanges that partitioning requirements call for.
+ *
+ * <ul>
+ *   <li>Aggregate → a PARTIAL aggregate per partition and a FINAL one after an exchange on the
+ *       grouping keys.</li>
+ *   <li>Join → a hash join on the equi-join keys; the build side (right; the smaller side of an
+ *       inner join) is broadcast when its estimated size is under the threshold, otherwise both
+ *       sides are shuffled on their keys. RIGHT joins become LEFT joins with swapped inputs.</li>
+ *   <li>Sort under a Limit → top-N (local per partition, then global); Sort → a global sort;
+ *       Limit → a local limit per partition, then a global one.</li>
+ * </ul>
+ */
+public final class PhysicalPlanner {
+  private final PlannerConfig config;
+
+  public PhysicalPlanner(PlannerConfig config) { this.config = config; }
+
+  public PhysicalPlan plan(LogicalPlan logical) {
+    return new EnsureRequirements(config.shufflePartitions()).apply(toPhysical(logical));
+  }
+
+  private PhysicalPlan toPhysical(LogicalPlan p) {
+    if (p instanceof Scan s) return new ScanExec(s.table(), s.output(), s.filters());
+    if (p instanceof Values v) return new ValuesExec(v.output(), v.rows());
+    if (p instanceof Filter f) return new FilterExec(f.condition(), toPhysical(f.child()));
+    if (p instanceof Project pr) return new ProjectExec(pr.projections(), toPhysical(pr.child()));
+    if (p instanceof Aggregate a) return planAggregate(a);
+    if (p instanceof Join j) return planJoin(j);
+    if (p instanceof Limit l) return planLimit(l);
+    if (p instanceof Sort s) return sortedBy(s.orders(), toPhysical(s.child()), null);
+    if (p instanceof Union u) {
+      List<PhysicalPlan> inputs = new ArrayList<>();
+      for (LogicalPlan c : u.inputs()) inputs.add(toPhysical(c));
+      return new UnionExec(inputs);
+    }
+    throw EmberException.notSupported("logical operator " + p.getClass().getSimpleName());
+  }
+
+  private PhysicalPlan planAggregate(Aggregate a) {
+    PhysicalPlan child = toPhysical(a.child());
+    // Group by attributes only: computed keys are projected first.
+    Keyed keyed = Keyed.of(child, a.groupings().stream().map(g -> (Expr) g).toList(), "group");
+    List<NamedExpr> groupings = new ArrayList<>();
+    for (int i = 0; i < a.groupings().size(); i++) {
+      NamedExpr g = a.groupings().get(i);
+      AttributeRef key = keyed.keys().get(i);
+      // Keep the Aggregate's own output attribute (name and id) for each grouping.
+      groupings.add(key.id() == g.id() ? key : new Alias(key, g.name(), g.id()));
+    }
+    List<AttributeRef> buffers = AggregateBuffers.attributes(a.aggregates());
+    HashAggregateExec partial = new HashAggregateExec(AggMode.PARTIAL, groupings, a.aggregates(), buffers, keyed.plan());
+    List<NamedExpr> finalGroupings = new ArrayList<>(partial.groupingAttributes());
+    return new HashAggregateExec(AggMode.FINAL, finalGroupings, a.aggregates(), buffers, partial);
+  }
+
+  private PhysicalPlan planJoin(Join j) {
+    JoinType type = j.type();
+    if (type == JoinType.FULL) throw EmberException.notSupported("FULL OUTER JOIN");
+    if (type == JoinType.RIGHT) {
+      // a RIGHT JOIN b = b LEFT JOIN a, with columns put back in order.
+      Join swapped = new Join(j.right(), j.left(), JoinType.LEFT, j.condition());
+      List<NamedExpr> order = new ArrayList<>(j.output());
+      return new ProjectExec(order, planJoin(swapped));
+    }
+    LogicalPlan left = j.left(), right = j.right();
+    long leftSize = SizeEstimator.estimateBytes(left), rightSize = SizeEstimator.estimateBytes(right);
+    long threshold = config.autoBroadcastJoinThreshold();
+    // Build on the smaller side of an inner join.
+    boolean swap = type == JoinType.INNER && rightSize > leftSize;
+    if (swap) {
+      Join swapped = new Join(right, left, JoinType.INNER, j.condition());
+      return new ProjectExec(new ArrayList<>(j.output()), planJoinAsIs(swapped));
+    }
+    return planJoinAsIs(j);
+  }
+
+  /** Plans the join with its build side on the right, as given. */
+  private PhysicalPlan planJoinAsIs(Join j) {
+    JoinType type = j.type();
+    LogicalPlan left = j.left(), right = j.right();
+    long threshold = config.autoBroadcastJoinThreshold();
+    long rightSize = SizeEstimator.estimateBytes(right);
+    JoinKeys keys = JoinKeys.extract(j.condition(), Exprs.ids(left.output()), Exprs.ids(right.output()));
+    boolean broadcast = keys.leftKeys().isEmpty() || (threshold >= 0 && rightSize <= threshold);
+    Keyed l = Keyed.of(toPhysical(left), keys.leftKeys(), "lkey");
+    Keyed r = Keyed.of(toPhysical(right), keys.rightKeys(), "rkey");
+    PhysicalPlan join = new HashJoinExec(type, l.keys(), r.keys(), keys.residual(), broadcast, l.plan(), r.plan());
+    boolean addedColumns = l.plan() != l.original() || (type.outputsRight() && r.plan() != r.original());
+    return addedColumns ? new ProjectExec(new ArrayList<>(j.output()), join) : join;
+  }
+
+
+  private PhysicalPlan planLimit(Limit l) {
+    if (l.child() instanceof Sort s && l.limit() >= 0) {
+      PhysicalPlan child = toPhysical(s.child());
+      return sortedBy(s.orders(), child, l);
+    }
+    PhysicalPlan child = toPhysical(l.child());
+    if (l.limit() < 0) return new LimitExec(-1, l.offset(), true, child);
+    LimitExec local = new LimitExec(l.limit() + l.offset(), 0, false, child);
+    return new LimitExec(l.limit(), l.offset(), true, local);
+  }
+
+  /** A global sort (or top-N when {@code limit} is given) by attributes; expressions are projected first. */
+  private PhysicalPlan sortedBy(List<SortOrder> orders, PhysicalPlan child, Limit limit) {
+    Keyed keyed = Keyed.of(child, orders.stream().map(SortOrder::expr).toList(), "sortkey");
+    List<SortOrder> bound = new ArrayList<>();
+    for (int i = 0; i < orders.size(); i++) bound.add(orders.get(i).withExpr(keyed.keys().get(i)));
+    PhysicalPlan sorted;
+    if (limit != null) {
+      TopNExec local = new TopNExec(limit.limit() + limit.offset(), 0, bound, false, keyed.plan());
+      sorted = new TopNExec(limit.limit(), limit.offset(), bound, true, local);
+    } else {
+      sorted = new SortExec(bound, keyed.plan());
+    }
+    return keyed.plan() == child ? sorted : new ProjectExec(new ArrayList<>(child.output()), sorted);
+  }
+
+  /** A child with the given key expressions available as attributes of its output. */
+  record Keyed(PhysicalPlan original, PhysicalPlan plan, List<AttributeRef> keys) {
+    static Keyed of(PhysicalPlan child, List<Expr> keyExprs, String prefix) {
+      List<NamedExpr> projections = new ArrayList<>(child.output());
+      List<AttributeRef> keys = new ArrayList<>();
+      boolean computed = false;
+      for (Expr e : keyExprs) {
+        Expr k = e instanceof Alias a ? a.child() : e;
+        if (k instanceof AttributeRef ref && child.output().stream().anyMatch(o -> o.id() == ref.id())) {
+          keys.add(ref);
+        } else {
+          Alias alias = Alias.of(k, prefix + keys.size());
+          projections.add(alias);
+          keys.add(alias.toAttribute());
+          computed = true;
+        }
+      }
+      return new Keyed(child, computed ? new ProjectExec(projections, child) : child, keys);
+    }
+  }
+}
