@@ -5,6 +5,7 @@ import static dev.ember.catalyst.PlanBuilder.scan;
 import static dev.ember.catalyst.TpchTables.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ember.catalyst.plan.logical.JoinType;
 import dev.ember.catalyst.plan.logical.LogicalPlan;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -62,5 +63,95 @@ class OptimizerEndToEndTest {
                   Scan region [r_regionkey, r_name], filters=[(r_name = 'ASIA')]
         """, out.treeString());
     assertEquals(plan.output(), out.output());
+  }
+
+  /** TPC-H Q3: three comma-joined tables, filters on each side, top 10. */
+  @Test void q3() {
+    LogicalPlan plan = scan(CUSTOMER).join(scan(ORDERS)).join(scan(LINEITEM))
+        .filter(and(
+            eq(col("c_mktsegment"), lit("BUILDING")),
+            eq(col("c_custkey"), col("o_custkey")),
+            eq(col("l_orderkey"), col("o_orderkey")),
+            lt(col("o_orderdate"), date("1995-03-15")),
+            gt(col("l_shipdate"), date("1995-03-15"))))
+        .project(col("l_orderkey"), col("o_orderdate"), col("o_shippriority"),
+            mul(col("l_extendedprice"), sub(dec("1", 15, 2), col("l_discount"))).as("v"))
+        .aggregate(List.of(col("l_orderkey"), col("o_orderdate"), col("o_shippriority")),
+            List.of(sum(col("v")).as("revenue")))
+        .project(col("l_orderkey"), col("revenue"), col("o_orderdate"), col("o_shippriority"))
+        .sort(desc(col("revenue")), asc(col("o_orderdate")))
+        .limit(10)
+        .build();
+    LogicalPlan out = optimizer.optimize(plan);
+    assertEquals("""
+        Limit [10]
+          Sort [revenue DESC NULLS FIRST, o_orderdate ASC NULLS LAST]
+            Project [l_orderkey, revenue, o_orderdate, o_shippriority]
+              Aggregate [l_orderkey, o_orderdate, o_shippriority] [sum(v) AS revenue]
+                Project [l_orderkey, o_orderdate, o_shippriority, (l_extendedprice * (1.00 - l_discount)) AS v]
+                  Join Inner [(l_orderkey = o_orderkey)]
+                    Project [o_orderkey, o_orderdate, o_shippriority]
+                      Join Inner [(c_custkey = o_custkey)]
+                        Project [c_custkey]
+                          Scan customer [c_custkey, c_mktsegment], filters=[(c_mktsegment = 'BUILDING')]
+                        Scan orders [o_orderkey, o_custkey, o_orderdate, o_shippriority], filters=[(o_orderdate < DATE '1995-03-15')]
+                    Project [l_orderkey, l_extendedprice, l_discount]
+                      Scan lineitem [l_orderkey, l_extendedprice, l_discount, l_shipdate], filters=[(l_shipdate > DATE '1995-03-15')]
+        """, out.treeString());
+    assertEquals(plan.output(), out.output());
+  }
+
+  /** TPC-H Q10: four comma-joined tables, grouped by many customer columns, top 20. */
+  @Test void q10() {
+    LogicalPlan plan = scan(CUSTOMER).join(scan(ORDERS)).join(scan(LINEITEM)).join(scan(NATION))
+        .filter(and(
+            eq(col("c_custkey"), col("o_custkey")),
+            eq(col("l_orderkey"), col("o_orderkey")),
+            ge(col("o_orderdate"), date("1993-10-01")),
+            lt(col("o_orderdate"), date("1994-01-01")),
+            eq(col("l_returnflag"), lit("R")),
+            eq(col("c_nationkey"), col("n_nationkey"))))
+        .project(col("c_custkey"), col("c_name"), col("c_acctbal"), col("c_phone"), col("n_name"),
+            col("c_address"), col("c_comment"),
+            mul(col("l_extendedprice"), sub(dec("1", 15, 2), col("l_discount"))).as("v"))
+        .aggregate(List.of(col("c_custkey"), col("c_name"), col("c_acctbal"), col("c_phone"), col("n_name"),
+            col("c_address"), col("c_comment")), List.of(sum(col("v")).as("revenue")))
+        .project(col("c_custkey"), col("c_name"), col("revenue"), col("c_acctbal"), col("n_name"),
+            col("c_address"), col("c_phone"), col("c_comment"))
+        .sort(desc(col("revenue")))
+        .limit(20)
+        .build();
+    LogicalPlan out = optimizer.optimize(plan);
+    assertEquals("""
+        Limit [20]
+          Sort [revenue DESC NULLS FIRST]
+            Project [c_custkey, c_name, revenue, c_acctbal, n_name, c_address, c_phone, c_comment]
+              Aggregate [c_custkey, c_name, c_acctbal, c_phone, n_name, c_address, c_comment] [sum(v) AS revenue]
+                Project [c_custkey, c_name, c_acctbal, c_phone, n_name, c_address, c_comment, (l_extendedprice * (1.00 - l_discount)) AS v]
+                  Join Inner [(c_nationkey = n_nationkey)]
+                    Project [c_custkey, c_name, c_address, c_nationkey, c_phone, c_acctbal, c_comment, l_extendedprice, l_discount]
+                      Join Inner [(l_orderkey = o_orderkey)]
+                        Project [c_custkey, c_name, c_address, c_nationkey, c_phone, c_acctbal, c_comment, o_orderkey]
+                          Join Inner [(c_custkey = o_custkey)]
+                            Scan customer [c_custkey, c_name, c_address, c_nationkey, c_phone, c_acctbal, c_comment]
+                            Project [o_orderkey, o_custkey]
+                              Scan orders [o_orderkey, o_custkey, o_orderdate], filters=[((o_orderdate >= DATE '1993-10-01') AND (o_orderdate < DATE '1994-01-01'))]
+                        Project [l_orderkey, l_extendedprice, l_discount]
+                          Scan lineitem [l_orderkey, l_extendedprice, l_discount, l_returnflag], filters=[(l_returnflag = 'R')]
+                    Scan nation [n_nationkey, n_name]
+        """, out.treeString());
+    assertEquals(plan.output(), out.output());
+  }
+
+  /** Comma joins with WHERE equalities plan exactly like explicit JOIN … ON. */
+  @Test void commaJoinsPlanLikeExplicitJoins() {
+    LogicalPlan comma = scan(CUSTOMER).join(scan(ORDERS))
+        .filter(and(eq(col("c_custkey"), col("o_custkey")), eq(col("c_mktsegment"), lit("BUILDING"))))
+        .project(col("o_orderkey")).build();
+    LogicalPlan explicit = scan(CUSTOMER)
+        .join(scan(ORDERS), JoinType.INNER, eq(col("c_custkey"), col("o_custkey")))
+        .filter(eq(col("c_mktsegment"), lit("BUILDING")))
+        .project(col("o_orderkey")).build();
+    assertEquals(optimizer.optimize(comma).treeString(), optimizer.optimize(explicit).treeString());
   }
 }
