@@ -1,0 +1,50 @@
+package dev.ember.it;
+
+import dev.ember.api.Session;
+import java.sql.Connection;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * TPC-H at SF 0.01 from Parquet: Ember reads the cached files through
+ * {@code CREATE TEMPORARY VIEW … USING parquet}, DuckDB reads the very same files, and the answers
+ * must agree (see {@link ResultComparator}).
+ *
+ * <p>Run only the integration tests that need the engine:
+ * <pre>
+ * cd /work/main && mvn -o -q -pl tests test -Dtest='TpchParquetTest,TpchCatalogTest,ErrorsTest'
+ * </pre>
+ * or the whole module (adds the harness's own checks) with {@code mvn -o -q -pl tests test}.
+ */
+class TpchParquetTest {
+  /** The queries Ember answers from Parquet. Extend towards all 22 as they pass. */
+  static IntStream queries() { return IntStream.of(1, 3, 5, 6, 10); }
+
+  private static Connection duck;
+  private static Session ember;
+  private static Oracle oracle;
+
+  @BeforeAll static void setUp() throws Exception {
+    duck = TpchData.openDuckDb();
+    for (String table : TpchData.tableNames()) {
+      TpchData.execute(duck, "CREATE VIEW " + table + " AS SELECT * FROM read_parquet('"
+          + TpchData.sqlPath(TpchData.parquetFile(TpchData.TINY, table)) + "')");
+    }
+    ember = Session.builder().master("local[2]").getOrCreate();
+    EmberViews.parquet(ember, TpchData.TINY);
+    oracle = new Oracle(duck, ember);
+  }
+
+  @AfterAll static void tearDown() throws Exception {
+    if (ember != null) ember.close();
+    if (duck != null) duck.close();
+  }
+
+  @ParameterizedTest(name = "Q{0}") @MethodSource("queries")
+  void sameAnswerAsDuckDb(int q) {
+    oracle.assertSameAnswer("Q" + q + " (Parquet, SF 0.01)", TpchQueries.text(q));
+  }
+}
