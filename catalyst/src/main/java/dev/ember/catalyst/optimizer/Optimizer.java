@@ -55,6 +55,7 @@ public final class Optimizer {
         // equi-joins) while adjacent operators merge. Simplification runs in the same loop
         // because pushdown exposes new constant conjuncts and vice versa.
         Batch.fixedPoint("Operator optimization",
+            new FoldConstants(),
             new SimplifyBooleans(),
             new CombineFilters(),
             new PushFilterThroughProject(),

@@ -154,4 +154,17 @@ class OptimizerEndToEndTest {
         .project(col("o_orderkey")).build();
     assertEquals(optimizer.optimize(comma).treeString(), optimizer.optimize(explicit).treeString());
   }
+
+  /** Folding feeds simplification: a true constant conjunct vanishes, a false one empties the plan. */
+  @Test void constantConditionsFoldAway() {
+    assertEquals("""
+        Scan t [a], filters=[(a > 2)]
+        """, optimizer.optimize(scan("t", "a INT", "b INT")
+            .filter(and(eq(lit(1), lit(1)), gt(col("a"), add(lit(1), lit(1))))).project(col("a")).build()).treeString());
+    assertEquals("""
+        Project [a]
+          Values [a, b] rows=0
+        """, optimizer.optimize(scan("t", "a INT", "b INT")
+            .filter(and(gt(col("a"), lit(1)), eq(lit(1), lit(0)))).project(col("a")).build()).treeString());
+  }
 }
