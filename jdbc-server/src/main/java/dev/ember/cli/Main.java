@@ -2,6 +2,7 @@ package dev.ember.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.ember.catalyst.errors.EmberException;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -10,7 +11,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.jline.terminal.Terminal;
@@ -77,8 +80,15 @@ public final class Main {
 
   /** Where the statements come from: -e text, a -f file, else stdin. */
   private static Reader script(CliArgs args, InputStream in) throws IOException {
-    if (args.sql() != null) return new java.io.StringReader(args.sql());
-    if (args.file() != null) return Files.newBufferedReader(Path.of(args.file()), UTF_8);
+    if (args.sql() != null) return new StringReader(args.sql());
+    if (args.file() != null) {
+      try {
+        return Files.newBufferedReader(Path.of(args.file()), UTF_8);
+      } catch (IOException e) {
+        String why = e instanceof NoSuchFileException ? "no such file" : e.toString();
+        throw new EmberException(EmberException.IO_ERROR, "cannot read " + args.file() + ": " + why, e);
+      }
+    }
     return new InputStreamReader(in, UTF_8);
   }
 

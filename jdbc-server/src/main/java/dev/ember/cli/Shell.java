@@ -69,9 +69,7 @@ final class Shell {
     PrintStream out = new PrintStream(terminal.output(), false, terminal.encoding());
     AtomicBoolean cancel = new AtomicBoolean();
     PrintSettings settings = PrintSettings.from(args.conf()).withCancelled(cancel::get);
-    ResultPrinter printer = args.format().printer(out, settings);
     ErrorReporter errors = new ErrorReporter(out, args.flag(ErrorReporter.STACK_TRACES_KEY), this::red);
-    ScriptRunner runner = new ScriptRunner(engine, printer, errors, out::flush);
     out.println("Ember SQL shell (" + args.master() + "). End statements with ';'; 'help' for help, Ctrl-D to leave.");
     out.flush();
     try {
@@ -91,7 +89,11 @@ final class Shell {
           out.flush();
           continue;
         }
+        // A printer per input: its statements' outputs are separated, the next input starts afresh.
+        ScriptRunner runner = new ScriptRunner(engine, args.format().printer(out, settings), errors, out::flush);
         runStatements(runner, input, cancel);
+        out.println();
+        out.flush();
       }
     } finally {
       try {
