@@ -1,0 +1,109 @@
+package dev.ember.sql;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.ember.catalyst.catalog.Catalog;
+import dev.ember.catalyst.catalog.ViewTable;
+import dev.ember.catalyst.errors.EmberException;
+import dev.ember.catalyst.expr.AttributeRef;
+import dev.ember.catalyst.expr.Cast;
+import dev.ember.catalyst.expr.NamedExpr;
+import dev.ember.catalyst.plan.logical.LogicalPlan;
+import dev.ember.catalyst.plan.logical.Project;
+import dev.ember.catalyst.types.Field;
+import dev.ember.sql.convert.RelConverter;
+import dev.ember.sql.convert.SqlToRel;
+import dev.ember.sql.convert.ViewExpander;
+import dev.ember.sql.parser.CalciteParser;
+import dev.ember.sql.parser.SelectItemNamer;
+import dev.ember.sql.validate.ParsedTreeRewrites;
+import dev.ember.sql.validate.ResultNames;
+import dev.ember.sql.validate.Validation;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.sql.SqlNode;
+
+/**
+ * Turns the text of one query into a {@link Query}: Calcite parse, name the select items,
+ * validate, convert to relational algebra, then to Ember's logical plan; views met on the way are
+ * compiled the same way. One instance serves one statement (it tracks the views being expanded).
+ */
+final class QueryCompiler implements ViewExpander {
+  private final Catalog catalog;
+  private final Deque<String> expanding = new ArrayDeque<>();
+
+  QueryCompiler(Catalog catalog) { this.catalog = requireNonNull(catalog); }
+
+  Query compile(String sql) {
+    SqlNode parsed = CalciteParser.parseQuery(sql);
+    SelectItemNamer.nameItems(parsed, sql);
+    ParsedTreeRewrites.apply(parsed);
+    Validation validation = new Validation(catalog);
+    SqlNode validated = validation.validate(parsed);
+    List<String> names = ResultNames.of(validated, validation.validator());
+    LogicalPlan plan;
+    try {
+      RelNode rel = SqlToRel.convert(validation, validated);
+      plan = new RelConverter(this).convert(rel);
+    } catch (EmberException e) {
+      throw e;
+    } catch (UnsupportedOperationException e) {
+      throw new EmberException(EmberException.FEATURE_NOT_SUPPORTED, "not supported: " + e.getMessage(), e);
+    }
+    return new Query(rename(plan, names), names);
+  }
+
+  /** Gives the plan's output the user-visible names (Calcite's may have been made unique). */
+  private static LogicalPlan rename(LogicalPlan plan, List<String> names) {
+    List<AttributeRef> out = plan.output();
+    boolean same = true;
+    for (int i = 0; i < out.size(); i++) same &= out.get(i).name().equals(names.get(i));
+    if (same) return plan;
+    List<NamedExpr> projections = new ArrayList<>();
+    for (int i = 0; i < out.size(); i++) projections.add(RelConverter.named(out.get(i), names.get(i)));
+    return new Project(projections, plan);
+  }
+
+  /**
+   * Compiles a view's SQL afresh (new attribute ids for every reference) and shapes its output
+   * as the view's schema says. Errors inside the view name it, since their positions are in the
+   * view's text, not the statement's.
+   */
+  @Override public LogicalPlan expand(ViewTable view) {
+    String key = view.name().toLowerCase(Locale.ROOT);
+    if (expanding.contains(key)) {
+      throw new EmberException(EmberException.SYNTAX_ERROR, "view " + view.name() + " refers to itself");
+    }
+    expanding.push(key);
+    try {
+      LogicalPlan plan = compile(view.sql()).plan();
+      return shape(plan, view);
+    } catch (EmberException e) {
+      throw new EmberException(e.sqlState(), "in view " + view.name() + ": " + e.describe(), e);
+    } finally {
+      expanding.pop();
+    }
+  }
+
+  private static LogicalPlan shape(LogicalPlan plan, ViewTable view) {
+    List<AttributeRef> out = plan.output();
+    List<Field> fields = view.schema().fields();
+    if (out.size() != fields.size()) {
+      throw new EmberException(EmberException.DATATYPE_MISMATCH, "view " + view.name() + " now has "
+          + out.size() + " columns, its schema " + fields.size());
+    }
+    List<NamedExpr> projections = new ArrayList<>();
+    boolean same = true;
+    for (int i = 0; i < out.size(); i++) {
+      Field f = fields.get(i);
+      NamedExpr e = RelConverter.named(Cast.to(out.get(i), f.type()), f.name());
+      same &= e == out.get(i);
+      projections.add(e);
+    }
+    return same ? plan : new Project(projections, plan);
+  }
+}

@@ -1,0 +1,84 @@
+package dev.ember.sql.convert;
+
+import dev.ember.catalyst.errors.EmberException;
+import dev.ember.catalyst.expr.AggregateCall.AggFn;
+import dev.ember.catalyst.expr.AttributeRef;
+import dev.ember.catalyst.expr.Expr;
+import dev.ember.catalyst.expr.NamedAggregate;
+import dev.ember.catalyst.expr.NamedExpr;
+import dev.ember.catalyst.plan.logical.Aggregate;
+import dev.ember.catalyst.plan.logical.LogicalPlan;
+import dev.ember.sql.validate.TypeMapping;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+
+/**
+ * Converts a Calcite aggregate: grouping keys pass through as the child's attributes, each
+ * aggregate call keeps its DISTINCT, FILTER and the result type the validator derived (from
+ * {@code EmberTypeSystem}). Grouping sets are not supported yet.
+ */
+final class AggregateConverter {
+  private AggregateConverter() {}
+
+  static LogicalPlan convert(org.apache.calcite.rel.core.Aggregate agg, LogicalPlan child) {
+    if (agg.getGroupType() != org.apache.calcite.rel.core.Aggregate.Group.SIMPLE) {
+      throw EmberException.notSupported("GROUPING SETS, ROLLUP and CUBE");
+    }
+    List<AttributeRef> in = child.output();
+    List<NamedExpr> groupings = new ArrayList<>();
+    for (int key : agg.getGroupSet()) groupings.add(in.get(key));
+    List<String> names = agg.getRowType().getFieldNames();
+    List<NamedAggregate> aggregates = new ArrayList<>();
+    List<AggregateCall> calls = agg.getAggCallList();
+    for (int i = 0; i < calls.size(); i++) {
+      AggregateCall call = calls.get(i);
+      if (!call.getCollation().getFieldCollations().isEmpty()) {
+        throw EmberException.notSupported("WITHIN GROUP (ORDER BY …) in aggregates");
+      }
+      List<Expr> args = new ArrayList<>();
+      for (int arg : call.getArgList()) args.add(in.get(arg));
+      Expr filter = call.filterArg >= 0 ? in.get(call.filterArg) : null;
+      var converted = new dev.ember.catalyst.expr.AggregateCall(function(call, agg), args, call.isDistinct(),
+          filter, TypeMapping.toEmber(call.getType()));
+      aggregates.add(NamedAggregate.of(converted, names.get(agg.getGroupCount() + i)));
+    }
+    return new Aggregate(groupings, aggregates, child);
+  }
+
+  private static AggFn function(AggregateCall call, org.apache.calcite.rel.core.Aggregate agg) {
+    return switch (call.getAggregation().getKind()) {
+      case COUNT -> AggFn.COUNT;
+      case SUM -> AggFn.SUM;
+      case AVG -> AggFn.AVG;
+      case MIN -> AggFn.MIN;
+      case MAX -> AggFn.MAX;
+      case STDDEV_SAMP -> AggFn.STDDEV_SAMP;
+      case STDDEV_POP -> AggFn.STDDEV_POP;
+      case VAR_SAMP -> AggFn.VAR_SAMP;
+      case VAR_POP -> AggFn.VAR_POP;
+      case ANY_VALUE -> AggFn.ANY_VALUE;
+      case SINGLE_VALUE -> singleValue(agg);
+      default -> throw EmberException.notSupported("aggregate function " + call.getAggregation().getName());
+    };
+  }
+
+  /**
+   * SINGLE_VALUE (a scalar subquery's "at most one row, else error") is ANY_VALUE when the input
+   * is known to have at most one row per group; otherwise Ember cannot raise the error yet, and
+   * answering anyway could be wrong.
+   */
+  private static AggFn singleValue(org.apache.calcite.rel.core.Aggregate agg) {
+    RelMetadataQuery mq = agg.getCluster().getMetadataQuery();
+    boolean atMostOne;
+    if (agg.getGroupCount() == 0) {
+      Double max = mq.getMaxRowCount(agg.getInput());
+      atMostOne = max != null && max <= 1;
+    } else {
+      atMostOne = Boolean.TRUE.equals(mq.areColumnsUnique(agg.getInput(), agg.getGroupSet()));
+    }
+    if (!atMostOne) throw EmberException.notSupported("scalar subquery that may return more than one row");
+    return AggFn.ANY_VALUE;
+  }
+}

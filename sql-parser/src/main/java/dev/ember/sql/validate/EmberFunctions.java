@@ -1,0 +1,31 @@
+package dev.ember.sql.validate;
+
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+
+/**
+ * Scalar functions whose Spark/PostgreSQL signatures no Calcite library offers as such. The
+ * converter maps these exact instances to catalyst functions.
+ */
+public final class EmberFunctions {
+  private EmberFunctions() {}
+
+  /** {@code DATE_TRUNC('month', value)}: the value truncated to the unit, same type. */
+  public static final SqlFunction DATE_TRUNC = new SqlFunction("DATE_TRUNC", SqlKind.OTHER_FUNCTION,
+      ReturnTypes.ARG1_NULLABLE, null,
+      OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.DATETIME), SqlFunctionCategory.TIMEDATE);
+
+  /** {@code DATEDIFF(end, start)}: whole days from start to end (Spark). */
+  public static final SqlFunction DATEDIFF = new SqlFunction("DATEDIFF", SqlKind.OTHER_FUNCTION,
+      ReturnTypes.INTEGER_NULLABLE, null,
+      OperandTypes.family(SqlTypeFamily.DATE, SqlTypeFamily.DATE), SqlFunctionCategory.TIMEDATE);
+
+  /** {@code DATE_ADD(date, days)} (Spark). */
+  public static final SqlFunction DATE_ADD = new SqlFunction("DATE_ADD", SqlKind.OTHER_FUNCTION,
+      ReturnTypes.ARG0_NULLABLE, null,
+      OperandTypes.family(SqlTypeFamily.DATE, SqlTypeFamily.INTEGER), SqlFunctionCategory.TIMEDATE);
+}

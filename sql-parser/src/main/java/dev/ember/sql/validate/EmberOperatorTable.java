@@ -1,0 +1,40 @@
+package dev.ember.sql.validate;
+
+import java.util.List;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+
+/**
+ * The functions a query may call: the SQL standard's, a chosen few from Calcite's dialect
+ * libraries (those with Spark/PostgreSQL meaning), and {@link EmberFunctions}. Everything listed
+ * here must also be known to the converter's function mapping, so an unknown function fails at
+ * validation with a position rather than later.
+ */
+public final class EmberOperatorTable {
+  private static final SqlOperatorTable INSTANCE = SqlOperatorTables.chain(
+      SqlStdOperatorTable.instance(),
+      SqlOperatorTables.of(List.of(
+          SqlLibraryOperators.LENGTH,
+          SqlLibraryOperators.CONCAT_FUNCTION,
+          SqlLibraryOperators.LTRIM,
+          SqlLibraryOperators.RTRIM,
+          SqlLibraryOperators.LPAD,
+          SqlLibraryOperators.RPAD,
+          SqlLibraryOperators.STARTS_WITH,
+          SqlLibraryOperators.ENDS_WITH,
+          SqlLibraryOperators.SPLIT_PART,
+          SqlLibraryOperators.GREATEST,
+          SqlLibraryOperators.LEAST,
+          SqlLibraryOperators.REGEXP_REPLACE_3,
+          SqlLibraryOperators.ILIKE,
+          SqlLibraryOperators.NOT_ILIKE,
+          EmberFunctions.DATE_TRUNC,
+          EmberFunctions.DATEDIFF,
+          EmberFunctions.DATE_ADD)));
+
+  private EmberOperatorTable() {}
+
+  public static SqlOperatorTable instance() { return INSTANCE; }
+}

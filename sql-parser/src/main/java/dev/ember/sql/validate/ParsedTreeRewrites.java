@@ -1,0 +1,52 @@
+package dev.ember.sql.validate;
+
+import java.util.List;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIntervalQualifier;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
+
+/**
+ * Rewrites of the parse tree before validation, in place. Calcite's parser turns every
+ * {@code DATE_TRUNC(…)} into BigQuery's {@code DATE_TRUNC(date, unit)}; Ember takes the
+ * PostgreSQL/Spark form {@code DATE_TRUNC('unit', value)} (and accepts the BigQuery one), so both
+ * become {@link EmberFunctions#DATE_TRUNC}.
+ */
+public final class ParsedTreeRewrites {
+  private ParsedTreeRewrites() {}
+
+  public static void apply(SqlNode node) {
+    if (node instanceof SqlNodeList list) {
+      for (int i = 0; i < list.size(); i++) {
+        SqlNode item = list.get(i);
+        SqlNode replaced = rewrite(item);
+        if (replaced != item) list.set(i, replaced);
+        apply(replaced);
+      }
+    } else if (node instanceof SqlCall call) {
+      List<SqlNode> operands = call.getOperandList();
+      for (int i = 0; i < operands.size(); i++) {
+        SqlNode op = operands.get(i);
+        SqlNode replaced = rewrite(op);
+        if (replaced != op) call.setOperand(i, replaced);
+        apply(replaced);
+      }
+    }
+  }
+
+  private static SqlNode rewrite(SqlNode node) {
+    if (node instanceof SqlCall call && call.getOperator() == SqlLibraryOperators.DATE_TRUNC
+        && call.operandCount() == 2) {
+      SqlNode a = call.operand(0);
+      SqlNode b = call.operand(1);
+      if (b instanceof SqlIntervalQualifier unit) {
+        SqlNode unitName = SqlLiteral.createCharString(unit.timeUnitRange.name(), unit.getParserPosition());
+        return EmberFunctions.DATE_TRUNC.createCall(call.getParserPosition(), unitName, a);
+      }
+      return EmberFunctions.DATE_TRUNC.createCall(call.getParserPosition(), a, b);
+    }
+    return node;
+  }
+}

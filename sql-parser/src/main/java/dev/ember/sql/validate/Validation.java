@@ -1,0 +1,58 @@
+package dev.ember.sql.validate;
+
+import dev.ember.catalyst.catalog.Catalog;
+import dev.ember.sql.parser.CalciteParser;
+import java.util.List;
+import java.util.Properties;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.config.NullCollation;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+
+/**
+ * The validator for one statement, over a Calcite view of the Ember catalog. Calcite's validator
+ * is stateful, so each statement gets its own (the schema bridge is cheap: it looks names up
+ * only when asked).
+ */
+public final class Validation {
+  private final RelDataTypeFactory typeFactory = new EmberTypeFactory();
+  private final CalciteCatalogReader catalogReader;
+  private final SqlValidator validator;
+
+  public Validation(Catalog catalog) {
+    CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", CatalogSchema.root(catalog));
+    Properties props = new Properties();
+    props.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
+    CalciteConnectionConfig config = new CalciteConnectionConfigImpl(props);
+    catalogReader = new CalciteCatalogReader(root, List.of(), typeFactory, config);
+    SqlValidator.Config validatorConfig = SqlValidator.Config.DEFAULT
+        .withConformance(CalciteParser.CONFORMANCE)
+        .withIdentifierExpansion(true)
+        // NULLs sort as if larger than any value: ASC NULLS LAST, DESC NULLS FIRST.
+        .withDefaultNullCollation(NullCollation.HIGH);
+    validator = SqlValidatorUtil.newValidator(EmberOperatorTable.instance(), catalogReader, typeFactory,
+        validatorConfig);
+  }
+
+  /** Validates a parsed query; errors become EmberExceptions with a position. */
+  public SqlNode validate(SqlNode node) {
+    try {
+      return validator.validate(node);
+    } catch (CalciteContextException e) {
+      throw ValidationErrors.from(e);
+    }
+  }
+
+  public SqlValidator validator() { return validator; }
+
+  public CalciteCatalogReader catalogReader() { return catalogReader; }
+
+  public RelDataTypeFactory typeFactory() { return typeFactory; }
+}
