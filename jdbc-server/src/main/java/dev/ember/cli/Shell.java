@@ -50,8 +50,12 @@ final class Shell {
     this.historyFile = historyFile;
   }
 
-  /** The default history file, {@code ~/.ember_history}. */
-  static Path defaultHistory() { return Path.of(System.getProperty("user.home"), ".ember_history"); }
+  /** The default history file, {@code ~/.ember_history} ($HOME as the shell sees it first). */
+  static Path defaultHistory() {
+    String home = System.getenv("HOME");
+    if (home == null || home.isBlank()) home = System.getProperty("user.home");
+    return Path.of(home, ".ember_history");
+  }
 
   /** Runs until Ctrl-D or {@code exit}; returns the exit status (always 0). */
   int run() {
