@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,12 +82,17 @@ public final class DuckDb implements AutoCloseable {
       case Types.BOOLEAN, Types.BIT:
         return r.getBoolean(c);
       default:
-        return o instanceof BigDecimal ? o : o.toString();
+        if (o instanceof BigDecimal) return o;
+        if (o instanceof java.math.BigInteger bi) return new BigDecimal(bi);
+        if (o instanceof Byte || o instanceof Short || o instanceof Integer || o instanceof Long) {
+          return ((Number) o).longValue();
+        }
+        return o.toString();
     }
   }
 
   private static long micros(java.time.Instant i) {
-    return ChronoUnit.MICROS.between(java.time.Instant.EPOCH, i);
+    return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000);
   }
 
   public static String hex(byte[] b) {
