@@ -38,7 +38,8 @@ public record CliArgs(String master, Map<String, String> conf, OutputFormat form
       Options:
         --master URL          where to run: local[N], local[*] (default), local-cluster[E,C,M], …
         --conf key=value      set a session setting (repeatable)
-        --format FORMAT       table (default), csv or json
+        --format FORMAT       table (default); csv (RFC 4180, a header line, NULL as an empty
+                              field); json (one array of row objects per result set)
         -e, --execute SQL     statements to run, separated by ';'
         -f, --file FILE       a file of statements to run, separated by ';'
         -h, --help            show this help

@@ -16,19 +16,33 @@ final class ErrorReporter {
   private final PrintStream err;
   private final boolean stackTraces;
   private final UnaryOperator<String> style;
+  private final boolean showLine;
 
-  /** {@code style} decorates the message line (the shell paints it red). */
-  ErrorReporter(PrintStream err, boolean stackTraces, UnaryOperator<String> style) {
+  /**
+   * {@code style} decorates the message line (the shell paints it red); {@code showLine} adds the
+   * statement's offending line with a caret under the error column (for people, in the shell).
+   */
+  ErrorReporter(PrintStream err, boolean stackTraces, UnaryOperator<String> style, boolean showLine) {
     this.err = err;
     this.stackTraces = stackTraces;
     this.style = style;
+    this.showLine = showLine;
   }
 
-  ErrorReporter(PrintStream err, boolean stackTraces) { this(err, stackTraces, UnaryOperator.identity()); }
+  ErrorReporter(PrintStream err, boolean stackTraces) { this(err, stackTraces, UnaryOperator.identity(), false); }
 
   /** Reports {@code t}, raised while running {@code where} (null when not tied to a statement). */
   void report(Throwable t, Statement where) {
     err.println(style.apply("Error: " + message(t, where)));
+    EmberException e = emberCause(t);
+    if (showLine && e != null && e.hasPosition() && where != null) {
+      String[] lines = where.sql().split("\\R", -1);
+      if (e.line() <= lines.length) {
+        String line = lines[e.line() - 1];
+        err.println(line);
+        err.println(" ".repeat(Math.max(0, Math.min(e.column() - 1, line.length()))) + "^");
+      }
+    }
     if (stackTraces) t.printStackTrace(err);
     err.flush();
   }

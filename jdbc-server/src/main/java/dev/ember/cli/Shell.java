@@ -73,7 +73,7 @@ final class Shell {
     PrintStream out = new PrintStream(terminal.output(), false, terminal.encoding());
     AtomicBoolean cancel = new AtomicBoolean();
     PrintSettings settings = PrintSettings.from(args.conf()).withCancelled(cancel::get);
-    ErrorReporter errors = new ErrorReporter(out, args.flag(ErrorReporter.STACK_TRACES_KEY), this::red);
+    ErrorReporter errors = new ErrorReporter(out, args.flag(ErrorReporter.STACK_TRACES_KEY), this::red, true);
     out.println("Ember SQL shell (" + args.master() + "). End statements with ';'; 'help' for help, Ctrl-D to leave.");
     out.flush();
     try {

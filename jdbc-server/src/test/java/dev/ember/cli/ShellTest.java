@@ -30,7 +30,7 @@ class ShellTest {
   @AfterEach void closeAllocator() { allocator.close(); }
 
   private QueryResult answer(String sql) {
-    if (sql.startsWith("FAIL")) throw new EmberException(EmberException.SYNTAX_ERROR, "Encountered \"FAIL\"", 1, 1, null);
+    if (sql.startsWith("FAIL")) throw new EmberException(EmberException.SYNTAX_ERROR, "Encountered \"FAIL\"", 1, 3, null);
     String word = sql.substring("SELECT".length()).strip();
     return FakeResult.of(allocator, Schema.of(new Field("v", DataType.VARCHAR, false)),
         List.<Object[]>of(new Object[] {Utf8String.of(word)}));
@@ -53,7 +53,7 @@ class ShellTest {
     assertTrue(screen.contains("| a |"), screen);
     assertTrue(screen.contains("| b |"), screen);
     assertTrue(screen.contains("| 'd;e' |"), screen);
-    assertTrue(screen.contains("Error: line 1, column 1: Encountered \"FAIL\""), screen);
+    assertTrue(screen.contains("Error: line 1, column 3: Encountered \"FAIL\"\nFAIL\n  ^\n"), screen);
     assertTrue(screen.matches("(?s).*1 row \\(\\d+\\.\\d{3} s\\).*"), screen);
     String saved = Files.readString(history, StandardCharsets.UTF_8);
     assertTrue(saved.contains("SELECT a;"), saved);
