@@ -16,6 +16,7 @@ import dev.ember.sql.convert.SqlToRel;
 import dev.ember.sql.convert.ViewExpander;
 import dev.ember.sql.parser.CalciteParser;
 import dev.ember.sql.parser.SelectItemNamer;
+import dev.ember.sql.parser.SoftKeywords;
 import dev.ember.sql.validate.ParsedTreeRewrites;
 import dev.ember.sql.validate.ResultNames;
 import dev.ember.sql.validate.Validation;
@@ -39,11 +40,17 @@ final class QueryCompiler implements ViewExpander {
   QueryCompiler(Catalog catalog) { this.catalog = requireNonNull(catalog); }
 
   Query compile(String sql) {
-    SqlNode parsed = CalciteParser.parseQuery(sql);
-    SelectItemNamer.nameItems(parsed, sql);
-    ParsedTreeRewrites.apply(parsed);
+    SoftKeywords text = SoftKeywords.rewrite(sql);
     Validation validation = new Validation(catalog);
-    SqlNode validated = validation.validate(parsed);
+    SqlNode validated;
+    try {
+      SqlNode parsed = CalciteParser.parseQuery(text.text());
+      SelectItemNamer.nameItems(parsed, text);
+      ParsedTreeRewrites.apply(parsed);
+      validated = validation.validate(parsed);
+    } catch (EmberException e) {
+      throw text.changed() && e.hasPosition() ? remap(e, text) : e;
+    }
     List<String> names = ResultNames.of(validated, validation.validator());
     LogicalPlan plan;
     try {
@@ -55,6 +62,12 @@ final class QueryCompiler implements ViewExpander {
       throw new EmberException(EmberException.FEATURE_NOT_SUPPORTED, "not supported: " + e.getMessage(), e);
     }
     return new Query(rename(plan, names), names);
+  }
+
+  /** The same error at its position in the text as the user wrote it. */
+  private static EmberException remap(EmberException e, SoftKeywords text) {
+    int column = text.toOriginalColumn(e.line(), e.column());
+    return new EmberException(e.sqlState(), e.getMessage(), e.line(), column, e.getCause());
   }
 
   /** Gives the plan's output the user-visible names (Calcite's may have been made unique). */

@@ -2,17 +2,23 @@ package dev.ember.sql.convert;
 
 import dev.ember.catalyst.errors.EmberException;
 import dev.ember.catalyst.expr.AggregateCall.AggFn;
+import dev.ember.catalyst.expr.Alias;
 import dev.ember.catalyst.expr.AttributeRef;
 import dev.ember.catalyst.expr.Expr;
 import dev.ember.catalyst.expr.NamedAggregate;
 import dev.ember.catalyst.expr.NamedExpr;
 import dev.ember.catalyst.plan.logical.Aggregate;
 import dev.ember.catalyst.plan.logical.LogicalPlan;
+import dev.ember.catalyst.plan.logical.Project;
 import dev.ember.sql.validate.TypeMapping;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.sql.SqlKind;
 
 /**
  * Converts a Calcite aggregate: grouping keys pass through as the child's attributes, each
@@ -32,8 +38,16 @@ final class AggregateConverter {
     List<String> names = agg.getRowType().getFieldNames();
     List<NamedAggregate> aggregates = new ArrayList<>();
     List<AggregateCall> calls = agg.getAggCallList();
+    // LITERAL_AGG (from subquery removal) is a constant per group: computed by a Project on top.
+    Map<Integer, Alias> literals = new HashMap<>();
     for (int i = 0; i < calls.size(); i++) {
       AggregateCall call = calls.get(i);
+      String name = names.get(agg.getGroupCount() + i);
+      if (call.getAggregation().getKind() == SqlKind.LITERAL_AGG) {
+        Expr value = Literals.convert((RexLiteral) call.rexList.get(0));
+        literals.put(i, Alias.of(Coercions.cast(value, TypeMapping.toEmber(call.getType())), name));
+        continue;
+      }
       if (!call.getCollation().getFieldCollations().isEmpty()) {
         throw EmberException.notSupported("WITHIN GROUP (ORDER BY …) in aggregates");
       }
@@ -42,9 +56,18 @@ final class AggregateConverter {
       Expr filter = call.filterArg >= 0 ? in.get(call.filterArg) : null;
       var converted = new dev.ember.catalyst.expr.AggregateCall(function(call, agg), args, call.isDistinct(),
           filter, TypeMapping.toEmber(call.getType()));
-      aggregates.add(NamedAggregate.of(converted, names.get(agg.getGroupCount() + i)));
+      aggregates.add(NamedAggregate.of(converted, name));
     }
-    return new Aggregate(groupings, aggregates, child);
+    Aggregate aggregate = new Aggregate(groupings, aggregates, child);
+    if (literals.isEmpty()) return aggregate;
+    List<AttributeRef> out = aggregate.output();
+    List<NamedExpr> projections = new ArrayList<>(out.subList(0, groupings.size()));
+    int next = groupings.size();
+    for (int i = 0; i < calls.size(); i++) {
+      Alias literal = literals.get(i);
+      projections.add(literal != null ? literal : out.get(next++));
+    }
+    return new Project(projections, aggregate);
   }
 
   private static AggFn function(AggregateCall call, org.apache.calcite.rel.core.Aggregate agg) {

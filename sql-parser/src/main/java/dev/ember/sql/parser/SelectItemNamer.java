@@ -21,7 +21,7 @@ public final class SelectItemNamer {
   private SelectItemNamer() {}
 
   /** Adds the aliases in place (Calcite's parse trees are mutable) and returns {@code query}. */
-  public static SqlNode nameItems(SqlNode query, String sql) {
+  public static SqlNode nameItems(SqlNode query, SoftKeywords sql) {
     SqlSelect select = leadingSelect(query);
     if (select == null) return query;
     SourceText text = new SourceText(sql);

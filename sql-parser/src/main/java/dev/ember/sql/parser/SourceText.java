@@ -14,10 +14,13 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  */
 public final class SourceText {
   private final String sql;
+  private final SoftKeywords text;
   private final int[] lineStarts;
 
-  public SourceText(String sql) {
-    this.sql = sql;
+  /** Text positions of parse trees of {@code text.text()}, resolved in {@code text.original()}. */
+  public SourceText(SoftKeywords text) {
+    this.text = text;
+    this.sql = text.original();
     List<Integer> starts = new ArrayList<>();
     starts.add(0);
     for (int i = 0; i < sql.length(); i++) if (sql.charAt(i) == '\n') starts.add(i + 1);
@@ -67,8 +70,10 @@ public final class SourceText {
     if (node == null) return;
     SqlParserPos pos = node.getParserPosition();
     if (pos != null && pos.getLineNum() > 0) {
-      span[0] = Math.min(span[0], offset(pos.getLineNum(), pos.getColumnNum()));
-      span[1] = Math.max(span[1], offset(pos.getEndLineNum(), pos.getEndColumnNum()));
+      int startColumn = text.toOriginalColumn(pos.getLineNum(), pos.getColumnNum());
+      int endColumn = text.toOriginalEndColumn(pos.getEndLineNum(), pos.getEndColumnNum());
+      span[0] = Math.min(span[0], offset(pos.getLineNum(), startColumn));
+      span[1] = Math.max(span[1], offset(pos.getEndLineNum(), endColumn));
     }
     if (node instanceof SqlNodeList list) {
       for (SqlNode n : list) widen(n, span);

@@ -1,11 +1,16 @@
 package dev.ember.sql.validate;
 
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.SqlBinaryOperator;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.InferTypes;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
  * Scalar functions whose Spark/PostgreSQL signatures no Calcite library offers as such. The
@@ -13,6 +18,22 @@ import org.apache.calcite.sql.type.SqlTypeFamily;
  */
 public final class EmberFunctions {
   private EmberFunctions() {}
+
+  /**
+   * Division as Spark and DuckDB define it: integers divide to a DOUBLE ({@code 1 / 2} is 0.5,
+   * not 0); decimals follow the type system's rules; everything else as in Calcite.
+   */
+  public static final SqlBinaryOperator DIVIDE = new SqlBinaryOperator("/", SqlKind.DIVIDE, 60, true,
+      binding -> {
+        RelDataType a = binding.getOperandType(0);
+        RelDataType b = binding.getOperandType(1);
+        if (SqlTypeUtil.isIntType(a) && SqlTypeUtil.isIntType(b)) {
+          var f = binding.getTypeFactory();
+          return f.createTypeWithNullability(f.createSqlType(SqlTypeName.DOUBLE), a.isNullable() || b.isNullable());
+        }
+        return ReturnTypes.QUOTIENT_NULLABLE.inferReturnType(binding);
+      },
+      InferTypes.FIRST_KNOWN, OperandTypes.DIVISION_OPERATOR);
 
   /** {@code DATE_TRUNC('month', value)}: the value truncated to the unit, same type. */
   public static final SqlFunction DATE_TRUNC = new SqlFunction("DATE_TRUNC", SqlKind.OTHER_FUNCTION,
