@@ -41,7 +41,7 @@ public record CliArgs(String master, Map<String, String> conf, OutputFormat form
         --format FORMAT       table (default); csv (RFC 4180, a header line, NULL as an empty
                               field); json (one array of row objects per result set)
         -e, --execute SQL     statements to run, separated by ';'
-        -f, --file FILE       a file of statements to run, separated by ';'
+        -f, --file FILE       a file of statements to run, separated by ';' (- for stdin)
         -h, --help            show this help
 
       Settings of the command line itself (via --conf):

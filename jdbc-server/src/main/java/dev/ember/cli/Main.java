@@ -67,7 +67,9 @@ public final class Main {
     ErrorReporter errors = new ErrorReporter(err, args.flag(ErrorReporter.STACK_TRACES_KEY));
     try (SqlEngine engine = engines.open(args)) {
       if (args.interactiveOrStdin() && terminal) return shell(engine, args);
-      ScriptRunner runner = new ScriptRunner(engine, args.format().printer(out, settings), errors, out::flush);
+      // A reader that went away (`ember … | head`) stops the reading of the result it no longer wants.
+      PrintSettings scriptSettings = settings.withCancelled(out::checkError);
+      ScriptRunner runner = new ScriptRunner(engine, args.format().printer(out, scriptSettings), errors, out::flush);
       try (Reader script = script(args, in)) {
         return runner.run(script);
       }
@@ -78,9 +80,10 @@ public final class Main {
     }
   }
 
-  /** Where the statements come from: -e text, a -f file, else stdin. */
+  /** Where the statements come from: -e text, a -f file ({@code -} for stdin), else stdin. */
   private static Reader script(CliArgs args, InputStream in) throws IOException {
     if (args.sql() != null) return new StringReader(args.sql());
+    if ("-".equals(args.file())) return new InputStreamReader(in, UTF_8);
     if (args.file() != null) {
       try {
         return Files.newBufferedReader(Path.of(args.file()), UTF_8);

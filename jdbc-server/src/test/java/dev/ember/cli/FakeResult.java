@@ -57,6 +57,9 @@ final class FakeResult implements QueryResult {
 
   @Override public VectorSchemaRoot nextBatch() { return next < batches.size() ? batches.get(next++) : null; }
 
+  /** How many batches a reader has taken so far. */
+  int batchesRead() { return next; }
+
   @Override public void close() {
     closed = true;
     batches.forEach(VectorSchemaRoot::close);

@@ -117,6 +117,29 @@ class MainTest {
     assertEquals("Error: line 4, column 6: Column 'x' not found\n", err());
   }
 
+  @Test void minusFDashReadsStdin() {
+    InputStream in = new ByteArrayInputStream("SELECT a".getBytes(StandardCharsets.UTF_8));
+    assertEquals(0, run(in, "--format", "csv", "-f", "-"));
+    assertEquals("v\na\n", out());
+  }
+
+  @Test void stopsReadingAResultOnceStdoutIsGone() {
+    PrintStream broken = new PrintStream(new java.io.OutputStream() {
+      @Override public void write(int b) throws java.io.IOException { throw new java.io.IOException("Broken pipe"); }
+    }, false, StandardCharsets.UTF_8);
+    FakeResult[] result = new FakeResult[1];
+    FakeEngine many = new FakeEngine(sql -> {
+      List<Object[]> rows = new java.util.ArrayList<>();
+      for (int i = 0; i < 100; i++) rows.add(new Object[] {i});
+      result[0] = FakeResult.of(allocator, Schema.of(new Field("i", DataType.INT, false)), 10, rows);
+      return result[0];
+    });
+    Main.run(new String[] {"--format", "csv", "-e", "SELECT i"}, new ByteArrayInputStream(new byte[0]), broken, err,
+        many.factory(), false);
+    assertTrue(result[0].batchesRead() < 10, "read " + result[0].batchesRead() + " batches");
+    assertTrue(result[0].closed);
+  }
+
   @Test void badUsageExitsTwoWithTheUsageOnStderr() {
     assertEquals(2, run("--format", "xml"));
     assertTrue(err().startsWith("ember: unknown format 'xml'"), err());
