@@ -1,27 +1,248 @@
 package dev.ember.api;
 
-import java.util.LinkedHashMap;
+import dev.ember.catalyst.catalog.Table;
+import dev.ember.catalyst.catalog.ViewTable;
+import dev.ember.catalyst.errors.EmberException;
+import dev.ember.catalyst.expr.AttributeRef;
+import dev.ember.catalyst.expr.eval.QueryClock;
+import dev.ember.catalyst.optimizer.Optimizer;
+import dev.ember.catalyst.plan.logical.LogicalPlan;
+import dev.ember.catalyst.types.DataType;
+import dev.ember.catalyst.types.Field;
+import dev.ember.catalyst.types.Schema;
+import dev.ember.execution.memory.MemoryManager;
+import dev.ember.execution.scheduler.QueryContext;
+import dev.ember.execution.scheduler.QueryExecution;
+import dev.ember.planner.physical.PhysicalPlan;
+import dev.ember.planner.stage.StagePlan;
+import dev.ember.planner.strategy.PhysicalPlanner;
+import dev.ember.planner.strategy.PlannerConfig;
+import dev.ember.sql.CreateTable;
+import dev.ember.sql.CreateTempViewUsing;
+import dev.ember.sql.CreateView;
+import dev.ember.sql.Describe;
+import dev.ember.sql.DropTable;
+import dev.ember.sql.Explain;
+import dev.ember.sql.Query;
+import dev.ember.sql.SetConf;
+import dev.ember.sql.ShowTables;
+import dev.ember.sql.SqlFrontEnd;
+import dev.ember.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.arrow.memory.BufferAllocator;
 
-/** Per-session settings and views, and the link to the shared engine. (Being wired up.) */
+/**
+ * One session: its settings, its temporary views, and the way from a statement to its result —
+ * parse and validate, optimize, plan, cut into stages, run on the shared engine.
+ */
 public final class SessionState implements AutoCloseable {
-  private final String master;
-  private final Map<String, String> conf;
+  private static final AtomicLong QUERY_IDS = new AtomicLong();
 
-  private SessionState(String master, Map<String, String> conf) {
-    this.master = master;
-    this.conf = new LinkedHashMap<>(conf);
+  private final Engine engine;
+  private final Map<String, String> conf = new TreeMap<>();
+  private final SessionCatalog catalog;
+  private final SqlFrontEnd frontEnd;
+  private final Catalogs catalogs;
+  private boolean closed;
+
+  private SessionState(Engine engine, Map<String, String> initial) {
+    this.engine = engine;
+    conf.putAll(Settings.defaults(engine.parallelism()));
+    initial.forEach((k, v) -> conf.put(k, v));
+    this.catalogs = new Catalogs(conf.get(Settings.CATALOG_DIR));
+    this.catalog = new SessionCatalog(catalogs::table, catalogs::names);
+    this.frontEnd = new SqlFrontEnd(catalog);
   }
 
-  static SessionState create(String master, Map<String, String> conf) { return new SessionState(master, conf); }
+  static SessionState create(String master, Map<String, String> conf) {
+    return new SessionState(Engine.acquire(master), conf);
+  }
 
-  public String master() { return master; }
+  public String master() { return engine.master(); }
 
-  QueryResult execute(String sql) { throw new UnsupportedOperationException("engine not wired yet"); }
+  QueryResult execute(String sql) {
+    if (closed) throw new EmberException(EmberException.INTERNAL_ERROR, "session is stopped");
+    Statement st = frontEnd.parse(sql);
+    if (st instanceof Query q) return runQuery(q);
+    if (st instanceof Explain e) return LocalResult.of(Schema.of(new Field("plan", DataType.VARCHAR, false)),
+        List.<Object[]>of(new Object[] {dev.ember.catalyst.types.Utf8String.of(explain(e))}));
+    if (st instanceof SetConf s) return setConf(s);
+    if (st instanceof ShowTables s) return showTables(s);
+    if (st instanceof Describe d) return describe(d);
+    if (st instanceof CreateTempViewUsing v) return createTempViewUsing(v);
+    if (st instanceof CreateView v) return createView(v);
+    if (st instanceof CreateTable t) return createTable(t);
+    if (st instanceof DropTable d) return drop(d);
+    throw EmberException.notSupported("statement " + st.getClass().getSimpleName());
+  }
+
+  // ---- queries -------------------------------------------------------------------------------
+
+  /** The optimized logical, physical and staged plans of a query. */
+  record Planned(LogicalPlan optimized, PhysicalPlan physical, StagePlan stages) {}
+
+  Planned plan(Query q) {
+    Optimizer optimizer = new Optimizer(new Optimizer.Config(excludedRules(), false));
+    LogicalPlan optimized = optimizer.optimize(q.plan());
+    PhysicalPlan physical = new PhysicalPlanner(plannerConfig()).plan(optimized);
+    return new Planned(optimized, physical, StagePlan.cut(physical));
+  }
+
+  private QueryResult runQuery(Query q) {
+    Planned planned = plan(q);
+    List<AttributeRef> out = planned.optimized().output();
+    List<Field> fields = new ArrayList<>();
+    for (int i = 0; i < out.size(); i++) {
+      fields.add(new Field(q.columnNames().get(i), out.get(i).type(), out.get(i).nullable()));
+    }
+    String id = "q" + QUERY_IDS.incrementAndGet();
+    BufferAllocator allocator = MemoryManager.newQueryAllocator(id);
+    QueryContext ctx = new QueryContext(id, allocator, QueryClock.now(), intConf(Settings.BATCH_SIZE),
+        Boolean.parseBoolean(conf.get(Settings.CODEGEN_ENABLED)), engine.parallelism());
+    StreamingResult result = new StreamingResult(new Schema(fields), ctx, allocator);
+    QueryExecution execution = new QueryExecution(planned.stages(), ctx, engine.scheduler(), result::offer);
+    result.start(execution.start());
+    return result;
+  }
+
+  private String explain(Explain e) {
+    Planned p = plan(e.query());
+    StringBuilder sb = new StringBuilder();
+    if (e.mode() == dev.ember.sql.ExplainMode.EXTENDED) {
+      sb.append("== Analyzed Logical Plan ==\n").append(e.query().plan().treeString()).append('\n');
+    }
+    sb.append("== Optimized Logical Plan ==\n").append(p.optimized().treeString()).append('\n');
+    sb.append("== Physical Plan ==\n").append(ExplainPrinter.print(p.stages(),
+        Boolean.parseBoolean(conf.get(Settings.CODEGEN_ENABLED))));
+    return sb.toString();
+  }
+
+  private PlannerConfig plannerConfig() {
+    return new PlannerConfig(intConf(Settings.SHUFFLE_PARTITIONS),
+        Long.parseLong(conf.get(Settings.BROADCAST_THRESHOLD).trim()));
+  }
+
+  private java.util.Set<String> excludedRules() {
+    String v = conf.getOrDefault(Settings.EXCLUDED_RULES, "");
+    java.util.Set<String> out = new HashSet<>();
+    for (String s : v.split(",")) if (!s.isBlank()) out.add(s.trim());
+    return out;
+  }
+
+  private int intConf(String key) {
+    try {
+      return Integer.parseInt(conf.get(key).trim());
+    } catch (NumberFormatException e) {
+      throw new EmberException(EmberException.DATA_EXCEPTION, "setting " + key + " must be a number: " + conf.get(key));
+    }
+  }
+
+  // ---- commands ------------------------------------------------------------------------------
+
+  private QueryResult setConf(SetConf s) {
+    Schema schema = Schema.of(new Field("key", DataType.VARCHAR, false), new Field("value", DataType.VARCHAR, true));
+    if (s.key() == null) {
+      List<Object[]> rows = new ArrayList<>();
+      conf.forEach((k, v) -> rows.add(new Object[] {utf8(k), utf8(v)}));
+      return LocalResult.of(schema, rows);
+    }
+    if (s.value() == null) {
+      return LocalResult.of(schema, List.<Object[]>of(new Object[] {utf8(s.key()), utf8(conf.get(s.key()))}));
+    }
+    setConf(s.key(), s.value());
+    return LocalResult.none();
+  }
+
+  private QueryResult showTables(ShowTables s) {
+    Schema schema = Schema.of(new Field("namespace", DataType.VARCHAR, false),
+        new Field("tableName", DataType.VARCHAR, false), new Field("isTemporary", DataType.BOOLEAN, false));
+    List<Object[]> rows = new ArrayList<>();
+    String ns = String.join(".", s.schema());
+    for (String name : catalog.tableNames(s.schema())) {
+      boolean temp = s.schema().isEmpty() && catalog.hasTempView(name);
+      rows.add(new Object[] {utf8(ns), utf8(name), temp});
+    }
+    return LocalResult.of(schema, rows);
+  }
+
+  private QueryResult describe(Describe d) {
+    Table t = catalog.table(d.name()).orElseThrow(() -> new EmberException(EmberException.UNDEFINED_TABLE,
+        "Table or view '" + String.join(".", d.name()) + "' not found"));
+    Schema schema = Schema.of(new Field("col_name", DataType.VARCHAR, false),
+        new Field("data_type", DataType.VARCHAR, false), new Field("nullable", DataType.BOOLEAN, false));
+    List<Object[]> rows = new ArrayList<>();
+    for (Field f : t.schema().fields()) rows.add(new Object[] {utf8(f.name()), utf8(f.type().sql()), f.nullable()});
+    return LocalResult.of(schema, rows);
+  }
+
+  private QueryResult createTempViewUsing(CreateTempViewUsing v) {
+    String name = single(v.name());
+    if (!v.orReplace() && catalog.hasTempView(name)) {
+      throw new EmberException(EmberException.DUPLICATE_TABLE, "Temporary view '" + name + "' already exists");
+    }
+    catalog.putTempView(name, Catalogs.open(v.provider(), name, v.options(), null, null));
+    return LocalResult.none();
+  }
+
+  private QueryResult createView(CreateView v) {
+    String name = single(v.name());
+    Schema schema = querySchema(v.query());
+    if (v.temporary()) {
+      if (!v.orReplace() && catalog.hasTempView(name)) {
+        throw new EmberException(EmberException.DUPLICATE_TABLE, "Temporary view '" + name + "' already exists");
+      }
+      catalog.putTempView(name, new ViewTable(name, v.queryText(), schema));
+    } else {
+      catalogs.createView(name, v.queryText(), v.orReplace());
+    }
+    return LocalResult.none();
+  }
+
+  private QueryResult createTable(CreateTable t) {
+    catalogs.createTable(t);
+    return LocalResult.none();
+  }
+
+  private QueryResult drop(DropTable d) {
+    String name = single(d.name());
+    if (catalog.dropTempView(name)) return LocalResult.none();
+    if (catalogs.drop(name)) return LocalResult.none();
+    if (!d.ifExists()) {
+      throw new EmberException(EmberException.UNDEFINED_TABLE,
+          (d.view() ? "View '" : "Table '") + name + "' not found");
+    }
+    return LocalResult.none();
+  }
+
+  private static Schema querySchema(Query q) {
+    List<AttributeRef> out = q.plan().output();
+    List<Field> fields = new ArrayList<>();
+    for (int i = 0; i < out.size(); i++) fields.add(new Field(q.columnNames().get(i), out.get(i).type(), out.get(i).nullable()));
+    return new Schema(fields);
+  }
+
+  private static String single(List<String> name) {
+    if (name.size() != 1) throw EmberException.notSupported("qualified names for tables and views (" + String.join(".", name) + ")");
+    return name.get(0);
+  }
+
+  private static dev.ember.catalyst.types.Utf8String utf8(String s) {
+    return s == null ? null : dev.ember.catalyst.types.Utf8String.of(s);
+  }
 
   String conf(String key) { return conf.get(key); }
 
   void setConf(String key, String value) { conf.put(key, value); }
 
-  @Override public void close() {}
+  @Override public void close() {
+    if (closed) return;
+    closed = true;
+    engine.release();
+  }
+
 }

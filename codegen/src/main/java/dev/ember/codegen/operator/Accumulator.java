@@ -1,0 +1,34 @@
+package dev.ember.codegen.operator;
+
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * Per-group aggregation state held in an Arrow vector indexed by group id. Generated code calls
+ * the typed update method that fits the input (one concrete class per call site, so the JIT
+ * inlines it); the interpreter calls {@link #updateBoxed}.
+ */
+public abstract class Accumulator implements AutoCloseable {
+  /** The vector holding one buffer value per group. */
+  public abstract FieldVector vector();
+
+  /** Makes room for groups {@code 0..groupId} and initialises the new group. */
+  public abstract void initGroup(int groupId);
+
+  public void updateLong(int g, long v) { throw unsupported("long"); }
+
+  public void updateDouble(int g, double v) { throw unsupported("double"); }
+
+  public void updateObject(int g, Object v) { throw unsupported("object"); }
+
+  /** Adds {@code n} to a count. */
+  public void add(int g, long n) { throw unsupported("count"); }
+
+  /** Updates from a boxed non-null input value. */
+  public abstract void updateBoxed(int g, Object v);
+
+  private UnsupportedOperationException unsupported(String what) {
+    return new UnsupportedOperationException(getClass().getSimpleName() + " takes no " + what + " input");
+  }
+
+  @Override public void close() { vector().close(); }
+}

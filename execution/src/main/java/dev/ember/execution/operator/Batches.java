@@ -1,0 +1,57 @@
+package dev.ember.execution.operator;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.util.TransferPair;
+
+/** Helpers for moving Arrow batches around. */
+public final class Batches {
+  private Batches() {}
+
+  /**
+   * Moves the batch's buffers to {@code allocator} (e.g. from a task's allocator to its query's,
+   * for output that outlives the task) and closes the original.
+   */
+  public static VectorSchemaRoot transfer(VectorSchemaRoot batch, BufferAllocator allocator) {
+    List<FieldVector> moved = new ArrayList<>();
+    for (FieldVector v : batch.getFieldVectors()) {
+      TransferPair tp = v.getTransferPair(allocator);
+      tp.transfer();
+      moved.add((FieldVector) tp.getTo());
+    }
+    int rows = batch.getRowCount();
+    batch.close();
+    VectorSchemaRoot out = new VectorSchemaRoot(moved);
+    out.setRowCount(rows);
+    return out;
+  }
+
+  /** Rows [start, start + length) of {@code batch} as a new batch from {@code allocator}. */
+  public static VectorSchemaRoot slice(VectorSchemaRoot batch, int start, int length, BufferAllocator allocator) {
+    VectorSchemaRoot out = VectorSchemaRoot.create(batch.getSchema(), allocator);
+    for (int c = 0; c < batch.getFieldVectors().size(); c++) {
+      FieldVector from = batch.getVector(c), to = out.getVector(c);
+      to.setInitialCapacity(length);
+      to.allocateNew();
+      for (int i = 0; i < length; i++) to.copyFromSafe(start + i, i, from);
+      to.setValueCount(length);
+    }
+    out.setRowCount(length);
+    return out;
+  }
+
+  public static void closeAll(Iterable<? extends AutoCloseable> items) {
+    RuntimeException first = null;
+    for (AutoCloseable c : items) {
+      try {
+        if (c != null) c.close();
+      } catch (Exception e) {
+        if (first == null) first = e instanceof RuntimeException re ? re : new RuntimeException(e);
+      }
+    }
+    if (first != null) throw first;
+  }
+}

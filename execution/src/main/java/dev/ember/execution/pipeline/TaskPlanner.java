@@ -1,0 +1,222 @@
+package dev.ember.execution.pipeline;
+
+import dev.ember.catalyst.errors.EmberException;
+import dev.ember.catalyst.expr.AttributeRef;
+import dev.ember.catalyst.expr.Expr;
+import dev.ember.catalyst.expr.Exprs;
+import dev.ember.catalyst.expr.NamedAggregate;
+import dev.ember.catalyst.expr.NamedExpr;
+import dev.ember.catalyst.expr.SortOrder;
+import dev.ember.catalyst.types.DataType;
+import dev.ember.catalyst.types.Field;
+import dev.ember.catalyst.types.Schema;
+import dev.ember.codegen.operator.AggHashTable;
+import dev.ember.codegen.operator.BatchBuilder;
+import dev.ember.codegen.operator.JoinHashTable;
+import dev.ember.codegen.pipeline.Accumulators;
+import dev.ember.codegen.pipeline.Pipeline;
+import dev.ember.codegen.pipeline.PipelineFactory;
+import dev.ember.codegen.pipeline.PipelineResources;
+import dev.ember.codegen.pipeline.PipelineSpec;
+import dev.ember.datasources.DataSourceTable;
+import dev.ember.datasources.arrow.ArrowTypes;
+import dev.ember.datasources.arrow.ArrowValues;
+import dev.ember.execution.operator.AggregateSource;
+import dev.ember.execution.operator.BatchSource;
+import dev.ember.execution.operator.LimitSource;
+import dev.ember.execution.operator.ListSource;
+import dev.ember.execution.operator.PipelineSource;
+import dev.ember.execution.operator.ScanSource;
+import dev.ember.execution.operator.Sorts;
+import dev.ember.execution.scheduler.TaskContext;
+import dev.ember.planner.physical.AggMode;
+import dev.ember.planner.physical.AggregateBuffers;
+import dev.ember.planner.physical.HashAggregateExec;
+import dev.ember.planner.physical.HashJoinExec;
+import dev.ember.planner.physical.LimitExec;
+import dev.ember.planner.physical.Partitioning;
+import dev.ember.planner.physical.PhysicalPlan;
+import dev.ember.planner.physical.ScanExec;
+import dev.ember.planner.physical.SortExec;
+import dev.ember.planner.physical.StageInputExec;
+import dev.ember.planner.physical.TopNExec;
+import dev.ember.planner.physical.UnionExec;
+import dev.ember.planner.physical.ValuesExec;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * Turns one task's share of a stage plan into a tree of {@link BatchSource}s: breakers
+ * (aggregation, sort, top-N, join build, offsets) pull from pipelines, and each pipeline — a
+ * {@link PipelineChain} ending in an output or an aggregation — runs as generated code (or
+ * interpreted where generation does not reach).
+ */
+public final class TaskPlanner {
+  private final TaskContext task;
+
+  public TaskPlanner(TaskContext task) { this.task = task; }
+
+  /** The source producing partition {@code partition} of {@code node}'s output. */
+  public BatchSource build(PhysicalPlan node, int partition) {
+    task.query().checkRunning();
+    if (node instanceof HashAggregateExec a) return aggregate(a, partition);
+    if (PipelineChain.fusable(node) || (node instanceof ScanExec s && !s.filters().isEmpty())) {
+      return pipeline(node, partition);
+    }
+    if (node instanceof ScanExec s) return scan(s, partition);
+    if (node instanceof StageInputExec in) return stageInput(in, partition);
+    if (node instanceof ValuesExec v) return values(v, partition);
+    if (node instanceof SortExec s) {
+      return Sorts.sort(build(s.child(), partition), keys(s.orders(), s.child().output()), -1, 0,
+          task.allocator(), task.query().batchSize());
+    }
+    if (node instanceof TopNExec t) {
+      return Sorts.sort(build(t.child(), partition), keys(t.orders(), t.child().output()), t.limit(), t.offset(),
+          task.allocator(), task.query().batchSize());
+    }
+    if (node instanceof LimitExec l) return new LimitSource(build(l.child(), partition), l.limit(), l.offset(), task.allocator());
+    if (node instanceof UnionExec u) return union(u, partition);
+    throw EmberException.notSupported("physical operator " + node.getClass().getSimpleName());
+  }
+
+  private BatchSource union(UnionExec u, int partition) {
+    int offset = 0;
+    for (PhysicalPlan child : u.inputs()) {
+      int n = Math.max(1, task.stage().count(child));
+      if (partition < offset + n) return build(child, partition - offset);
+      offset += n;
+    }
+    return new ListSource(List.of());
+  }
+
+  private BatchSource scan(ScanExec s, int partition) {
+    var splits = task.stage().splits(s);
+    if (partition >= splits.size()) return new ListSource(List.of());
+    List<String> columns = s.output().stream().map(AttributeRef::name).toList();
+    return new ScanSource((DataSourceTable) s.table(), splits.get(partition), columns, s.filters(), task.allocator(),
+        task.query().batchSize());
+  }
+
+  private BatchSource stageInput(StageInputExec in, int partition) {
+    if (in.partitioning() instanceof Partitioning.Broadcast) {
+      throw new IllegalStateException("a broadcast is read only as a join's build side");
+    }
+    int p = in.partitioning() instanceof Partitioning.Single ? 0 : partition;
+    return new ListSource(task.query().outputs().take(in.stageId(), p));
+  }
+
+  private BatchSource values(ValuesExec v, int partition) {
+    if (partition != 0 || v.rows().isEmpty()) return new ListSource(List.of());
+    Schema schema = schemaOf(v.output());
+    VectorSchemaRoot root = ArrowTypes.createRoot(schema, task.allocator());
+    for (int c = 0; c < schema.size(); c++) {
+      DataType t = schema.field(c).type();
+      for (int r = 0; r < v.rows().size(); r++) ArrowValues.set(root.getVector(c), r, t, v.rows().get(r).get(c));
+      root.getVector(c).setValueCount(v.rows().size());
+    }
+    root.setRowCount(v.rows().size());
+    return new ListSource(List.of(root));
+  }
+
+  // ---- pipelines -----------------------------------------------------------------------------
+
+  private BatchSource pipeline(PhysicalPlan top, int partition) {
+    PipelineChain chain = PipelineChain.of(top);
+    BatchSource input = chain.source() instanceof ScanExec s ? scan(s, partition) : build(chain.source(), partition);
+    if (chain.steps().isEmpty()) return input;
+    List<JoinHashTable> tables = joinTables(chain, partition);
+    PipelineSpec spec = new PipelineSpec(name(top), PipelineChain.columns(chain.source().output()), chain.steps(),
+        new PipelineSpec.OutputSink());
+    Deque<VectorSchemaRoot> ready = PipelineSource.newQueue();
+    BatchBuilder out = new BatchBuilder(schemaOf(chain.layout()), task.allocator(), task.query().batchSize(), ready::add);
+    Pipeline p = PipelineFactory.create(spec, new PipelineResources(tables, out, null), task.query().codegen(),
+        task.query().clock());
+    return new PipelineSource(input, p, out, ready);
+  }
+
+  private BatchSource aggregate(HashAggregateExec a, int partition) {
+    PipelineChain chain = PipelineChain.of(a.child());
+    BatchSource input = chain.source() instanceof ScanExec s ? scan(s, partition) : build(chain.source(), partition);
+    List<AttributeRef> layout = chain.layout();
+    List<Expr> keys = new ArrayList<>();
+    for (NamedExpr g : a.groupings()) keys.add(Exprs.bind(Exprs.unalias((Expr) g), layout));
+    List<PipelineSpec.Update> updates = new ArrayList<>();
+    List<AggHashTable.OutputColumn> columns = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) columns.add(new AggHashTable.OutputColumn.Key(i));
+    int buffer = 0;
+    for (NamedAggregate na : a.aggregates()) {
+      List<AggregateBuffers.Buffer> buffers = AggregateBuffers.of(na.call());
+      int first = updates.size();
+      for (int b = 0; b < buffers.size(); b++, buffer++) {
+        AggregateBuffers.Buffer buf = buffers.get(b);
+        if (a.mode() == AggMode.FINAL) {
+          Expr in = Exprs.bind(a.bufferAttributes().get(buffer), layout);
+          updates.add(new PipelineSpec.Update(buf.kind(), in, null, buf.type(), true));
+        } else {
+          if (na.call().args().size() > 1) throw EmberException.notSupported(na.call().display());
+          Expr in = buf.kind() == AggregateBuffers.Kind.COUNT_ROWS ? null : Exprs.bind(na.call().args().get(0), layout);
+          Expr filter = na.call().filter() == null ? null : Exprs.bind(na.call().filter(), layout);
+          updates.add(new PipelineSpec.Update(buf.kind(), in, filter, buf.type(), false));
+        }
+      }
+      if (a.mode() == AggMode.PARTIAL) {
+        for (int b = 0; b < buffers.size(); b++) columns.add(new AggHashTable.OutputColumn.Acc(first + b));
+      } else if (na.call().fn() == dev.ember.catalyst.expr.AggregateCall.AggFn.AVG) {
+        columns.add(new AggHashTable.OutputColumn.Average(first, first + 1, na.call().type()));
+      } else {
+        columns.add(new AggHashTable.OutputColumn.Acc(first));
+      }
+    }
+    PipelineSpec.AggregateSink sink = new PipelineSpec.AggregateSink(keys, updates);
+    List<DataType> keyTypes = keys.stream().map(Expr::dataType).toList();
+    AggHashTable table = new AggHashTable(keyTypes, Accumulators.createAll(sink, task.allocator()), task.allocator());
+    List<JoinHashTable> tables = joinTables(chain, partition);
+    PipelineSpec spec = new PipelineSpec(name(a), PipelineChain.columns(chain.source().output()), chain.steps(), sink);
+    Pipeline p = PipelineFactory.create(spec, new PipelineResources(tables, null, table), task.query().codegen(),
+        task.query().clock());
+    return new AggregateSource(input, p, table, columns, schemaOf(a.output()), task.allocator(), task.query().batchSize());
+  }
+
+  /** Builds (or fetches, for broadcasts) the hash table of every join probed in the chain. */
+  private List<JoinHashTable> joinTables(PipelineChain chain, int partition) {
+    List<JoinHashTable> tables = new ArrayList<>();
+    for (HashJoinExec j : chain.joins()) {
+      List<AttributeRef> build = j.right().output();
+      int[] keyCols = j.rightKeys().stream().mapToInt(k -> PipelineChain.indexOf(build, k)).toArray();
+      List<DataType> types = build.stream().map(AttributeRef::type).toList();
+      if (j.broadcast() && j.right() instanceof StageInputExec in) {
+        tables.add(task.query().broadcastTable(in.stageId(),
+            () -> new JoinHashTable(task.query().outputs().take(in.stageId(), 0), types, keyCols)));
+      } else {
+        List<VectorSchemaRoot> batches = new ArrayList<>();
+        try (BatchSource src = build(j.right(), partition)) {
+          VectorSchemaRoot b;
+          while ((b = src.next()) != null) batches.add(b);
+        }
+        tables.add(task.track(new JoinHashTable(batches, types, keyCols)));
+      }
+    }
+    return tables;
+  }
+
+  private static List<Sorts.Key> keys(List<SortOrder> orders, List<AttributeRef> input) {
+    List<Sorts.Key> out = new ArrayList<>();
+    for (SortOrder o : orders) {
+      AttributeRef a = (AttributeRef) o.expr();
+      out.add(new Sorts.Key(PipelineChain.indexOf(input, a), a.type(), o.ascending(), o.nullsFirst()));
+    }
+    return out;
+  }
+
+  private String name(PhysicalPlan top) {
+    return "s" + task.stage().stage().id() + "_" + top.getClass().getSimpleName();
+  }
+
+  public static Schema schemaOf(List<AttributeRef> attrs) {
+    List<Field> fields = new ArrayList<>();
+    for (AttributeRef a : attrs) fields.add(new Field(a.name(), a.type(), a.nullable()));
+    return new Schema(fields);
+  }
+}

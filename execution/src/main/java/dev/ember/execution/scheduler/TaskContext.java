@@ -1,0 +1,46 @@
+package dev.ember.execution.scheduler;
+
+import dev.ember.execution.operator.Batches;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+
+/** One task: a partition of a stage, with its own allocator and the resources it must release. */
+public final class TaskContext implements AutoCloseable {
+  private final QueryContext query;
+  private final StageContext stage;
+  private final int partition;
+  private final BufferAllocator allocator;
+  private final List<AutoCloseable> resources = new ArrayList<>();
+
+  public TaskContext(QueryContext query, StageContext stage, int partition) {
+    this.query = query;
+    this.stage = stage;
+    this.partition = partition;
+    this.allocator = query.allocator().newChildAllocator("stage" + stage.stage().id() + "-task" + partition, 0,
+        Long.MAX_VALUE);
+  }
+
+  public QueryContext query() { return query; }
+
+  public StageContext stage() { return stage; }
+
+  public int partition() { return partition; }
+
+  public BufferAllocator allocator() { return allocator; }
+
+  /** Closes {@code r} when the task ends. */
+  public <T extends AutoCloseable> T track(T r) {
+    resources.add(r);
+    return r;
+  }
+
+  @Override public void close() {
+    try {
+      Batches.closeAll(resources);
+    } finally {
+      resources.clear();
+      allocator.close();
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package dev.ember.execution.shuffle;
+
+import dev.ember.catalyst.types.DataType;
+import dev.ember.codegen.operator.Hashing;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * Splits batches by the hash of key columns into {@code n} partitions: a row goes to
+ * {@code floorMod(hash(keys), n)}, with the same hash function as join and aggregation tables.
+ */
+public final class HashPartitioner {
+  /** Receives one partition's slice of a batch. */
+  public interface Output {
+    void accept(int partition, VectorSchemaRoot batch);
+  }
+
+  private final int[] keyColumns;
+  private final List<DataType> keyTypes;
+  private final int partitions;
+
+  public HashPartitioner(int[] keyColumns, List<DataType> keyTypes, int partitions) {
+    this.keyColumns = keyColumns;
+    this.keyTypes = keyTypes;
+    this.partitions = partitions;
+  }
+
+  /** Splits {@code batch} (which stays the caller's) into new batches from {@code allocator}. */
+  public void split(VectorSchemaRoot batch, BufferAllocator allocator, Output out) {
+    int n = batch.getRowCount();
+    int[] target = new int[n];
+    int[] counts = new int[partitions];
+    FieldVector[] keys = new FieldVector[keyColumns.length];
+    for (int k = 0; k < keys.length; k++) keys[k] = batch.getVector(keyColumns[k]);
+    for (int r = 0; r < n; r++) {
+      int h = Hashing.SEED;
+      for (int k = 0; k < keys.length; k++) h = Hashing.combine(h, Hashing.hashCell(keys[k], r, keyTypes.get(k)));
+      int p = Math.floorMod(Hashing.finish(h), partitions);
+      target[r] = p;
+      counts[p]++;
+    }
+    int ncols = batch.getFieldVectors().size();
+    for (int p = 0; p < partitions; p++) {
+      if (counts[p] == 0) continue;
+      VectorSchemaRoot part = VectorSchemaRoot.create(batch.getSchema(), allocator);
+      try {
+        for (int c = 0; c < ncols; c++) {
+          FieldVector from = batch.getVector(c), to = part.getVector(c);
+          to.setInitialCapacity(counts[p]);
+          to.allocateNew();
+          int i = 0;
+          for (int r = 0; r < n; r++) {
+            if (target[r] == p) to.copyFromSafe(r, i++, from);
+          }
+          to.setValueCount(counts[p]);
+        }
+        part.setRowCount(counts[p]);
+      } catch (RuntimeException e) {
+        part.close();
+        throw e;
+      }
+      out.accept(p, part);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package dev.ember.execution.shuffle;
+
+import dev.ember.execution.operator.Batches;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * The local shuffle: output batches of finished map tasks, by stage and partition, held in the
+ * query's Arrow memory until a reducer takes them. (Cluster mode writes the same partitions to
+ * Arrow IPC files served over Netty.) Thread-safe.
+ */
+public final class StageOutputs implements AutoCloseable {
+  private final Map<Integer, List<List<VectorSchemaRoot>>> byStage = new HashMap<>();
+
+  /** Declares a stage's output with {@code partitions} partitions. */
+  public synchronized void register(int stage, int partitions) {
+    List<List<VectorSchemaRoot>> parts = new ArrayList<>(partitions);
+    for (int i = 0; i < partitions; i++) parts.add(new ArrayList<>());
+    byStage.put(stage, parts);
+  }
+
+  /** Adds a batch (taking ownership) to a partition of a stage's output. */
+  public synchronized void add(int stage, int partition, VectorSchemaRoot batch) {
+    byStage.get(stage).get(partition).add(batch);
+  }
+
+  /** Takes every batch of one partition; the caller owns them. */
+  public synchronized List<VectorSchemaRoot> take(int stage, int partition) {
+    List<VectorSchemaRoot> part = byStage.get(stage).get(partition);
+    List<VectorSchemaRoot> out = new ArrayList<>(part);
+    part.clear();
+    return out;
+  }
+
+  public synchronized long bytes(int stage) {
+    long total = 0;
+    for (List<VectorSchemaRoot> part : byStage.getOrDefault(stage, List.of())) {
+      for (VectorSchemaRoot b : part) {
+        for (var v : b.getFieldVectors()) total += v.getBufferSize();
+      }
+    }
+    return total;
+  }
+
+  @Override public synchronized void close() {
+    for (List<List<VectorSchemaRoot>> parts : byStage.values()) {
+      for (List<VectorSchemaRoot> part : parts) Batches.closeAll(part);
+    }
+    byStage.clear();
+  }
+}
