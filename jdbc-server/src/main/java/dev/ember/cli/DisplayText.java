@@ -4,8 +4,8 @@ import org.jline.utils.WCWidth;
 
 /**
  * Text as a terminal shows it: how many columns it takes (East Asian wide characters take two,
- * combining marks none) and how to make a cell of it — control characters made visible so one
- * value stays on one line, overlong values cut with {@code …}.
+ * combining marks none) and how to make table cells of it — control characters made visible,
+ * overlong lines cut with {@code …}.
  */
 final class DisplayText {
   private DisplayText() {}
@@ -22,11 +22,21 @@ final class DisplayText {
   }
 
   /**
-   * {@code s} as a single-line table cell at most {@code maxWidth} columns wide: line breaks and
-   * tabs become {@code \n}, {@code \r}, {@code \t}; other control characters {@code \u001B} style.
+   * {@code s} as the lines of a table cell, each at most {@code maxWidth} columns wide: the value's
+   * own line breaks start new lines (so EXPLAIN output reads as text), tabs and other control
+   * characters are made visible ({@code \t}, {@code \u001B}), overlong lines are cut with
+   * {@code …}.
    */
-  static String cell(String s, int maxWidth) {
-    String visible = visible(s);
+  static String[] cellLines(String s, int maxWidth) {
+    String[] lines = s.split("\\r\\n|\\n|\\r", -1);
+    for (int i = 0; i < lines.length; i++) lines[i] = cut(visible(lines[i]), maxWidth);
+    return lines;
+  }
+
+  /** A one-line cell: as {@link #cellLines} but line breaks shown as {@code \n}. */
+  static String cell(String s, int maxWidth) { return cut(visible(s), maxWidth); }
+
+  private static String cut(String visible, int maxWidth) {
     if (width(visible) <= maxWidth) return visible;
     StringBuilder b = new StringBuilder();
     int w = 0;

@@ -18,11 +18,12 @@ import java.util.List;
  * 2 rows (0.123 s)
  * </pre>
  * Numbers are right-aligned, NULL shows as {@code NULL}, widths count terminal columns (wide
- * characters take two). To size the columns the first {@link PrintSettings#maxTableRows()} rows
+ * characters take two), a value with line breaks spans several lines (EXPLAIN reads as text). To size the columns the first {@link PrintSettings#maxTableRows()} rows
  * are buffered (as text); further rows are only counted and reported as not shown, so a huge
  * result never fills the heap. Statements without rows print {@code OK (0.012 s)}.
  */
 final class TablePrinter implements ResultPrinter {
+  private static final String[] NULL = {"NULL"};
   private final PrintStream out;
   private final PrintSettings settings;
   private boolean first = true;
@@ -36,15 +37,15 @@ final class TablePrinter implements ResultPrinter {
     separate();
     RowCursor rows = new RowCursor(result, settings.cancelled());
     int n = rows.columnCount();
-    List<String[]> shown = new ArrayList<>();
+    List<String[][]> shown = new ArrayList<>();
     long total = 0;
     while (rows.next()) {
       total++;
       if (shown.size() >= settings.maxTableRows()) continue;
-      String[] cells = new String[n];
+      String[][] cells = new String[n][];
       for (int i = 0; i < n; i++) {
         Object v = rows.get(i);
-        cells[i] = v == null ? "NULL" : DisplayText.cell(ValueFormatter.text(v, rows.type(i)), settings.maxColumnWidth());
+        cells[i] = v == null ? NULL : DisplayText.cellLines(ValueFormatter.text(v, rows.type(i)), settings.maxColumnWidth());
       }
       shown.add(cells);
     }
@@ -81,7 +82,7 @@ final class TablePrinter implements ResultPrinter {
     return right;
   }
 
-  private void render(List<String> names, boolean[] right, List<String[]> rows) {
+  private void render(List<String> names, boolean[] right, List<String[][]> rows) {
     int n = names.size();
     String[] header = new String[n];
     int[] widths = new int[n];
@@ -89,17 +90,23 @@ final class TablePrinter implements ResultPrinter {
       header[i] = DisplayText.cell(names.get(i), settings.maxColumnWidth());
       widths[i] = DisplayText.width(header[i]);
     }
-    for (String[] r : rows) {
-      for (int i = 0; i < n; i++) widths[i] = Math.max(widths[i], DisplayText.width(r[i]));
+    for (String[][] r : rows) {
+      for (int i = 0; i < n; i++) {
+        for (String line : r[i]) widths[i] = Math.max(widths[i], DisplayText.width(line));
+      }
     }
     String rule = rule(widths);
     StringBuilder b = new StringBuilder(rule);
     line(b, header, widths, new boolean[n]);
     b.append(rule);
-    out.append(b);
-    b.setLength(0);
-    for (String[] r : rows) {
-      line(b, r, widths, right);
+    String[] line = new String[n];
+    for (String[][] r : rows) {
+      int height = 1;
+      for (String[] cell : r) height = Math.max(height, cell.length);
+      for (int k = 0; k < height; k++) { // a value with line breaks spans several lines
+        for (int i = 0; i < n; i++) line[i] = k < r[i].length ? r[i][k] : "";
+        line(b, line, widths, right);
+      }
       if (b.length() >= 1 << 16) {
         out.append(b);
         b.setLength(0);

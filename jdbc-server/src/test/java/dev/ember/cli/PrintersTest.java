@@ -130,6 +130,25 @@ class PrintersTest {
         """, text);
   }
 
+  @Test void tableSpreadsValuesWithLineBreaksOverSeveralLines() {
+    Schema schema = Schema.of(new Field("plan", DataType.VARCHAR, false), new Field("n", DataType.INT, false));
+    ResultPrinter p = OutputFormat.TABLE.printer(out, PrintSettings.DEFAULT);
+    try (FakeResult r = result(schema, List.<Object[]>of(new Object[] {Utf8String.of("Project\r\n  Scan t\n"), 1}))) {
+      p.printRows(r, Stopwatch.start());
+    }
+    String text = printed().replaceAll("\\(\\d+\\.\\d{3} s\\)", "(T)");
+    assertEquals("""
+        +----------+---+
+        | plan     | n |
+        +----------+---+
+        | Project  | 1 |
+        |   Scan t |   |
+        |          |   |
+        +----------+---+
+        1 row (T)
+        """, text);
+  }
+
   @Test void tableShowsHeaderForEmptyResultsAndSingularRowCount() {
     Schema schema = Schema.of(new Field("only", DataType.INT, true));
     ResultPrinter p = OutputFormat.TABLE.printer(out, PrintSettings.DEFAULT);
