@@ -13,7 +13,7 @@ public final class ValidationErrors {
   private record Pattern(String regex, String sqlState) {}
 
   private static final List<Pattern> PATTERNS = List.of(
-      new Pattern("(Object|Table) '.*' not found.*", EmberException.UNDEFINED_TABLE),
+      new Pattern("(Object|Table|Schema or table) '.*' not found.*", EmberException.UNDEFINED_TABLE),
       new Pattern("Column '.*' not found.*", EmberException.UNDEFINED_COLUMN),
       new Pattern("Unknown identifier.*", EmberException.UNDEFINED_COLUMN),
       new Pattern("No match found for function signature.*", EmberException.UNDEFINED_FUNCTION),
@@ -42,10 +42,19 @@ public final class ValidationErrors {
     return EmberException.SYNTAX_ERROR;
   }
 
-  /** The validator's own message, without the "From line 1, column 8 to …" prefix. */
+  /**
+   * The validator's own message, without the "From line 1, column 8 to …" prefix, the list of
+   * supported operand types, or Calcite's word "Object" where a table or schema is meant.
+   */
   private static String innerMessage(CalciteContextException e) {
     Throwable cause = e.getCause();
     String m = cause != null && cause.getMessage() != null ? cause.getMessage() : e.getMessage();
-    return m == null ? "invalid query" : m;
+    if (m == null) return "invalid query";
+    int forms = m.indexOf(". Supported form(s):");
+    if (forms > 0) m = m.substring(0, forms);
+    if (m.startsWith("Object '")) {
+      m = (m.contains("' not found within '") ? "Schema or table" : "Table") + m.substring("Object".length());
+    }
+    return m;
   }
 }
