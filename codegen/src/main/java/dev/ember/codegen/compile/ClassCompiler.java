@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.codehaus.commons.compiler.CompileException;
 import org.codehaus.janino.SimpleCompiler;
+import org.codehaus.janino.util.ClassFile;
 
 /**
  * Compiles generated Java source with Janino and caches the classes by shape: the cache key is
@@ -43,6 +44,10 @@ public final class ClassCompiler {
       };
 
   private record Key(ClassLoader parent, String normalizedSource) {}
+
+  /** Bytecode size of the largest method of each compiled class (weakly held). */
+  private static final Map<Class<?>, Integer> LARGEST_METHOD =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
   private ClassCompiler() {}
 
@@ -112,11 +117,34 @@ public final class ClassCompiler {
     Matcher m = PACKAGE.matcher(source);
     String name = m.find() ? m.group(1) + "." + simpleClassName : simpleClassName;
     try {
-      return compiler.getClassLoader().loadClass(name);
+      Class<?> c = compiler.getClassLoader().loadClass(name);
+      LARGEST_METHOD.put(c, largestMethod(compiler));
+      return c;
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException("generated source does not declare class " + name + "\n"
           + withLineNumbers(source), e);
     }
+  }
+
+  private static int largestMethod(SimpleCompiler compiler) {
+    int max = 0;
+    for (ClassFile cf : compiler.getClassFiles()) {
+      for (ClassFile.MethodInfo m : cf.methodInfos) {
+        for (ClassFile.AttributeInfo a : m.getAttributes()) {
+          if (a instanceof ClassFile.CodeAttribute code) max = Math.max(max, code.code.length);
+        }
+      }
+    }
+    return max;
+  }
+
+  /**
+   * Bytecode bytes of the largest method of a class this compiler produced (-1 if unknown): the
+   * JIT does not compile methods above 8,000 bytes, so generators keep their methods well below.
+   */
+  public static int largestMethodBytecode(Class<?> compiled) {
+    Integer n = LARGEST_METHOD.get(compiled);
+    return n == null ? -1 : n;
   }
 
   /** Number of actual compilations since start (cache misses). */

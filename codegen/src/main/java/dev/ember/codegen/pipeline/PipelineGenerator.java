@@ -35,6 +35,7 @@ public final class PipelineGenerator {
   private final StringBuilder init = new StringBuilder();
   private final StringBuilder refreshOutput = new StringBuilder();
   private final StringBuilder batchSetup = new StringBuilder();
+  private final java.util.Map<Integer, String[]> limitFields = new java.util.HashMap<>();
 
   private PipelineGenerator(PipelineSpec spec, QueryClock clock) {
     this.spec = spec;
@@ -202,9 +203,12 @@ public final class PipelineGenerator {
   }
 
   private String limit(int index, PipelineSpec.LimitStep l, List<ExprCode> row) {
-    String count = ctx.freshName("limitCount");
-    fields.append("  private long ").append(count).append(";\n");
-    String max = ctx.addReference(l.limit(), "long", "limit");
+    // One counter per step, even when the rest of the pipeline is generated twice (outer joins).
+    String[] names = limitFields.computeIfAbsent(index, i -> {
+      String count = ctx.addField("long", "limitCount", null);
+      return new String[] {count, ctx.addReference(l.limit(), "long", "limit")};
+    });
+    String count = names[0], max = names[1];
     return "// Limit\nif (++" + count + " > " + max + ") { done = true; return; }\n"
         + step(index + 1, row) + "if (" + count + " >= " + max + ") { done = true; return; }\n";
   }
@@ -376,8 +380,10 @@ public final class PipelineGenerator {
   private String update(int i, PipelineSpec.Update u, String g, List<ExprCode> row) {
     String acc = "acc" + i;
     String cls = Accumulators.classFor(u).getName();
-    fields.append("  private ").append(cls).append(' ').append(acc).append(";\n");
-    init.append("    ").append(acc).append(" = (").append(cls).append(") agg.accumulator(").append(i).append(");\n");
+    if (init.indexOf(" " + acc + " = ") < 0) {
+      fields.append("  private ").append(cls).append(' ').append(acc).append(";\n");
+      init.append("    ").append(acc).append(" = (").append(cls).append(") agg.accumulator(").append(i).append(");\n");
+    }
     StringBuilder sb = new StringBuilder("// update " + u.kind() + (u.merge() ? " (merge)" : "") + "\n");
     String call;
     ExprCode in = u.input() == null ? null : gen(u.input(), row);

@@ -126,14 +126,21 @@ public final class TaskPlanner {
     PipelineChain chain = PipelineChain.of(top);
     BatchSource input = chain.source() instanceof ScanExec s ? scan(s, partition) : build(chain.source(), partition);
     if (chain.steps().isEmpty()) return input;
-    List<JoinHashTable> tables = joinTables(chain, partition);
-    PipelineSpec spec = new PipelineSpec(name(top), PipelineChain.columns(chain.source().output()), chain.steps(),
-        new PipelineSpec.OutputSink());
-    Deque<VectorSchemaRoot> ready = PipelineSource.newQueue();
-    BatchBuilder out = new BatchBuilder(schemaOf(chain.layout()), task.allocator(), task.query().batchSize(), ready::add);
-    Pipeline p = PipelineFactory.create(spec, new PipelineResources(tables, out, null), task.query().codegen(),
-        task.query().clock());
-    return new PipelineSource(input, p, out, ready);
+    BatchBuilder out = null;
+    try {
+      List<JoinHashTable> tables = joinTables(chain, partition);
+      PipelineSpec spec = new PipelineSpec(name(top), PipelineChain.columns(chain.source().output()), chain.steps(),
+          new PipelineSpec.OutputSink());
+      Deque<VectorSchemaRoot> ready = PipelineSource.newQueue();
+      out = new BatchBuilder(schemaOf(chain.layout()), task.allocator(), task.query().batchSize(), ready::add);
+      Pipeline p = PipelineFactory.create(spec, new PipelineResources(tables, out, null), task.query().codegen(),
+          task.query().clock());
+      return new PipelineSource(input, p, out, ready);
+    } catch (RuntimeException | Error e) {
+      if (out != null) out.close();
+      input.close();
+      throw e;
+    }
   }
 
   private BatchSource aggregate(HashAggregateExec a, int partition) {
@@ -171,12 +178,20 @@ public final class TaskPlanner {
     }
     PipelineSpec.AggregateSink sink = new PipelineSpec.AggregateSink(keys, updates);
     List<DataType> keyTypes = keys.stream().map(Expr::dataType).toList();
-    AggHashTable table = new AggHashTable(keyTypes, Accumulators.createAll(sink, task.allocator()), task.allocator());
-    List<JoinHashTable> tables = joinTables(chain, partition);
-    PipelineSpec spec = new PipelineSpec(name(a), PipelineChain.columns(chain.source().output()), chain.steps(), sink);
-    Pipeline p = PipelineFactory.create(spec, new PipelineResources(tables, null, table), task.query().codegen(),
-        task.query().clock());
-    return new AggregateSource(input, p, table, columns, schemaOf(a.output()), task.allocator(), task.query().batchSize());
+    AggHashTable table = null;
+    try {
+      table = new AggHashTable(keyTypes, Accumulators.createAll(sink, task.allocator()), task.allocator());
+      List<JoinHashTable> tables = joinTables(chain, partition);
+      PipelineSpec spec = new PipelineSpec(name(a), PipelineChain.columns(chain.source().output()), chain.steps(), sink);
+      Pipeline p = PipelineFactory.create(spec, new PipelineResources(tables, null, table), task.query().codegen(),
+          task.query().clock());
+      return new AggregateSource(input, p, table, columns, schemaOf(a.output()), task.allocator(),
+          task.query().batchSize());
+    } catch (RuntimeException | Error e) {
+      if (table != null) table.close();
+      input.close();
+      throw e;
+    }
   }
 
   /** Builds (or fetches, for broadcasts) the hash table of every join probed in the chain. */
@@ -194,8 +209,11 @@ public final class TaskPlanner {
         try (BatchSource src = build(j.right(), partition)) {
           VectorSchemaRoot b;
           while ((b = src.next()) != null) batches.add(b);
+          tables.add(task.track(new JoinHashTable(batches, types, keyCols)));
+        } catch (RuntimeException | Error e) {
+          dev.ember.execution.operator.Batches.closeAll(batches);
+          throw e;
         }
-        tables.add(task.track(new JoinHashTable(batches, types, keyCols)));
       }
     }
     return tables;
