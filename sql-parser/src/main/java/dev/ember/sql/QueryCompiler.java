@@ -43,15 +43,16 @@ final class QueryCompiler implements ViewExpander {
     SoftKeywords text = SoftKeywords.rewrite(sql);
     Validation validation = new Validation(catalog);
     SqlNode validated;
+    List<SqlNode> writtenItems;
     try {
       SqlNode parsed = CalciteParser.parseQuery(text.text());
-      SelectItemNamer.nameItems(parsed, text);
+      writtenItems = SelectItemNamer.nameItems(parsed, text);
       ParsedTreeRewrites.apply(parsed);
       validated = validation.validate(parsed);
     } catch (EmberException e) {
       throw text.changed() && e.hasPosition() ? remap(e, text) : e;
     }
-    List<String> names = ResultNames.of(validated, validation.validator());
+    List<String> names = ResultNames.of(validated, validation.validator(), writtenItems);
     LogicalPlan plan;
     try {
       RelNode rel = SqlToRel.convert(validation, validated);

@@ -1,5 +1,7 @@
 package dev.ember.sql.parser;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
@@ -20,10 +22,13 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 public final class SelectItemNamer {
   private SelectItemNamer() {}
 
-  /** Adds the aliases in place (Calcite's parse trees are mutable) and returns {@code query}. */
-  public static SqlNode nameItems(SqlNode query, SoftKeywords sql) {
+  /**
+   * Adds the aliases in place (Calcite's parse trees are mutable) and returns the leading
+   * SELECT's items as they are now, before validation expands them (empty when there is none).
+   */
+  public static List<SqlNode> nameItems(SqlNode query, SoftKeywords sql) {
     SqlSelect select = leadingSelect(query);
-    if (select == null) return query;
+    if (select == null) return List.of();
     SourceText text = new SourceText(sql);
     SqlNodeList items = select.getSelectList();
     for (int i = 0; i < items.size(); i++) {
@@ -34,7 +39,7 @@ public final class SelectItemNamer {
       SqlParserPos pos = item.getParserPosition();
       items.set(i, SqlStdOperatorTable.AS.createCall(pos, item, new SqlIdentifier(name, pos)));
     }
-    return query;
+    return new ArrayList<>(items.getList());
   }
 
   /** The SELECT whose items name a query's columns, or null (e.g. for VALUES). */

@@ -11,9 +11,13 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
  * libraries (those with Spark/PostgreSQL meaning), and {@link EmberFunctions}. Everything listed
  * here must also be known to the converter's function mapping, so an unknown function fails at
  * validation with a position rather than later.
+ *
+ * <p>The validator re-resolves every operator by name in this table, taking the first match, so
+ * Ember's own versions of standard operators ({@link EmberFunctions#DIVIDE}) come first.
  */
 public final class EmberOperatorTable {
   private static final SqlOperatorTable INSTANCE = SqlOperatorTables.chain(
+      SqlOperatorTables.of(List.of(EmberFunctions.DIVIDE)),
       SqlStdOperatorTable.instance(),
       SqlOperatorTables.of(List.of(
           SqlLibraryOperators.LENGTH,

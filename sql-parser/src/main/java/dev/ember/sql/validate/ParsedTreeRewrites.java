@@ -7,14 +7,12 @@ import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
-import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 
 /**
  * Rewrites of the parse tree before validation, in place. Calcite's parser turns every
  * {@code DATE_TRUNC(…)} into BigQuery's {@code DATE_TRUNC(date, unit)}; Ember takes the
  * PostgreSQL/Spark form {@code DATE_TRUNC('unit', value)} (and accepts the BigQuery one), so both
- * become {@link EmberFunctions#DATE_TRUNC}. Division becomes {@link EmberFunctions#DIVIDE}, so
- * integers divide to a DOUBLE as in Spark and DuckDB.
+ * become {@link EmberFunctions#DATE_TRUNC}.
  */
 public final class ParsedTreeRewrites {
   private ParsedTreeRewrites() {}
@@ -39,9 +37,6 @@ public final class ParsedTreeRewrites {
   }
 
   private static SqlNode rewrite(SqlNode node) {
-    if (node instanceof SqlCall call && call.getOperator() == SqlStdOperatorTable.DIVIDE) {
-      return EmberFunctions.DIVIDE.createCall(call.getParserPosition(), call.getOperandList());
-    }
     if (node instanceof SqlCall call && call.getOperator() == SqlLibraryOperators.DATE_TRUNC
         && call.operandCount() == 2) {
       SqlNode a = call.operand(0);
