@@ -22,16 +22,19 @@ import java.util.Map;
 public final class CodegenContext {
   /** Name of the {@code Object[]} parameter that {@link #initCode()} reads. */
   public static final String REFS = "refs";
+  /** Field initialisations per init helper method. */
+  static final int INIT_CHUNK = 100;
 
   /** Default size (in expression nodes) above which a sub-expression moves into its own method. */
-  public static final int DEFAULT_SPLIT_WEIGHT = 64;
+  public static final int DEFAULT_SPLIT_WEIGHT = 24;
 
   private final QueryClock clock;
   private final int splitWeight;
   private final Map<String, Integer> counters = new HashMap<>();
   private final List<Object> references = new ArrayList<>();
   private final StringBuilder fields = new StringBuilder();
-  private final StringBuilder init = new StringBuilder();
+  /** Init statements, one per field; emitted in chunks so no method grows large. */
+  private final List<String> init = new ArrayList<>();
   private final StringBuilder methods = new StringBuilder();
 
   /** A context whose CURRENT_DATE/CURRENT_TIMESTAMP come from {@code clock}. */
@@ -73,10 +76,9 @@ public final class CodegenContext {
     String boxed = boxedOf(javaType);
     String read = REFS + "[" + idx + "]";
     if (boxed != null) {
-      init.append("    ").append(name).append(" = ((").append(boxed).append(") ").append(read).append(").")
-          .append(javaType).append("Value();\n");
+      init.add(name + " = ((" + boxed + ") " + read + ")." + javaType + "Value();");
     } else {
-      init.append("    ").append(name).append(" = (").append(javaType).append(") ").append(read).append(";\n");
+      init.add(name + " = (" + javaType + ") " + read + ";");
     }
     return name;
   }
@@ -85,7 +87,7 @@ public final class CodegenContext {
   public String addField(String javaType, String prefix, String initExpr) {
     String name = freshName(prefix);
     fields.append("  private ").append(javaType).append(' ').append(name).append(";\n");
-    if (initExpr != null) init.append("    ").append(name).append(" = ").append(initExpr).append(";\n");
+    if (initExpr != null) init.add(name + " = " + initExpr + ";");
     return name;
   }
 
@@ -97,10 +99,33 @@ public final class CodegenContext {
 
   public String fieldDeclarations() { return fields.toString(); }
 
-  /** Statements that assign fields from {@code Object[] refs}. */
-  public String initCode() { return init.toString(); }
+  /**
+   * Statements that assign fields from {@code Object[] refs}. Beyond {@value #INIT_CHUNK} fields
+   * they are calls of init helper methods (part of {@link #methods()}), keeping every method small.
+   */
+  public String initCode() {
+    StringBuilder sb = new StringBuilder();
+    if (init.size() <= INIT_CHUNK) {
+      for (String st : init) sb.append("    ").append(st).append('\n');
+    } else {
+      for (int c = 0; c * INIT_CHUNK < init.size(); c++) sb.append("    initReferences_").append(c).append('(').append(REFS).append(");\n");
+    }
+    return sb.toString();
+  }
 
-  public String methods() { return methods.toString(); }
+  /** Helper methods: those added with {@link #addMethod}, then the init helpers if any. */
+  public String methods() {
+    if (init.size() <= INIT_CHUNK) return methods.toString();
+    StringBuilder sb = new StringBuilder(methods);
+    for (int c = 0; c * INIT_CHUNK < init.size(); c++) {
+      sb.append("  private void initReferences_").append(c).append("(Object[] ").append(REFS).append(") {\n");
+      for (String st : init.subList(c * INIT_CHUNK, Math.min(init.size(), (c + 1) * INIT_CHUNK))) {
+        sb.append("    ").append(st).append('\n');
+      }
+      sb.append("  }\n");
+    }
+    return sb.toString();
+  }
 
   /** The Java type holding a non-null value of {@code t} in generated code. */
   public static String javaType(DataType t) {

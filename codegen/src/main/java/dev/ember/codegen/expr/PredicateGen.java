@@ -3,9 +3,12 @@ package dev.ember.codegen.expr;
 import static dev.ember.codegen.expr.ExprCodegen.RT;
 
 import dev.ember.catalyst.expr.BinaryOp;
+import dev.ember.catalyst.expr.BoundRef;
 import dev.ember.catalyst.expr.BinaryOp.Op;
 import dev.ember.catalyst.expr.Expr;
 import dev.ember.catalyst.expr.InList;
+import dev.ember.catalyst.expr.Literal;
+import dev.ember.catalyst.expr.eval.InSet;
 import dev.ember.catalyst.expr.UnaryOp;
 import dev.ember.catalyst.types.DataType;
 import java.util.ArrayList;
@@ -164,9 +167,16 @@ final class PredicateGen {
 
   // ---- IN ----
 
+  /** Constant lists at least this long are looked up in an {@link InSet}. */
+  static final int IN_SET_THRESHOLD = 16;
+  /** Ordinal of the synthetic column that carries an IN value into a split method. */
+  private static final int IN_VALUE = -1;
+
   /**
    * NULL when the value is NULL (elements not evaluated), TRUE at the first equal element (later
-   * ones not evaluated), else NULL if an element was NULL, else FALSE.
+   * ones not evaluated), else NULL if an element was NULL, else FALSE. Long constant lists use an
+   * {@link InSet}; long lists of expressions keep a head inline and move the tail, with the value
+   * passed along, into a method.
    */
   static ExprCode in(InList in, CodegenContext ctx, InputAccessor input) {
     DataType t = in.value().dataType();
@@ -177,17 +187,47 @@ final class PredicateGen {
     sb.append("boolean ").append(v).append(" = false;\n");
     sb.append(value.code());
     sb.append("if (!").append(value.isNull()).append(") {\n");
+    if (allLiterals(in.list()) && in.list().size() >= IN_SET_THRESHOLD) {
+      List<Object> values = new ArrayList<>();
+      for (Expr e : in.list()) values.add(((Literal) e).value());
+      String set = ctx.addReference(InSet.of(values, t), RT + "InSet", "inSet");
+      sb.append(v).append(" = ").append(set).append(".contains(").append(value.value()).append(");\n");
+      sb.append(n).append(" = !").append(v).append(" && ").append(set).append(".hasNull();\n}\n");
+      return new ExprCode(sb.toString(), n, v);
+    }
     sb.append("boolean ").append(sawNull).append(" = false;\n");
-    for (int i = 0; i < in.list().size(); i++) {
-      ExprCode el = ExprCodegen.gen(in.list().get(i), ctx, input);
+    int budget = ctx.splitWeight(), used = ExprCodegen.weight(in.value(), budget + 1);
+    List<Expr> list = in.list();
+    for (int i = 0; i < list.size(); i++) {
+      int w = ExprCodegen.weight(list.get(i), budget + 1);
+      ExprCode el;
+      String match;
+      if (i > 0 && used + w > budget) {
+        InList tail = new InList(new BoundRef(IN_VALUE, t, false), list.subList(i, list.size()));
+        String valueLocal = value.value();
+        InputAccessor withValue = (c, ordinal, type, nullable) ->
+            ordinal == IN_VALUE ? ExprCode.ofValue(valueLocal) : input.column(c, ordinal, type, nullable);
+        el = MethodSplitter.split(tail, ctx, withValue);
+        match = el.value();
+        i = list.size();
+      } else {
+        el = ExprCodegen.gen(list.get(i), ctx, input);
+        match = compare(Op.EQ, t, value.value(), el.value());
+        used += Math.min(w, budget);
+      }
       if (i > 0) sb.append("if (!").append(v).append(") {\n");
       sb.append(el.code());
       sb.append("if (").append(el.isNull()).append(") { ").append(sawNull).append(" = true; } else if (")
-          .append(compare(Op.EQ, t, value.value(), el.value())).append(") { ").append(v).append(" = true; }\n");
+          .append(match).append(") { ").append(v).append(" = true; }\n");
       if (i > 0) sb.append("}\n");
     }
     sb.append(n).append(" = !").append(v).append(" && ").append(sawNull).append(";\n");
     sb.append("}\n");
     return new ExprCode(sb.toString(), n, v);
+  }
+
+  private static boolean allLiterals(List<Expr> list) {
+    for (Expr e : list) if (!(e instanceof Literal)) return false;
+    return true;
   }
 }

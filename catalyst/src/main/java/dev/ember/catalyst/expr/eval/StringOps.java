@@ -11,6 +11,10 @@ import java.util.Locale;
 public final class StringOps {
   /** PostgreSQL's {@code substring_error}. */
   public static final String SUBSTRING_ERROR = "22011";
+  /** PostgreSQL's {@code program_limit_exceeded}. */
+  public static final String PROGRAM_LIMIT_EXCEEDED = "54000";
+  /** The longest string (in code points) that padding may produce. */
+  public static final int MAX_PADDED_LENGTH = 1 << 24;
 
   private StringOps() {}
 
@@ -210,10 +214,12 @@ public final class StringOps {
    */
   private static Utf8String pad(Utf8String s, long len, Utf8String fill, boolean left) {
     if (len <= 0) return Utf8String.EMPTY;
+    if (len > MAX_PADDED_LENGTH) {
+      throw EvalErrors.invalidArgument(PROGRAM_LIMIT_EXCEEDED, "requested length too large: " + len);
+    }
     int n = s.length();
     if (n >= len) return substring(s, 1, len);
     if (fill.numBytes() == 0) return s;
-    if (len > Integer.MAX_VALUE / 4) throw EvalErrors.invalidArgument(EvalErrors.INVALID_PARAMETER_VALUE, "requested length too large");
     int[] fillCp = fill.toString().codePoints().toArray();
     StringBuilder padding = new StringBuilder();
     for (long i = 0; i < len - n; i++) padding.appendCodePoint(fillCp[(int) (i % fillCp.length)]);
