@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * itself reads from the same file.
  */
 class ParquetTypesTest {
-  /** 20,000 rows; NULLs in every nullable column on different rows; values cover edge cases. */
+  /** 12,000 rows; NULLs in every nullable column on different rows; values cover edge cases. */
   static final String ALL_TYPES = """
       SELECT i AS id,
         CASE WHEN i % 11 = 0 THEN NULL ELSE i % 3 = 0 END AS b,
@@ -55,7 +55,7 @@ class ParquetTypesTest {
         CASE WHEN i % 103 = 0 THEN NULL ELSE (i * 13 % 65536)::USMALLINT END AS u16,
         CASE WHEN i % 107 = 0 THEN NULL ELSE (i::UBIGINT * 858993 % 4294967296)::UINTEGER END AS u32,
         CASE WHEN i % 109 = 0 THEN NULL ELSE ('18446744073709551615'::UBIGINT - i::UBIGINT) END AS u64
-      FROM range(20000) r(i)
+      FROM range(12000) r(i)
       """;
 
   @TempDir static Path dir;
