@@ -1,12 +1,17 @@
 package dev.ember.it;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.ember.api.Session;
 import java.sql.Connection;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * TPC-H at SF 0.01 from Parquet: Ember reads the cached files through
@@ -21,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TpchParquetTest {
   /** The queries Ember answers from Parquet. Extend towards all 22 as they pass. */
-  static IntStream queries() { return IntStream.of(1, 3, 5, 6, 10); }
+  static IntStream queries() { return QueryList.orDefault(1, 3, 5, 6, 10); }
 
   private static Connection duck;
   private static Session ember;
@@ -46,5 +51,15 @@ class TpchParquetTest {
   @ParameterizedTest(name = "Q{0}") @MethodSource("queries")
   void sameAnswerAsDuckDb(int q) {
     oracle.assertSameAnswer("Q" + q + " (Parquet, SF 0.01)", TpchQueries.text(q));
+  }
+
+  /** The harness itself, against the real engine: a wrong answer fails, showing both engines' rows. */
+  @Test void aWrongAnswerIsCaughtAndShown() {
+    String right = "SELECT l_returnflag, count(*) AS n FROM lineitem GROUP BY l_returnflag ORDER BY l_returnflag";
+    String wrong = "SELECT l_returnflag, count(*) AS n FROM lineitem WHERE l_linenumber > 1 GROUP BY l_returnflag ORDER BY l_returnflag";
+    AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> oracle.assertSameAnswer("wrong on purpose", right, wrong));
+    assertTrue(e.getMessage().contains("at row 0"), e.getMessage());
+    assertTrue(e.getMessage().contains("DuckDB (expected), 3 rows:\n> 0: 'A' | "), e.getMessage());
+    assertTrue(e.getMessage().contains("Ember (actual), 3 rows:\n> 0: 'A' | "), e.getMessage());
   }
 }
