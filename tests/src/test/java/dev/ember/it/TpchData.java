@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -170,7 +168,10 @@ public final class TpchData {
     return Paths.get(System.getProperty("basedir", ".")).toAbsolutePath().resolve("target").resolve("tpch-cache");
   }
 
-  /** Moves a finished temporary directory to its final name; a concurrent winner is kept. */
+  /**
+   * Moves a finished temporary directory to its final name. If another process published the
+   * same cache meanwhile (the rename fails because the target exists), its copy is kept.
+   */
   private static void publish(Path tmp, Path dir) throws IOException {
     try {
       try {
@@ -178,7 +179,8 @@ public final class TpchData {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, dir);
       }
-    } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+    } catch (IOException e) {
+      if (!Files.isDirectory(dir)) throw e;
       deleteTree(tmp);
     }
   }
