@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.ember.catalyst.catalog.Catalog;
 import dev.ember.catalyst.catalog.ViewTable;
 import dev.ember.catalyst.errors.EmberException;
+import dev.ember.catalyst.expr.Alias;
 import dev.ember.catalyst.expr.AttributeRef;
 import dev.ember.catalyst.expr.Cast;
 import dev.ember.catalyst.expr.NamedExpr;
@@ -71,12 +72,26 @@ final class QueryCompiler implements ViewExpander {
     return new EmberException(e.sqlState(), e.getMessage(), e.line(), column, e.getCause());
   }
 
-  /** Gives the plan's output the user-visible names (Calcite's may have been made unique). */
+  /**
+   * Gives the plan's output the user-visible names (Calcite's may have been made unique): the
+   * top Project's items are renamed in place (an alias keeps its id), else a Project is added.
+   */
   private static LogicalPlan rename(LogicalPlan plan, List<String> names) {
     List<AttributeRef> out = plan.output();
     boolean same = true;
     for (int i = 0; i < out.size(); i++) same &= out.get(i).name().equals(names.get(i));
     if (same) return plan;
+    if (plan instanceof Project p) {
+      List<NamedExpr> renamed = new ArrayList<>();
+      for (int i = 0; i < names.size(); i++) {
+        NamedExpr item = p.projections().get(i);
+        String name = names.get(i);
+        if (item.name().equals(name)) renamed.add(item);
+        else if (item instanceof Alias a) renamed.add(new Alias(a.child(), name, a.id()));
+        else renamed.add(Alias.of((AttributeRef) item, name));
+      }
+      return new Project(renamed, p.child());
+    }
     List<NamedExpr> projections = new ArrayList<>();
     for (int i = 0; i < out.size(); i++) projections.add(RelConverter.named(out.get(i), names.get(i)));
     return new Project(projections, plan);

@@ -85,6 +85,41 @@ final class Coercions {
     return t.isDecimal() ? e : cast(e, DecimalRules.forType(t));
   }
 
+  /** True when every value of {@code from} is exactly a value of {@code to} (numbers only). */
+  static boolean isWidening(DataType from, DataType to) {
+    if (from.equals(to)) return true;
+    if (!from.isNumeric() || !to.isNumeric()) return false;
+    if (from.isIntegral() && to.isIntegral()) return rank(to) >= rank(from);
+    if (to.isDecimal() && (from.isIntegral() || from.isDecimal())) {
+      DataType f = DecimalRules.forType(from);
+      return to.scale() >= f.scale() && to.precision() - to.scale() >= f.precision() - f.scale();
+    }
+    if (to.id() == TypeId.DOUBLE) {
+      return from.id() == TypeId.FLOAT || from.id() == TypeId.TINYINT || from.id() == TypeId.SMALLINT
+          || from.id() == TypeId.INT;
+    }
+    return false;
+  }
+
+  /**
+   * The literal as a value of {@code type} when that loses nothing and keeps comparisons exact
+   * (numbers that fit, NULL, strings as strings); null otherwise.
+   */
+  static Literal castLiteralExactly(Literal l, DataType type) {
+    if (l.type().equals(type)) return l;
+    if (l.value() == null) return Literal.nullOf(type);
+    if (!type.isNumeric()) return null;
+    if (type.isFloatingPoint()) {
+      // Only integers below 2^53 are exact in a DOUBLE (or 2^24 in a FLOAT).
+      if (!l.type().isIntegral()) return null;
+      long v = ((Number) l.value()).longValue();
+      long limit = type.id() == TypeId.FLOAT ? 1L << 24 : 1L << 53;
+      if (Math.abs(v) > limit) return null;
+      return type.id() == TypeId.FLOAT ? new Literal((float) v, type) : new Literal((double) v, type);
+    }
+    return foldLiteral(l, type);
+  }
+
   private static Literal foldLiteral(Literal l, DataType type) {
     if (l.value() == null) return Literal.nullOf(type);
     DataType from = l.type();

@@ -8,6 +8,7 @@ import dev.ember.catalyst.expr.Call;
 import dev.ember.catalyst.expr.Call.Fn;
 import dev.ember.catalyst.expr.CaseWhen;
 import dev.ember.catalyst.expr.Expr;
+import dev.ember.catalyst.expr.InList;
 import dev.ember.catalyst.expr.Literal;
 import dev.ember.catalyst.expr.UnaryOp;
 import dev.ember.catalyst.types.DataType;
@@ -107,16 +108,75 @@ final class RexConverter {
   }
 
   private Expr connective(Op op, List<RexNode> ops) {
+    if (op == Op.OR) {
+      Expr in = orOfEqualities(ops);
+      if (in != null) return in;
+    }
     Expr out = convert(ops.get(0));
     for (int i = 1; i < ops.size(); i++) out = BinaryOp.predicate(op, out, convert(ops.get(i)));
     return out;
   }
 
+  /**
+   * {@code x = 1 OR x = 2 OR x = 3} (how Calcite converts a short IN list) as {@code x IN (1, 2,
+   * 3)}: the same answer, NULLs included, in the form the optimizer and scans understand.
+   */
+  private Expr orOfEqualities(List<RexNode> ops) {
+    RexNode subject = null;
+    List<RexNode> values = new ArrayList<>();
+    for (RexNode op : ops) {
+      if (!(op instanceof RexCall eq) || eq.getKind() != SqlKind.EQUALS) return null;
+      RexNode l = eq.getOperands().get(0);
+      RexNode r = eq.getOperands().get(1);
+      if (l instanceof RexLiteral && !(r instanceof RexLiteral)) {
+        RexNode swap = l;
+        l = r;
+        r = swap;
+      }
+      if (!(r instanceof RexLiteral) || (subject != null && !subject.equals(l))) return null;
+      subject = l;
+      values.add(r);
+    }
+    Expr value = convert(subject);
+    List<Expr> items = convert(values);
+    DataType common = value.dataType();
+    for (Expr e : items) common = Coercions.common(common, e.dataType());
+    List<Expr> typed = new ArrayList<>();
+    for (Expr e : items) typed.add(Coercions.cast(e, common));
+    return new InList(Coercions.cast(value, common), typed);
+  }
+
+  /**
+   * A comparison of operands of one type. A literal is converted to the other operand's type
+   * when it converts exactly, and a widening cast Calcite put on the other operand is dropped
+   * then: {@code e > 10} compares {@code e} as it is (with 10.00), not a cast of every row's
+   * {@code e}, so scans can use the predicate.
+   */
   private Expr compare(Op op, List<RexNode> ops) {
     Expr l = convert(ops.get(0));
     Expr r = convert(ops.get(1));
+    if (r instanceof Literal lit && !(l instanceof Literal)) {
+      Expr[] pair = againstLiteral(ops.get(0), l, lit);
+      if (pair != null) return BinaryOp.predicate(op, pair[0], pair[1]);
+    } else if (l instanceof Literal lit && !(r instanceof Literal)) {
+      Expr[] pair = againstLiteral(ops.get(1), r, lit);
+      if (pair != null) return BinaryOp.predicate(op, pair[1], pair[0]);
+    }
     DataType common = Coercions.common(l.dataType(), r.dataType());
     return BinaryOp.predicate(op, Coercions.cast(l, common), Coercions.cast(r, common));
+  }
+
+  /** {subject, literal} of one type without casting the subject, or null. */
+  private Expr[] againstLiteral(RexNode subjectRex, Expr subject, Literal lit) {
+    if (subjectRex.getKind() == SqlKind.CAST) {
+      Expr inner = convert(((RexCall) subjectRex).getOperands().get(0));
+      if (Coercions.isWidening(inner.dataType(), subject.dataType())) {
+        Literal folded = Coercions.castLiteralExactly(lit, inner.dataType());
+        if (folded != null) return new Expr[] {inner, folded};
+      }
+    }
+    Literal folded = Coercions.castLiteralExactly(lit, subject.dataType());
+    return folded == null ? null : new Expr[] {subject, folded};
   }
 
   private Expr arithmetic(Op op, List<RexNode> ops, DataType type) {

@@ -18,7 +18,6 @@ import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
-import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.apache.calcite.tools.RelBuilder;
 
 /**
@@ -48,7 +47,7 @@ public final class SqlToRel {
         (rowType, queryString, schemaPath, viewPath) -> {
           throw new IllegalStateException("Calcite views are not used: Ember expands its own");
         },
-        validation.validator(), validation.catalogReader(), cluster, StandardConvertletTable.INSTANCE, CONFIG);
+        validation.validator(), validation.catalogReader(), cluster, EmberConvertlets.INSTANCE, CONFIG);
     RelRoot root = converter.convertQuery(validated, false, true);
     RelNode rel = root.project();
     if (containsSubQuery(rel)) {
