@@ -223,19 +223,21 @@ public final class PipelineGenerator {
     List<ExprCode> keys = new ArrayList<>();
     for (Expr k : p.keys()) keys.add(assign(sb, gen(k, row), k.dataType(), "key"));
     String hash = ctx.freshName("hash");
-    sb.append("int ").append(hash).append(" = ").append(H).append(".SEED;\n");
     StringBuilder anyNull = new StringBuilder("false");
+    StringBuilder hashing = new StringBuilder();
+    hashing.append("  int ").append(hash).append(" = ").append(H).append(".SEED;\n");
     for (int i = 0; i < keys.size(); i++) {
       DataType t = p.keys().get(i).dataType();
       anyNull.append(" || ").append(keys.get(i).isNull());
-      sb.append(hash).append(" = ").append(H).append(".combine(").append(hash).append(", ").append(H).append('.')
-          .append(Hashing.methodFor(t)).append('(').append(keys.get(i).value()).append("));\n");
+      hashing.append("  ").append(hash).append(" = ").append(H).append(".combine(").append(hash).append(", ").append(H)
+          .append('.').append(Hashing.methodFor(t)).append('(').append(keys.get(i).value()).append("));\n");
     }
-    sb.append(hash).append(" = ").append(H).append(".finish(").append(hash).append(");\n");
+    hashing.append("  ").append(hash).append(" = ").append(H).append(".finish(").append(hash).append(");\n");
     String matched = ctx.freshName("matched");
     String e = ctx.freshName("entry"), b = ctx.freshName("batch"), r = ctx.freshName("row");
     sb.append("boolean ").append(matched).append(" = false;\n");
-    sb.append("if (!(").append(anyNull).append(")) {\n");
+    // NULL keys never match, and are not hashed.
+    sb.append("if (!(").append(anyNull).append(")) {\n").append(hashing);
     sb.append("  for (int ").append(e).append(" = ").append(table).append(".first(").append(hash).append("); ")
         .append(e).append(" >= 0; ").append(e).append(" = ").append(table).append(".next(").append(e).append(")) {\n");
     StringBuilder loop = new StringBuilder();
@@ -323,6 +325,10 @@ public final class PipelineGenerator {
             .append(") out.vector(").append(c).append(");\n");
       }
       ExprCode v = row.get(c);
+      if (v.isNull().equals("true")) {
+        sb.append(vec).append(".setNull(").append(at).append(");\n");
+        continue;
+      }
       sb.append("if (").append(v.isNull()).append(") ").append(vec).append(".setNull(").append(at).append("); else ")
           .append(VectorCode.write(vec, at, t, v.value())).append('\n');
     }

@@ -80,7 +80,9 @@ final class VectorCode {
       case BIGINT, TIMESTAMP, TIMESTAMP_TZ, INTERVAL_DAY_TIME -> "0L";
       case FLOAT -> "0.0f";
       case DOUBLE -> "0.0";
-      case DECIMAL -> t.isLongDecimal() ? "0L" : "null";
+      case DECIMAL -> t.isLongDecimal() ? "0L" : "((java.math.BigDecimal) null)";
+      case VARCHAR -> "((dev.ember.catalyst.types.Utf8String) null)";
+      case VARBINARY -> "((byte[]) null)";
       default -> "null";
     };
   }
