@@ -13,7 +13,7 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
  * result types by catalyst's {@link DecimalRules} (Spark's rules), sum of integers BIGINT and
  * average of integers DOUBLE. The converter relies on the validator deriving exactly these types.
  *
- * <p>Mixed CHAR lengths in CASE and UNION become VARCHAR, so {@code 'a'} is never padded to the
+ * <p>Timestamps have microsecond precision, as Ember's TIMESTAMP values do. Mixed CHAR lengths in CASE and UNION become VARCHAR, so {@code 'a'} is never padded to the
  * length of a longer branch (Ember has no CHAR type).
  */
 public final class EmberTypeSystem extends RelDataTypeSystemImpl {
@@ -21,8 +21,15 @@ public final class EmberTypeSystem extends RelDataTypeSystemImpl {
 
   private EmberTypeSystem() {}
 
+  /** Timestamps keep microseconds (Calcite's default is milliseconds). */
+  public static final int TIMESTAMP_PRECISION = 6;
+
   @Override public int getMaxPrecision(SqlTypeName typeName) {
-    return typeName == SqlTypeName.DECIMAL ? DataType.MAX_DECIMAL_PRECISION : super.getMaxPrecision(typeName);
+    return switch (typeName) {
+      case DECIMAL -> DataType.MAX_DECIMAL_PRECISION;
+      case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIMESTAMP_TZ -> TIMESTAMP_PRECISION;
+      default -> super.getMaxPrecision(typeName);
+    };
   }
 
   @Override public int getMaxScale(SqlTypeName typeName) {

@@ -69,8 +69,8 @@ public final class TypeMapping {
       case DOUBLE -> f.createSqlType(SqlTypeName.DOUBLE);
       case DECIMAL -> f.createSqlType(SqlTypeName.DECIMAL, t.precision(), t.scale());
       case DATE -> f.createSqlType(SqlTypeName.DATE);
-      case TIMESTAMP -> f.createSqlType(SqlTypeName.TIMESTAMP);
-      case TIMESTAMP_TZ -> f.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE);
+      case TIMESTAMP -> f.createSqlType(SqlTypeName.TIMESTAMP, EmberTypeSystem.TIMESTAMP_PRECISION);
+      case TIMESTAMP_TZ -> f.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, EmberTypeSystem.TIMESTAMP_PRECISION);
       case VARCHAR -> f.createTypeWithCharsetAndCollation(f.createSqlType(SqlTypeName.VARCHAR),
           StandardCharsets.UTF_8, SqlCollation.IMPLICIT);
       case VARBINARY -> f.createSqlType(SqlTypeName.VARBINARY);
