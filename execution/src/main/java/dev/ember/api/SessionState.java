@@ -198,7 +198,7 @@ public final class SessionState implements AutoCloseable {
       }
       catalog.putTempView(name, new ViewTable(name, v.queryText(), schema));
     } else {
-      catalogs.createView(name, v.queryText(), v.orReplace());
+      catalogs.createView(name, v.queryText(), schema, v.orReplace());
     }
     return LocalResult.none();
   }

@@ -67,7 +67,10 @@ public final class QueryExecution {
       Consumer<VectorSchemaRoot> sink = sinkFor(stage, task);
       VectorSchemaRoot b;
       while ((b = source.next()) != null) {
-        query.checkRunning();
+        if (query.cancelled()) {
+          b.close();
+          query.checkRunning();
+        }
         sink.accept(b);
       }
     } catch (RuntimeException | Error e) {
