@@ -28,13 +28,27 @@ public final class TextCasts {
 
   public static Utf8String floatToText(float f) {
     if (Float.isNaN(f) || Float.isInfinite(f)) return doubleToText(f);
-    return Utf8String.of(formatDigits(new BigDecimal(Float.toString(f)), f));
+    return Utf8String.of(formatDigits(shortest(f, 9, true), f));
   }
 
   public static String formatDouble(double d) {
     if (Double.isNaN(d)) return "nan";
     if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
-    return formatDigits(new BigDecimal(Double.toString(d)), d);
+    return formatDigits(shortest(d, 17, false), d);
+  }
+
+  /**
+   * The decimal with the fewest significant digits that reads back as the same double (or
+   * float): Java 17's {@code Double.toString} sometimes prints one digit more than needed.
+   */
+  private static BigDecimal shortest(double d, int maxDigits, boolean asFloat) {
+    if (d == 0) return BigDecimal.ZERO;
+    BigDecimal exact = new BigDecimal(d);
+    for (int p = 1; p <= maxDigits; p++) {
+      BigDecimal c = exact.round(new java.math.MathContext(p, java.math.RoundingMode.HALF_EVEN));
+      if (asFloat ? Float.parseFloat(c.toString()) == (float) d : Double.parseDouble(c.toString()) == d) return c;
+    }
+    return new BigDecimal(asFloat ? Float.toString((float) d) : Double.toString(d));
   }
 
   /** Python/DuckDB style: fixed notation with at least one fraction digit, or d.ddde±XX. */
@@ -166,15 +180,22 @@ public final class TextCasts {
     }
   }
 
-  /** An integer in decimal digits with an optional sign; {@code target} names the type in errors. */
+  /**
+   * An integer with an optional sign; a number with a fraction or exponent is rounded half away
+   * from zero (as DuckDB and Spark accept it). {@code target} names the type in errors.
+   */
   public static long textToLong(Utf8String s, DataType target) {
     String t = s.toString().trim();
     int i = 0, n = t.length();
     if (n > 0 && (t.charAt(0) == '+' || t.charAt(0) == '-')) i++;
     if (i == n) throw EvalErrors.invalidText(s.toString(), target);
-    for (int j = i; j < n; j++) {
-      char c = t.charAt(j);
-      if (c < '0' || c > '9') throw EvalErrors.invalidText(s.toString(), target);
+    boolean digitsOnly = true;
+    for (int j = i; j < n && digitsOnly; j++) digitsOnly = t.charAt(j) >= '0' && t.charAt(j) <= '9';
+    if (!digitsOnly) {
+      if (!isNumber(t.substring(i).toLowerCase(Locale.ROOT))) throw EvalErrors.invalidText(s.toString(), target);
+      BigDecimal v = boundedDecimal(t, target);
+      if (v.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) throw EvalErrors.outOfRange(target);
+      return CastOps.bigDecimalToLong(v, target.sql());
     }
     try {
       return Long.parseLong(t);
@@ -228,7 +249,24 @@ public final class TextCasts {
     String t = s.toString().trim();
     String u = t.startsWith("+") || t.startsWith("-") ? t.substring(1) : t;
     if (!isNumber(u.toLowerCase(Locale.ROOT))) throw EvalErrors.invalidText(s.toString(), DataType.decimal(p, sc));
-    return new BigDecimal(t);
+    return boundedDecimal(t, DataType.decimal(p, sc));
+  }
+
+  /**
+   * Parses numeric text whose syntax is already checked, keeping absurd exponents from costing
+   * time: beyond 10^100 is out of range for every type, below 10^-100 rounds to zero.
+   */
+  private static BigDecimal boundedDecimal(String t, DataType target) {
+    BigDecimal v;
+    try {
+      v = new BigDecimal(t);
+    } catch (NumberFormatException e) {
+      throw EvalErrors.outOfRange(target);
+    }
+    long magnitude = (long) v.precision() - v.scale();
+    if (v.signum() != 0 && magnitude > 100) throw EvalErrors.outOfRange(target);
+    if (magnitude < -100) return BigDecimal.ZERO;
+    return v;
   }
 
   public static long textToDecimal(Utf8String s, int p, int sc) { return DecimalOps.toLong(parseDecimal(s, p, sc), p, sc); }
