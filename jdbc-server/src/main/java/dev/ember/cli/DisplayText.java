@@ -28,7 +28,8 @@ final class DisplayText {
    * {@code …}.
    */
   static String[] cellLines(String s, int maxWidth) {
-    String[] lines = s.split("\\r\\n|\\n|\\r", -1);
+    // split drops trailing empty strings: a value's final line break adds no empty table line
+    String[] lines = s.isEmpty() ? new String[] {""} : s.split("\\r\\n|\\n|\\r");
     for (int i = 0; i < lines.length; i++) lines[i] = cut(visible(lines[i]), maxWidth);
     return lines;
   }

@@ -143,7 +143,6 @@ class PrintersTest {
         +----------+---+
         | Project  | 1 |
         |   Scan t |   |
-        |          |   |
         +----------+---+
         1 row (T)
         """, text);
