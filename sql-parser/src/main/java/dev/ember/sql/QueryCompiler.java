@@ -14,6 +14,8 @@ import dev.ember.catalyst.plan.logical.Project;
 import dev.ember.catalyst.types.Field;
 import dev.ember.sql.convert.RelConverter;
 import dev.ember.sql.convert.SqlToRel;
+import dev.ember.sql.convert.UnsupportedCall;
+import dev.ember.sql.validate.CallPositions;
 import dev.ember.sql.convert.ViewExpander;
 import dev.ember.sql.parser.CalciteParser;
 import dev.ember.sql.parser.SelectItemNamer;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
  * Turns the text of one query into a {@link Query}: Calcite parse, name the select items,
@@ -58,12 +61,22 @@ final class QueryCompiler implements ViewExpander {
     try {
       RelNode rel = SqlToRel.convert(validation, validated);
       plan = new RelConverter(this).convert(rel);
+    } catch (UnsupportedCall e) {
+      throw locate(e, validated, text);
     } catch (EmberException e) {
       throw e;
     } catch (UnsupportedOperationException e) {
       throw new EmberException(EmberException.FEATURE_NOT_SUPPORTED, "not supported: " + e.getMessage(), e);
     }
     return new Query(rename(plan, names), names);
+  }
+
+  /** An unsupported call's error at the position of the first such call in the query, if found. */
+  private static EmberException locate(UnsupportedCall e, SqlNode validated, SoftKeywords text) {
+    SqlParserPos pos = CallPositions.find(validated, e.operator());
+    if (pos == null) return e;
+    int column = text.toOriginalColumn(pos.getLineNum(), pos.getColumnNum());
+    return new EmberException(e.sqlState(), e.getMessage(), pos.getLineNum(), column, e);
   }
 
   /** The same error at its position in the text as the user wrote it. */

@@ -49,6 +49,12 @@ class ErrorTest {
     assertNotSupported("INSERT INTO t (a) VALUES (1)", "INSERT");
   }
 
+  @Test void unsupportedFunctionsArePlacedInTheText() {
+    Tests.error("SELECT a,\n  sin(f) FROM t", EmberException.FEATURE_NOT_SUPPORTED, 2, 3);
+    Tests.error("SELECT trim(BOTH 'x' FROM c) FROM t", EmberException.FEATURE_NOT_SUPPORTED, 1, 8);
+    Tests.error("SELECT a AS value, floor(ts TO DAY) FROM t", EmberException.FEATURE_NOT_SUPPORTED, 1, 20);
+  }
+
   private static void assertNotSupported(String sql, String construct) {
     EmberException e = org.junit.jupiter.api.Assertions.assertThrows(EmberException.class, () -> Tests.FRONT_END.parse(sql));
     assertEquals(EmberException.FEATURE_NOT_SUPPORTED, e.sqlState(), e::describe);

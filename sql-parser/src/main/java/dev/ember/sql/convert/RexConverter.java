@@ -29,6 +29,7 @@ import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlLikeOperator;
 import org.apache.calcite.sql.fun.SqlTrimFunction;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Converts Calcite row expressions over one input to catalyst expressions over that input's
@@ -101,8 +102,8 @@ final class RexConverter {
       case CASE: return caseWhen(ops, type);
       case SEARCH: return search.convert(call);
       case LIKE: return like((SqlLikeOperator) call.getOperator(), ops);
-      case EXTRACT: return extract(ops, type);
-      case TRIM: return trim(ops, type);
+      case EXTRACT: return extract(call, ops, type);
+      case TRIM: return trim(call, ops, type);
       default: return function(call, type);
     }
   }
@@ -206,18 +207,19 @@ final class RexConverter {
     return op.isNegated() ? UnaryOp.not(call) : call;
   }
 
-  private Expr extract(List<RexNode> ops, DataType type) {
+  private Expr extract(RexCall call, List<RexNode> ops, DataType type) {
     TimeUnitRange unit = ((RexLiteral) ops.get(0)).getValueAs(TimeUnitRange.class);
     Fn fn = ScalarFunctions.extract(unit);
+    if (fn == null) throw new UnsupportedCall(call.getOperator(), "EXTRACT(" + unit + " FROM …)");
     return ScalarFunctions.call(fn, List.of(convert(ops.get(1))), type);
   }
 
   /** TRIM([BOTH|LEADING|TRAILING] ' ' FROM s): only the default, space, is supported. */
-  private Expr trim(List<RexNode> ops, DataType type) {
+  private Expr trim(RexCall call, List<RexNode> ops, DataType type) {
     SqlTrimFunction.Flag flag = ((RexLiteral) ops.get(0)).getValueAs(SqlTrimFunction.Flag.class);
     Expr chars = convert(ops.get(1));
     if (!(chars instanceof Literal l) || l.value() == null || !" ".equals(l.value().toString())) {
-      throw EmberException.notSupported("TRIM of characters other than space");
+      throw new UnsupportedCall(call.getOperator(), "TRIM of characters other than space");
     }
     Fn fn = switch (flag) {
       case BOTH -> Fn.TRIM;
@@ -229,13 +231,13 @@ final class RexConverter {
 
   private Expr function(RexCall call, DataType type) {
     Fn fn = ScalarFunctions.lookup(call.getOperator());
-    if (fn == null) throw EmberException.notSupported("function " + call.getOperator().getName());
+    if (fn == null) throw new UnsupportedCall(call.getOperator(), "function " + call.getOperator().getName());
     for (RexNode op : call.getOperands()) {
-      if (op instanceof RexLiteral lit && lit.getTypeName() == org.apache.calcite.sql.type.SqlTypeName.SYMBOL) {
-        throw EmberException.notSupported(call.getOperator().getName() + " with " + lit);
+      if (op instanceof RexLiteral lit && lit.getTypeName() == SqlTypeName.SYMBOL) {
+        throw new UnsupportedCall(call.getOperator(), call.getOperator().getName() + " with " + lit.getValue());
       }
     }
-    Call c = ScalarFunctions.call(fn, convert(call.getOperands()), type);
-    return c;
+    if (fn == Fn.RANDOM && !call.getOperands().isEmpty()) throw new UnsupportedCall(call.getOperator(), "RAND with a seed");
+    return ScalarFunctions.call(fn, convert(call.getOperands()), type);
   }
 }

@@ -2,7 +2,6 @@ package dev.ember.sql.convert;
 
 import static java.util.Map.entry;
 
-import dev.ember.catalyst.errors.EmberException;
 import dev.ember.catalyst.expr.Call;
 import dev.ember.catalyst.expr.Call.Fn;
 import dev.ember.catalyst.expr.Expr;
@@ -79,15 +78,11 @@ final class ScalarFunctions {
   /** The catalyst function for a Calcite operator, or null when it has none. */
   static Fn lookup(SqlOperator op) { return FUNCTIONS.get(op); }
 
-  static Fn extract(TimeUnitRange unit) {
-    Fn fn = EXTRACT.get(unit);
-    if (fn == null) throw EmberException.notSupported("EXTRACT(" + unit + " FROM …)");
-    return fn;
-  }
+  /** The catalyst function extracting {@code unit}, or null when there is none. */
+  static Fn extract(TimeUnitRange unit) { return EXTRACT.get(unit); }
 
   /** A call of {@code fn} with its arguments cast to the types the function takes. */
   static Call call(Fn fn, List<Expr> args, DataType result) {
-    if (fn == Fn.RANDOM && !args.isEmpty()) throw EmberException.notSupported("RAND with a seed");
     return new Call(fn, typedArgs(fn, args, result), result);
   }
 
