@@ -100,6 +100,14 @@ class QueryConversionTest {
     assertEquals(List.of("a", "a"), q.columnNames());
   }
 
+  @Test void bangEqualsIsNotEquals() {
+    assertPlan("SELECT a FROM t WHERE a != 1 AND c <> 'x'", """
+        Project [a]
+          Filter [((a <> 1) AND (c <> 'x'))]
+            Scan t [a, b, c, d, e, f, g, ts]
+        """);
+  }
+
   @Test void sortLimitOffset() {
     assertPlan("SELECT a FROM t ORDER BY b DESC NULLS LAST, c LIMIT 5 OFFSET 10", """
         Project [a]
