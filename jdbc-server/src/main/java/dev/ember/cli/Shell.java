@@ -17,7 +17,7 @@ import org.jline.utils.AttributedStyle;
 /**
  * The interactive SQL shell on a JLine terminal: prompt {@code ember> }, continuation
  * {@code    -> } until a statement ends with {@code ;}, history kept in {@code ~/.ember_history},
- * Ctrl-C clears the input (or stops printing a running result), Ctrl-D leaves. A failing
+ * Ctrl-C clears the input (or cancels a running statement), Ctrl-D leaves. A failing
  * statement prints one message (red where the terminal has colours) and the shell goes on.
  */
 final class Shell {
@@ -34,7 +34,7 @@ final class Shell {
       Type SQL statements ending with ';' (they may span lines).
         exit, quit, \\q   leave the shell (or Ctrl-D)
         help, \\?         this text
-      Ctrl-C clears the current input, or stops printing a running query's result.
+      Ctrl-C clears the current input, or cancels a running statement (twice: quits).
       Try: SELECT * FROM tpch.tiny.nation;
       """;
 
@@ -109,16 +109,32 @@ final class Shell {
     return 0;
   }
 
-  /** Runs the statements of one accepted input; Ctrl-C meanwhile stops reading the result. */
+  /**
+   * Runs the statements of one accepted input. The first Ctrl-C meanwhile stops the statement:
+   * the printer stops reading between batches and the waiting thread is interrupted, so a query
+   * blocked on its next batch fails with "cancelled" and is closed (which cancels its tasks). A
+   * second Ctrl-C leaves ember, the way out of a query that does not stop.
+   */
   private void runStatements(ScriptRunner runner, String input, AtomicBoolean cancel) {
     cancel.set(false);
-    Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> cancel.set(true));
+    Thread statementThread = Thread.currentThread();
+    Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> {
+      if (cancel.getAndSet(true)) {
+        terminal.writer().println("\nQuitting.");
+        terminal.flush();
+        System.exit(130); // 128 + SIGINT, as a shell reports it
+      }
+      terminal.writer().println("\nCancelling… (Ctrl-C again quits ember)");
+      terminal.flush();
+      statementThread.interrupt();
+    });
     try {
       for (Statement s : StatementSplitter.splitScript(input)) {
         if (cancel.get() || !runner.runOne(s)) break;
       }
     } finally {
       terminal.handle(Terminal.Signal.INT, previous);
+      Thread.interrupted(); // a late Ctrl-C must not disturb the next readLine
     }
   }
 
