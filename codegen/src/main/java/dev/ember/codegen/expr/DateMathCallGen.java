@@ -97,9 +97,14 @@ final class DateMathCallGen {
         // unknown unit: raise at run time, for rows that get here
       }
     }
-    String fixedUnit = unitField;
+    if (unitField != null) {
+      String unit = unitField;
+      return ExprCodegen.nullSafe(c, java.util.List.of(c.args().get(1)), ctx, input, v -> vt.id() == TypeId.DATE
+          ? CastGen.convert(DATE + ".truncDate(" + unit + ", " + v[0] + ")", DataType.DATE, t)
+          : CastGen.convert(DATE + ".truncTimestamp(" + unit + ", " + v[0] + ")", vt, t));
+    }
     return fn(c, ctx, input, v -> {
-      String unit = fixedUnit != null ? fixedUnit : DATE + ".truncUnit(" + v[0] + ")";
+      String unit = DATE + ".truncUnit(" + v[0] + ")";
       if (vt.id() == TypeId.DATE) return CastGen.convert(DATE + ".truncDate(" + unit + ", " + v[1] + ")", DataType.DATE, t);
       return CastGen.convert(DATE + ".truncTimestamp(" + unit + ", " + v[1] + ")", vt, t);
     });

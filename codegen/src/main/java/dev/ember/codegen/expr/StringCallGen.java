@@ -11,6 +11,7 @@ import dev.ember.catalyst.expr.eval.RegexOps;
 import dev.ember.catalyst.types.DataType;
 import dev.ember.catalyst.types.TypeId;
 import dev.ember.catalyst.types.Utf8String;
+import java.util.List;
 
 /**
  * String functions: calls of StringOps, LikeMatcher and RegexOps. Constant LIKE and regular
@@ -78,7 +79,8 @@ final class StringCallGen {
       try {
         LikeMatcher m = LikeMatcher.compile(pattern, escape, ci);
         String field = ctx.addReference(m, LIKE, "like");
-        return fn(c, ctx, input, v -> field + ".matches(" + v[0] + ")");
+        // The constant pattern (and escape) need no code of their own: only the value is read.
+        return ExprCodegen.nullSafe(c, List.of(c.args().get(0)), ctx, input, v -> field + ".matches(" + v[0] + ")");
       } catch (EmberException e) {
         // bad pattern: raise at run time, for rows that get here
       }
@@ -98,8 +100,9 @@ final class StringCallGen {
         java.util.regex.Pattern p = RegexOps.compile(pattern, flags);
         String field = ctx.addReference(p, "java.util.regex.Pattern", "regex");
         boolean global = RegexOps.isGlobal(flags);
-        return fn(c, ctx, input, v -> like ? REGEX + ".like(" + v[0] + ", " + field + ")"
-            : REGEX + ".replace(" + v[0] + ", " + field + ", " + v[2] + ", " + global + ")");
+        List<Expr> read = like ? List.of(c.args().get(0)) : List.of(c.args().get(0), c.args().get(2));
+        return ExprCodegen.nullSafe(c, read, ctx, input, v -> like ? REGEX + ".like(" + v[0] + ", " + field + ")"
+            : REGEX + ".replace(" + v[0] + ", " + field + ", " + v[1] + ", " + global + ")");
       } catch (EmberException e) {
         // bad pattern: raise at run time, for rows that get here
       }

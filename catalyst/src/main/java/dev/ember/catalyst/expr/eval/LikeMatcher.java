@@ -17,7 +17,10 @@ public final class LikeMatcher {
   private enum Kind { EXACT, PREFIX, SUFFIX, CONTAINS, ANY, REGEX }
 
   private static final int CACHE_LIMIT = 1024;
-  private static final Map<String, LikeMatcher> CACHE = new ConcurrentHashMap<>();
+  private static final Map<Key, LikeMatcher> CACHE = new ConcurrentHashMap<>();
+
+  /** Cache key; Utf8String caches its hash, so a lookup allocates only this record. */
+  private record Key(Utf8String pattern, Utf8String escape, boolean caseInsensitive) {}
 
   private final Kind kind;
   private final Utf8String literal;
@@ -99,7 +102,7 @@ public final class LikeMatcher {
 
   /** A shared compiled matcher for patterns that are not constant (bounded cache). */
   public static LikeMatcher cached(Utf8String pattern, Utf8String escape, boolean caseInsensitive) {
-    String key = (caseInsensitive ? "i" : "s") + (escape == null ? "" : escape.toString()) + "\u0000" + pattern;
+    Key key = new Key(pattern, escape, caseInsensitive);
     LikeMatcher m = CACHE.get(key);
     if (m == null) {
       m = compile(pattern, escape, caseInsensitive);

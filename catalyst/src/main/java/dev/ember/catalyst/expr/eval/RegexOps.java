@@ -17,13 +17,15 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class RegexOps {
   private static final int CACHE_LIMIT = 1024;
-  private static final Map<String, Pattern> CACHE = new ConcurrentHashMap<>();
+  private static final Map<Key, Pattern> CACHE = new ConcurrentHashMap<>();
+
+  private record Key(Utf8String regex, Utf8String flags) {}
 
   private RegexOps() {}
 
   /** Compiles (and caches) a pattern; bad patterns fail with SQLSTATE 2201B. */
   public static Pattern pattern(Utf8String regex, Utf8String flags) {
-    String key = (flags == null ? "" : flags.toString()) + "\u0000" + regex;
+    Key key = new Key(regex, flags);
     Pattern p = CACHE.get(key);
     if (p == null) {
       p = compile(regex, flags);
