@@ -21,7 +21,8 @@ public record OrderSpec(List<Integer> keyColumns, long limit) {
 
   private static final Pattern ORDER_BY = Pattern.compile("\\border\\s+by\\b");
   private static final Pattern LIMIT = Pattern.compile("\\blimit\\s+(\\d+)");
-  private static final Pattern DIRECTION = Pattern.compile("\\s+(asc|desc)?(\\s+nulls\\s+(first|last))?\\s*$");
+  private static final Pattern DIRECTION = Pattern.compile("(\\s+(asc|desc))?(\\s+nulls\\s+(first|last))?\\s*$");
+  private static final Pattern OFFSET = Pattern.compile("\\boffset\\s+\\d+");
 
   public OrderSpec { keyColumns = List.copyOf(keyColumns); }
 
@@ -52,7 +53,9 @@ public record OrderSpec(List<Integer> keyColumns, long limit) {
     }
     if (orderAt < 0 || orderAt < openingOfLastTopLevelQuery(text)) return new OrderSpec(List.of(), limit);
     int from = text.indexOf("by", orderAt) + 2;
+    int offsetAt = lastAtDepthZero(OFFSET, text);
     int to = limitAt > orderAt ? limitAt : endOfStatement(text);
+    if (offsetAt > orderAt && offsetAt < to) to = offsetAt;
     List<Integer> keys = new ArrayList<>();
     for (String item : splitAtDepthZero(text.substring(from, to))) {
       keys.add(resolve(DIRECTION.matcher(" " + item.trim()).replaceFirst("").trim(), outputColumns, sql));

@@ -87,6 +87,7 @@ public final class ArrowValues {
   }
 
   private static void setNullSafe(FieldVector v, int row) {
+    if (v instanceof org.apache.arrow.vector.NullVector) return; // every value of it is null
     while (v.getValueCapacity() <= row) v.reAlloc();
     v.setNull(row);
   }
