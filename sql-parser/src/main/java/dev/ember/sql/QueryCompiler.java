@@ -20,6 +20,7 @@ import dev.ember.sql.convert.ViewExpander;
 import dev.ember.sql.parser.CalciteParser;
 import dev.ember.sql.parser.SelectItemNamer;
 import dev.ember.sql.parser.SoftKeywords;
+import dev.ember.sql.validate.GroupByAliases;
 import dev.ember.sql.validate.ParsedTreeRewrites;
 import dev.ember.sql.validate.ResultNames;
 import dev.ember.sql.validate.Validation;
@@ -52,6 +53,7 @@ final class QueryCompiler implements ViewExpander {
       SqlNode parsed = CalciteParser.parseQuery(text.text());
       writtenItems = SelectItemNamer.nameItems(parsed, text);
       ParsedTreeRewrites.apply(parsed);
+      GroupByAliases.apply(parsed, catalog);
       validated = validation.validate(parsed);
     } catch (EmberException e) {
       throw text.changed() && e.hasPosition() ? remap(e, text) : e;

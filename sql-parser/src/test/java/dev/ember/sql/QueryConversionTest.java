@@ -100,6 +100,32 @@ class QueryConversionTest {
     assertEquals(List.of("a", "a"), q.columnNames());
   }
 
+  @Test void groupByPrefersTheLocalAliasToAnOuterColumn() {
+    // Calcite alone would bind the inner "GROUP BY k" to the outer o.k (TPC-H Q15 as DuckDB writes it).
+    assertPlan("SELECT * FROM (SELECT a AS k FROM t) o "
+        + "WHERE k = (SELECT max(n) FROM (SELECT a AS k, count(*) AS n FROM u GROUP BY k) q)", """
+        Project [k]
+          Project [k]
+            Filter [(CAST(k AS BIGINT) = EXPR$0)]
+              Join LeftOuter
+                Project [a AS k]
+                  Scan t [a, b, c, d, e, f, g, ts]
+                Aggregate [] [max(n) AS EXPR$0]
+                  Project [n]
+                    Aggregate [k] [count(*) AS n]
+                      Project [a AS k]
+                        Scan u [a, x]
+        """);
+  }
+
+  @Test void castsOfDateStringsAreDateLiterals() {
+    assertPlan("SELECT a FROM t WHERE d >= CAST('1996-01-01' AS date)", """
+        Project [a]
+          Filter [(d >= DATE '1996-01-01')]
+            Scan t [a, b, c, d, e, f, g, ts]
+        """);
+  }
+
   @Test void bangEqualsIsNotEquals() {
     assertPlan("SELECT a FROM t WHERE a != 1 AND c <> 'x'", """
         Project [a]

@@ -123,6 +123,14 @@ final class Coercions {
   private static Literal foldLiteral(Literal l, DataType type) {
     if (l.value() == null) return Literal.nullOf(type);
     DataType from = l.type();
+    if (from.isString() && type.id() == TypeId.DATE) {
+      // CAST('1996-01-01' AS DATE): a date literal, so scans can compare dates with it.
+      try {
+        return new Literal((int) java.time.LocalDate.parse(l.value().toString().strip()).toEpochDay(), type);
+      } catch (java.time.format.DateTimeParseException e) {
+        return null;
+      }
+    }
     if (!(from.isIntegral() || from.isDecimal())) return null;
     BigDecimal v = Literals.toBigDecimal(l);
     try {
