@@ -57,6 +57,7 @@ public final class Optimizer {
         Batch.fixedPoint("Operator optimization",
             new FoldConstants(),
             new SimplifyBooleans(),
+            new ExtractCommonConjuncts(),
             new CombineFilters(),
             new PushFilterThroughProject(),
             new PushFilterThroughAggregate(),
