@@ -38,7 +38,12 @@ class SqlFeaturesTest {
         "SELECT l_returnflag, l_linestatus, sum(l_quantity), count(*) FROM lineitem GROUP BY 1, 2 ORDER BY 1, 2",
         "SELECT l_shipmode, sum(CASE WHEN o_orderpriority = '1-URGENT' THEN 1 ELSE 0 END) FROM orders, lineitem WHERE o_orderkey = l_orderkey AND l_shipmode IN ('MAIL', 'SHIP') GROUP BY l_shipmode ORDER BY 1",
         "SELECT p_brand, p_type, p_size FROM part WHERE p_type LIKE '%BRASS' AND p_size > 40 ORDER BY p_brand, p_type, p_size LIMIT 10",
-        "SELECT o_orderkey, o_totalprice * 2 - 1, o_totalprice / 3 FROM orders WHERE o_orderkey < 40 ORDER BY o_orderkey");
+        "SELECT o_orderkey, o_totalprice * 2 - 1, o_totalprice / 3 FROM orders WHERE o_orderkey < 40 ORDER BY o_orderkey",
+        "SELECT a.x, b.y FROM (VALUES (1), (2), (NULL)) a(x) FULL OUTER JOIN (VALUES (2), (3), (NULL)) b(y) ON a.x = b.y",
+        "SELECT count(*), count(c.c_custkey), count(o.o_orderkey) FROM customer c FULL OUTER JOIN orders o ON c.c_custkey = o.o_custkey AND o.o_totalprice > 200000",
+        "SELECT count(*) FROM nation n JOIN region r ON n.n_regionkey < r.r_regionkey",
+        "SELECT n.n_name, r.r_name FROM nation n LEFT JOIN region r ON n.n_regionkey = r.r_regionkey AND r.r_name LIKE 'A%' WHERE n.n_nationkey < 10",
+        "SELECT n.n_name, r.r_name FROM region r RIGHT JOIN nation n ON n.n_regionkey = r.r_regionkey AND n.n_name < r.r_name");
   }
 
   private static Connection duck;

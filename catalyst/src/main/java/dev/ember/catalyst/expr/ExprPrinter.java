@@ -56,6 +56,9 @@ public final class ExprPrinter {
     return switch (t.id()) {
       case VARCHAR -> "'" + v.toString().replace("'", "''") + "'";
       case DATE -> "DATE '" + LocalDate.ofEpochDay((Integer) v) + "'";
+      case TIMESTAMP, TIMESTAMP_TZ -> "TIMESTAMP '" + java.time.LocalDateTime.ofEpochSecond(
+          Math.floorDiv((Long) v, 1_000_000L), (int) Math.floorMod((Long) v, 1_000_000L) * 1000, java.time.ZoneOffset.UTC)
+          .toString().replace('T', ' ') + "'";
       case DECIMAL -> v instanceof Long l ? BigDecimal.valueOf(l, t.scale()).toPlainString()
           : ((BigDecimal) v).toPlainString();
       case INTERVAL_YEAR_MONTH -> "INTERVAL '" + v + "' MONTH";

@@ -96,7 +96,7 @@ public final class PhysicalPlanner {
 
   private PhysicalPlan planJoin(Join j) {
     JoinType type = j.type();
-    if (type == JoinType.FULL) throw EmberException.notSupported("FULL OUTER JOIN");
+    if (type == JoinType.FULL) return planFullJoin(j);
     if (type == JoinType.RIGHT) {
       // a RIGHT JOIN b = b LEFT JOIN a, with columns put back in order.
       Join swapped = new Join(j.right(), j.left(), JoinType.LEFT, j.condition());
@@ -113,6 +113,23 @@ public final class PhysicalPlanner {
       return new ProjectExec(new ArrayList<>(j.output()), planJoinAsIs(swapped));
     }
     return planJoinAsIs(j);
+  }
+
+  /**
+   * {@code a FULL JOIN b ON c} as {@code (a LEFT JOIN b ON c) UNION ALL (b LEFT ANTI JOIN a ON c)}
+   * with the anti join's missing left columns NULL: every matched pair once, every unmatched row
+   * of either side once. Both inputs are read twice; a build side that tracks its matched rows
+   * would read them once.
+   */
+  private PhysicalPlan planFullJoin(Join j) {
+    PhysicalPlan matchedAndLeft = new ProjectExec(new ArrayList<>(j.output()),
+        planJoin(new Join(j.left(), j.right(), JoinType.LEFT, j.condition())));
+    List<NamedExpr> padded = new ArrayList<>();
+    for (AttributeRef a : j.left().output()) padded.add(Alias.of(Literal.nullOf(a.type()), a.name()));
+    padded.addAll(j.right().output());
+    PhysicalPlan rightOnly = new ProjectExec(padded,
+        planJoin(new Join(j.right(), j.left(), JoinType.LEFT_ANTI, j.condition())));
+    return new UnionExec(List.of(matchedAndLeft, rightOnly));
   }
 
   /** Plans the join with its build side on the right, as given. */
