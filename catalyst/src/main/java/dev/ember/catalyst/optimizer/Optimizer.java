@@ -51,6 +51,8 @@ public final class Optimizer {
   /** The standard rule list. New rules go into the batch whose neighbours they need. */
   public static List<Batch<LogicalPlan>> defaultBatches() {
     return List.of(
+        // First, so the planner never sees DISTINCT and the batches below tidy the two levels.
+        Batch.once("Distinct aggregates", new RewriteDistinctAggregates()),
         // Filters travel down through projects, aggregates and joins (turning comma joins into
         // equi-joins) while adjacent operators merge. Simplification runs in the same loop
         // because pushdown exposes new constant conjuncts and vice versa.
