@@ -49,6 +49,19 @@ final class DistinctArgs {
     return out;
   }
 
+  /** The different sets of values the DISTINCT aggregates of {@code a} read, in order of appearance. */
+  static List<List<Expr>> argSets(Aggregate a) {
+    List<List<Expr>> out = new ArrayList<>();
+    for (NamedAggregate n : a.aggregates()) {
+      if (!n.call().distinct()) continue;
+      List<Expr> set = canonical(of(n.call()));
+      if (!out.contains(set)) out.add(set);
+    }
+    return out;
+  }
+
+  static List<Expr> canonical(List<Expr> es) { return es.stream().map(DistinctArgs::canonical).toList(); }
+
   /** {@code e} with every attribute reduced to its id and type, so equal columns compare equal. */
   static Expr canonical(Expr e) {
     return e.transformUp(n -> n instanceof AttributeRef r ? new AttributeRef("", r.type(), false, r.id()) : n);

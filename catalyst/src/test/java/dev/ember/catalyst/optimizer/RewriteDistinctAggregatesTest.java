@@ -129,11 +129,44 @@ class RewriteDistinctAggregatesTest {
     tester.checkUnchanged(agg(List.of(), countStar().as("n")));
   }
 
-  @Test void severalDistinctArgumentSetsAreNotSupportedYet() {
-    LogicalPlan plan = agg(List.of(), distinct(count(col("x"))).as("a"), distinct(count(col("y"))).as("b")).build();
+  @Test void severalDistinctArgumentSetsInAGlobalAggregateAreCrossJoined() {
+    tester.check(agg(List.of(), distinct(count(col("x"))).as("a"), sum(col("v")).as("s"),
+            distinct(count(col("y"))).as("b")))
+        .after("""
+            Project [a, s, b]
+              Join Inner
+                Aggregate [] [count(x) AS a, sum(s_partial) AS s]
+                  Aggregate [x] [sum(v) AS s_partial]
+                    Scan t [k, x, y, v]
+                Aggregate [] [count(y) AS b]
+                  Aggregate [y] []
+                    Scan t [k, x, y, v]
+            """);
+  }
+
+  @Test void severalDistinctArgumentSetsJoinOnKeysThatCannotBeNull() {
+    PlanBuilder t = scan("t", "k INT NOT NULL", "x INT", "y INT");
+    tester.check(t.aggregate(List.of(col("k")), List.of(distinct(count(col("x"))).as("a"),
+            distinct(count(col("y")).filter(gt(col("x"), lit(0)))).as("b"))))
+        .after("""
+            Project [k, a, b]
+              Join Inner [(k = k)]
+                Aggregate [k] [count(x) AS a]
+                  Aggregate [k, x] []
+                    Scan t [k, x, y]
+                Aggregate [k] [count(_distinct1) AS b]
+                  Aggregate [k AS k, CASE WHEN (x > 0) THEN y ELSE NULL END AS _distinct1] []
+                    Scan t [k, x, y]
+            """);
+  }
+
+  @Test void severalDistinctArgumentSetsOverNullableKeysAreNotSupported() {
+    LogicalPlan plan = agg(List.of(col("k")), distinct(count(col("x"))).as("a"), distinct(count(col("y"))).as("b"))
+        .build();
     EmberException e = assertThrows(EmberException.class, () -> tester.run(plan));
     assertEquals(EmberException.FEATURE_NOT_SUPPORTED, e.sqlState());
-    assertEquals("not supported: several DISTINCT aggregates over different arguments", e.getMessage());
+    assertEquals("not supported: several DISTINCT aggregates over different arguments, grouped by a column that "
+        + "may be NULL", e.getMessage());
   }
 
   @Test void theOptimizerLeavesNoDistinctForThePlanner() {
