@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ember.catalyst.types.DataType;
 import dev.ember.catalyst.types.Field;
+import dev.ember.datasources.BatchReader;
 import dev.ember.datasources.DataSourceTable;
+import dev.ember.datasources.ScanSplit;
 import dev.ember.datasources.testing.Batches;
 import dev.ember.datasources.testing.DuckDb;
 import io.trino.tpcds.Results;
@@ -20,9 +22,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -215,18 +221,41 @@ class TpcdsCatalogTest {
     DataSourceTable returns = catalog.table("tiny", "store_returns").orElseThrow();
     List<List<Object>> returned = new ArrayList<>();
     for (int part = 1; part <= 4; part++) {
-      try (var reader = returns.open(new TpcdsSplit("store_returns", 0.01, part, 4),
-          List.of("sr_ticket_number", "sr_item_sk"), List.of(), allocator, 1000)) {
-        for (var next = reader.next(); next != null; next = reader.next()) {
-          try (var b = next) {
-            returned.addAll(Batches.rows(b));
-          }
-        }
-      }
+      returned.addAll(readSplit(returns, new TpcdsSplit("store_returns", 0.01, part, 4),
+          List.of("sr_ticket_number", "sr_item_sk")));
     }
     assertEquals(11_925, returned.size());
     assertEquals(11_925, returned.stream().distinct().count());
     assertFalse(returned.contains(null));
+  }
+
+  /** Tasks read splits on many threads at once; the generator must give each the same rows. */
+  @Test void splitsReadConcurrentlyGiveTheSameRows() throws Exception {
+    DataSourceTable sales = catalog.table("tiny", "store_sales").orElseThrow();
+    List<String> columns = List.of("ss_ticket_number", "ss_item_sk", "ss_net_profit", "ss_customer_sk");
+    List<ScanSplit> splits = sales.splits(4);
+    List<List<List<Object>>> sequential = new ArrayList<>();
+    for (ScanSplit split : splits) sequential.add(readSplit(sales, split, columns));
+    ExecutorService pool = Executors.newFixedThreadPool(splits.size());
+    try {
+      List<Future<List<List<Object>>>> parallel = new ArrayList<>();
+      for (ScanSplit split : splits) parallel.add(pool.submit(() -> readSplit(sales, split, columns)));
+      for (int i = 0; i < splits.size(); i++) assertEquals(sequential.get(i), parallel.get(i).get(), "split " + i);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private List<List<Object>> readSplit(DataSourceTable table, ScanSplit split, List<String> columns) {
+    List<List<Object>> rows = new ArrayList<>();
+    try (BatchReader reader = table.open(split, columns, List.of(), allocator, 4096)) {
+      for (VectorSchemaRoot next = reader.next(); next != null; next = reader.next()) {
+        try (VectorSchemaRoot b = next) {
+          rows.addAll(Batches.rows(b));
+        }
+      }
+    }
+    return rows;
   }
 
   @Test void decimalAndDateTextParsing() {
