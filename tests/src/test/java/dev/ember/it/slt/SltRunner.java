@@ -42,7 +42,7 @@ final class SltRunner {
   private final Map<Query, List<String>> answers = new LinkedHashMap<>();
   private int ran;
 
-  /** With {@code rewriting}, wrong rows are notes (the file is about to be rewritten), not failures. */
+  /** With {@code rewriting}, wrong rows are not failures: the file is about to be rewritten. */
   SltRunner(String file, SltEngine engine, boolean rewriting) {
     this.file = file;
     this.engine = engine;
@@ -149,7 +149,8 @@ final class SltRunner {
     List<String> expected = q.sort() == SortMode.NOSORT ? q.expected() : sorted(q.expected());
     if (expected.equals(actual)) return;
     if (rows.types().length() > 1 && expected.equals(valueLines(rows.rows(), q.sort()))) return;
-    (rewriting ? notes : failures).add(where(q) + "wrong rows\n" + q.sql() + "\nexpected:\n" + indent(expected) + "\nactual:\n" + indent(actual));
+    if (rewriting) return;  // the new lines are written; git diff shows the change
+    failures.add(where(q) + "wrong rows\n" + q.sql() + "\nexpected:\n" + indent(expected) + "\nactual:\n" + indent(actual));
   }
 
   /** The expected-result lines of {@code rows}: one row per line, or one value per line for valuesort. */
