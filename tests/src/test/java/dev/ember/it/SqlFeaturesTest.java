@@ -43,7 +43,13 @@ class SqlFeaturesTest {
         "SELECT count(*), count(c.c_custkey), count(o.o_orderkey) FROM customer c FULL OUTER JOIN orders o ON c.c_custkey = o.o_custkey AND o.o_totalprice > 200000",
         "SELECT count(*) FROM nation n JOIN region r ON n.n_regionkey < r.r_regionkey",
         "SELECT n.n_name, r.r_name FROM nation n LEFT JOIN region r ON n.n_regionkey = r.r_regionkey AND r.r_name LIKE 'A%' WHERE n.n_nationkey < 10",
-        "SELECT n.n_name, r.r_name FROM region r RIGHT JOIN nation n ON n.n_regionkey = r.r_regionkey AND n.n_name < r.r_name");
+        "SELECT n.n_name, r.r_name FROM region r RIGHT JOIN nation n ON n.n_regionkey = r.r_regionkey AND n.n_name < r.r_name",
+        "SELECT count(DISTINCT l_suppkey), sum(l_quantity) FROM lineitem",
+        "SELECT l_returnflag, count(DISTINCT l_partkey) FILTER (WHERE l_quantity > 10) FROM lineitem GROUP BY 1 ORDER BY 1",
+        "SELECT l_returnflag, count(DISTINCT l_partkey), sum(DISTINCT l_partkey), count(*), avg(l_extendedprice) FROM lineitem GROUP BY 1 ORDER BY 1",
+        "SELECT count(DISTINCT l_suppkey), count(*), avg(l_quantity), sum(l_quantity) FROM lineitem WHERE l_quantity < 0",
+        "SELECT count(DISTINCT l_partkey), count(DISTINCT l_suppkey), sum(l_quantity) FROM lineitem",
+        "SELECT count(DISTINCT x), sum(DISTINCT x), count(*) FROM (VALUES (1), (1), (NULL), (2)) t(x)");
   }
 
   private static Connection duck;
