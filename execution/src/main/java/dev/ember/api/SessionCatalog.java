@@ -2,6 +2,7 @@ package dev.ember.api;
 
 import dev.ember.catalyst.catalog.Catalog;
 import dev.ember.catalyst.catalog.Table;
+import dev.ember.datasources.tpcds.TpcdsCatalog;
 import dev.ember.datasources.tpch.TpchCatalog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,13 +15,13 @@ import java.util.function.Supplier;
 
 /**
  * What one session's queries can name: its temporary views, then the persistent tables, at the
- * root; the built-in generator catalog under {@code tpch}.
+ * root; the built-in generator catalogs under {@code tpch} and {@code tpcds}.
  */
 final class SessionCatalog implements Catalog {
-  static final String TPCH = "tpch";
+  /** The generator catalogs, by the name of their top-level schema. */
+  private static final Map<String, Catalog> BUILT_IN = Map.of("tpch", new TpchCatalog(), "tpcds", new TpcdsCatalog());
 
   private final Map<String, Table> tempViews = new LinkedHashMap<>();
-  private final TpchCatalog tpch = new TpchCatalog();
   private final Function<String, Optional<Table>> persistent;
   private final Supplier<List<String>> persistentNames;
 
@@ -45,14 +46,14 @@ final class SessionCatalog implements Catalog {
       if (t != null) return Optional.of(t);
       return persistent.apply(path.get(0));
     }
-    if (path.size() > 1 && path.get(0).equalsIgnoreCase(TPCH)) return tpch.table(path.subList(1, path.size()));
-    return Optional.empty();
+    Catalog builtIn = path.isEmpty() ? null : BUILT_IN.get(key(path.get(0)));
+    return builtIn == null ? Optional.empty() : builtIn.table(path.subList(1, path.size()));
   }
 
   @Override public List<String> schemaNames(List<String> schemaPath) {
-    if (schemaPath.isEmpty()) return List.of(TPCH);
-    if (schemaPath.get(0).equalsIgnoreCase(TPCH)) return tpch.schemaNames(schemaPath.subList(1, schemaPath.size()));
-    return List.of();
+    if (schemaPath.isEmpty()) return BUILT_IN.keySet().stream().sorted().toList();
+    Catalog builtIn = BUILT_IN.get(key(schemaPath.get(0)));
+    return builtIn == null ? List.of() : builtIn.schemaNames(schemaPath.subList(1, schemaPath.size()));
   }
 
   @Override public synchronized List<String> tableNames(List<String> schemaPath) {
@@ -61,7 +62,7 @@ final class SessionCatalog implements Catalog {
       for (String n : persistentNames.get()) if (!out.contains(key(n))) out.add(n);
       return out;
     }
-    if (schemaPath.get(0).equalsIgnoreCase(TPCH)) return tpch.tableNames(schemaPath.subList(1, schemaPath.size()));
-    return List.of();
+    Catalog builtIn = BUILT_IN.get(key(schemaPath.get(0)));
+    return builtIn == null ? List.of() : builtIn.tableNames(schemaPath.subList(1, schemaPath.size()));
   }
 }
