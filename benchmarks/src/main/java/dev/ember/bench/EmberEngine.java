@@ -1,0 +1,57 @@
+package dev.ember.bench;
+
+import dev.ember.api.QueryResult;
+import dev.ember.api.Session;
+import dev.ember.catalyst.types.DataType;
+import dev.ember.catalyst.types.Schema;
+import dev.ember.datasources.arrow.ArrowValues;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * Ember in this process, {@code local[threads]}, with each table registered as
+ * {@code CREATE TEMPORARY VIEW t USING parquet OPTIONS (path '…')}. A run is interrupted by
+ * interrupting its thread, which cancels the query (see StreamingResult).
+ */
+public final class EmberEngine implements QueryEngine {
+  private final Session session;
+
+  public EmberEngine(Path dataDir, int threads) {
+    session = Session.builder().master("local[" + threads + "]").getOrCreate();
+    try {
+      for (String table : TpchParquetData.tableNames()) {
+        try (QueryResult ignored = session.sql("CREATE TEMPORARY VIEW " + table + " USING parquet OPTIONS (path '"
+            + TpchParquetData.sqlPath(TpchParquetData.file(dataDir, table)) + "')")) {
+          // no rows
+        }
+      }
+    } catch (RuntimeException e) {
+      session.close();
+      throw e;
+    }
+  }
+
+  @Override public String name() { return "Ember"; }
+
+  @Override public Answer run(String sql) {
+    try (QueryResult result = session.sql(sql)) {
+      Schema schema = result.schema();
+      List<List<Object>> rows = new ArrayList<>();
+      for (VectorSchemaRoot batch = result.nextBatch(); batch != null; batch = result.nextBatch()) {
+        for (int r = 0; r < batch.getRowCount(); r++) {
+          List<Object> row = new ArrayList<>(schema.size());
+          for (int c = 0; c < schema.size(); c++) {
+            DataType type = schema.field(c).type();
+            row.add(CanonicalValues.fromEmber(ArrowValues.get(batch.getVector(c), r, type), type));
+          }
+          rows.add(row);
+        }
+      }
+      return new Answer(schema.names(), rows);
+    }
+  }
+
+  @Override public void close() { session.close(); }
+}

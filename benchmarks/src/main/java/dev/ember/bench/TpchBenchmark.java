@@ -1,0 +1,74 @@
+package dev.ember.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * TPC-H side by side: Ember and DuckDB in this process over the same Parquet files, each query
+ * timed on both and the answers compared; the table goes to stdout and to a Markdown file.
+ * Run it with {@code benchmarks/run-tpch.sh} (see {@link BenchOptions} for the options).
+ */
+public final class TpchBenchmark {
+  private TpchBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    BenchOptions options;
+    try {
+      options = BenchOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    TpchParquetData.ensure(options.dataDir(), options.scaleFactor(), options.threads());
+    List<QueryResultRow> rows = new ArrayList<>();
+    String duckVersion;
+    try (DuckDbEngine duck = new DuckDbEngine(options.dataDir(), options.threads());
+         EmberEngine ember = new EmberEngine(options.dataDir(), options.threads())) {
+      duckVersion = duckDbVersion(duck);
+      QueryRunner runner = new QueryRunner(ember, duck, options);
+      try {
+        for (int q : options.queries()) {
+          QueryResultRow r = runner.run(q);
+          rows.add(r);
+          System.err.printf(Locale.ROOT, "Q%02d  Ember %s  DuckDB %.1f ms  %s%n", q,
+              r.emberOk() ? String.format(Locale.ROOT, "%.1f ms", r.emberMillis()) : r.emberProblem(),
+              r.duckDbMillis(), r.verdict().agrees() ? "agree" : "DIFFER: " + r.verdict().note());
+        }
+      } finally {
+        runner.close();
+      }
+    }
+    String report = MarkdownReport.render(rows, options, environment(options, duckVersion));
+    System.out.print(report);
+    Files.createDirectories(options.outFile().toAbsolutePath().getParent());
+    Files.writeString(options.outFile(), report, StandardCharsets.UTF_8);
+    System.err.println("report written to " + options.outFile());
+  }
+
+  private static String duckDbVersion(DuckDbEngine duck) {
+    try {
+      return String.valueOf(duck.run("SELECT version()").rows().get(0).get(0));
+    } catch (Exception e) {
+      return "unknown";
+    }
+  }
+
+  private static MarkdownReport.Environment environment(BenchOptions options, String duckVersion) throws IOException {
+    Runtime rt = Runtime.getRuntime();
+    String jdk = System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
+    String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch");
+    String command = System.getProperty("bench.command",
+        "TpchBenchmark " + String.join(" ", options.commandLine()));
+    return new MarkdownReport.Environment(rt.availableProcessors(), os, jdk, rt.maxMemory() >> 20, duckVersion,
+        ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), command);
+  }
+}
