@@ -28,6 +28,11 @@ final class SyntaxErrors {
     int nl = msg.indexOf('\n');
     String first = (nl < 0 ? msg : msg.substring(0, nl)).strip();
     first = first.replaceAll(" at line \\d+, column \\d+\\.?$", "").replaceAll("\\.$", "");
+    if (first.startsWith("Non-query expression encountered in illegal context")) {
+      // Calcite's words for text that does not start a statement, e.g. a misspelt SELECT.
+      return "Syntax error: this does not start a statement (expected SELECT, WITH, VALUES, EXPLAIN, "
+          + "CREATE, DROP, SHOW, DESCRIBE or SET)";
+    }
     StringBuilder sb = new StringBuilder("Syntax error: ").append(first);
     Collection<String> expected = e.getExpectedTokenNames();
     if (expected != null && !expected.isEmpty() && expected.size() <= MAX_EXPECTED) {
