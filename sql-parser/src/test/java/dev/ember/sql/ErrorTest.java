@@ -42,7 +42,7 @@ class ErrorTest {
   }
 
   @Test void notSupportedConstructsSaySo() {
-    assertNotSupported("SELECT a, row_number() OVER (ORDER BY a) FROM t", "window");
+    assertNotSupported("SELECT a, sum(b) OVER (ORDER BY a RANGE 2 PRECEDING) FROM t", "RANGE window frame with an offset");
     assertNotSupported("SELECT a FROM t INTERSECT SELECT a FROM u", "INTERSECT");
     assertNotSupported("SELECT a FROM t EXCEPT SELECT a FROM u", "EXCEPT");
     assertNotSupported("SELECT a, b, count(*) FROM t GROUP BY ROLLUP (a, b)", "GROUPING SETS");

@@ -14,6 +14,7 @@ import dev.ember.catalyst.plan.logical.Project;
 import dev.ember.catalyst.plan.logical.Scan;
 import dev.ember.catalyst.plan.logical.Sort;
 import dev.ember.catalyst.plan.logical.Union;
+import dev.ember.catalyst.plan.logical.Window;
 import dev.ember.catalyst.rules.Rule;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -46,7 +47,8 @@ public final class PruneColumns implements Rule<LogicalPlan> {
     if (plan instanceof Aggregate a) return pruneAggregate(a, required);
     if (plan instanceof Join j) return pruneJoin(j, required);
     if (plan instanceof Union u) return pruneUnion(u, required);
-    if (plan instanceof Filter || plan instanceof Sort || plan instanceof Limit) {
+    if (plan instanceof Filter || plan instanceof Sort || plan instanceof Limit || plan instanceof Window) {
+      // A Window passes its child's columns through: the child keeps those needed above and those it reads.
       Set<Long> need = union(required, Exprs.references(plan.expressions()));
       LogicalPlan child = plan.children().get(0);
       return plan.withChildren(List.of(prune(child, need)));

@@ -43,7 +43,7 @@ import org.apache.calcite.util.Pair;
  * Converts Calcite relational algebra to Ember's logical plan, bottom-up. Each converted node has
  * one output attribute per Calcite field, in order, of the field's Ember type; that is what lets
  * a parent's {@code $i} become {@code child.output().get(i)}. Operators Ember does not have yet
- * (INTERSECT, EXCEPT, windows, correlations that did not decorrelate) fail as not supported.
+ * (INTERSECT, EXCEPT, correlations that did not decorrelate) fail as not supported.
  */
 public final class RelConverter {
   private final ViewExpander views;
@@ -61,7 +61,7 @@ public final class RelConverter {
     if (rel instanceof org.apache.calcite.rel.core.Values v) return values(v);
     if (rel instanceof Intersect) throw EmberException.notSupported("INTERSECT");
     if (rel instanceof Minus) throw EmberException.notSupported("EXCEPT");
-    if (rel instanceof Window) throw EmberException.notSupported("window functions");
+    if (rel instanceof Window w) return WindowConverter.convert(w, convert(w.getInput()));
     if (rel instanceof Correlate) throw EmberException.notSupported("correlated subquery that cannot be decorrelated");
     throw EmberException.notSupported("relational operator " + rel.getRelTypeName());
   }

@@ -13,6 +13,7 @@ import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexOver;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.sql.SqlNode;
@@ -22,7 +23,8 @@ import org.apache.calcite.tools.RelBuilder;
 
 /**
  * Converts a validated query to Calcite relational algebra, then removes subqueries (into joins
- * and correlates) and decorrelates. No other Calcite rule runs: optimizing is Ember's job.
+ * and correlates), decorrelates, and moves window calls out of projections into window nodes.
+ * No other Calcite rule runs: optimizing is Ember's job.
  */
 public final class SqlToRel {
   private static final SqlToRelConverter.Config CONFIG = SqlToRelConverter.config()
@@ -35,6 +37,11 @@ public final class SqlToRel {
       .addRuleInstance(CoreRules.FILTER_SUB_QUERY_TO_CORRELATE)
       .addRuleInstance(CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE)
       .addRuleInstance(CoreRules.JOIN_SUB_QUERY_TO_CORRELATE)
+      .build();
+
+  /** Window calls (RexOver in projections) into LogicalWindow nodes, one group per specification. */
+  private static final HepProgram WINDOWS = new HepProgramBuilder()
+      .addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)
       .build();
 
   private SqlToRel() {}
@@ -61,7 +68,18 @@ public final class SqlToRel {
             "not supported: correlated subquery (" + e.getMessage() + ")", e);
       }
     }
+    if (containsOver(rel)) {
+      HepPlanner windows = new HepPlanner(WINDOWS);
+      windows.setRoot(rel);
+      rel = windows.findBestExp();
+    }
     return rel;
+  }
+
+  private static boolean containsOver(RelNode rel) {
+    if (rel instanceof org.apache.calcite.rel.core.Project p && RexOver.containsOver(p.getProjects(), null)) return true;
+    for (RelNode input : rel.getInputs()) if (containsOver(input)) return true;
+    return false;
   }
 
   private static boolean containsSubQuery(RelNode rel) {
