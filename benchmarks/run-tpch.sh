@@ -44,8 +44,9 @@ needs_build() {
   [ -n "$newer" ]
 }
 
-# Builds benchmarks and the modules it needs, then writes the runtime classpath: this checkout's
-# module jars (never stale snapshots from ~/.m2), then the third-party jars.
+# Builds benchmarks and the modules it needs, then writes the runtime classpath: copies of this
+# checkout's module jars (never stale snapshots from ~/.m2; copied into $STATE/lib so a rebuild of
+# a module while a benchmark runs cannot pull classes from under it), then the third-party jars.
 build() {
   mkdir -p "$STATE"
   echo "run-tpch: building (first run, or sources changed); log in $LOG" >&2
@@ -61,15 +62,17 @@ build() {
   local deps entry name module cp=""
   deps="$(< "$STATE/dependencies.classpath")"
   IFS=':' read -r -a entries <<< "$deps"
+  rm -rf "$STATE/lib" && mkdir -p "$STATE/lib"
   for entry in "$ROOT"/benchmarks/target/ember-benchmarks-*.jar; do
-    case "$entry" in *-tests.jar|*-sources.jar) ;; *) cp="$entry" ;; esac
+    case "$entry" in *-tests.jar|*-sources.jar) ;; *) cp "$entry" "$STATE/lib/" && cp="$STATE/lib/$(basename "$entry")" ;; esac
   done
   for entry in "${entries[@]}"; do
     case "$entry" in
       */dev/ember/ember-*)
         name="$(basename "$entry")"                              # ember-<module>-<version>.jar
         module="$(basename "$(dirname "$(dirname "$entry")")")"  # ember-<module>
-        cp="$cp:$ROOT/${module#ember-}/target/$name" ;;
+        cp "$ROOT/${module#ember-}/target/$name" "$STATE/lib/"
+        cp="$cp:$STATE/lib/$name" ;;
       *) cp="$cp:$entry" ;;
     esac
   done

@@ -40,8 +40,8 @@ public final class TpchBenchmark {
           QueryResultRow r = runner.run(q);
           rows.add(r);
           System.err.printf(Locale.ROOT, "Q%02d  Ember %s  DuckDB %.1f ms  %s%n", q,
-              r.emberOk() ? String.format(Locale.ROOT, "%.1f ms", r.emberMillis()) : r.emberProblem(),
-              r.duckDbMillis(), r.verdict().agrees() ? "agree" : "DIFFER: " + r.verdict().note());
+              r.emberOk() ? String.format(Locale.ROOT, "%.1f ms", r.emberMillis()) : "failed",
+              r.duckDbMillis(), r.verdict().agrees() ? "agree" : "DIFFER: " + clip(r.verdict().note()));
         }
       } finally {
         runner.close();
@@ -52,6 +52,11 @@ public final class TpchBenchmark {
     Files.createDirectories(options.outFile().toAbsolutePath().getParent());
     Files.writeString(options.outFile(), report, StandardCharsets.UTF_8);
     System.err.println("report written to " + options.outFile());
+  }
+
+  /** A note cut to one readable line for the progress output (the report keeps more). */
+  private static String clip(String note) {
+    return note.length() > 200 ? note.substring(0, 200) + "…" : note;
   }
 
   private static String duckDbVersion(DuckDbEngine duck) {
@@ -65,7 +70,9 @@ public final class TpchBenchmark {
   private static MarkdownReport.Environment environment(BenchOptions options, String duckVersion) throws IOException {
     Runtime rt = Runtime.getRuntime();
     String jdk = System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
-    String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch");
+    String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch")
+        + String.format(Locale.ROOT, ", load average %.2f at the end (the cores may be shared)",
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     String command = System.getProperty("bench.command",
         "TpchBenchmark " + String.join(" ", options.commandLine()));
     return new MarkdownReport.Environment(rt.availableProcessors(), os, jdk, rt.maxMemory() >> 20, duckVersion,
