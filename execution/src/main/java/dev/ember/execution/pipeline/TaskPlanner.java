@@ -4,8 +4,10 @@ import dev.ember.catalyst.errors.EmberException;
 import dev.ember.catalyst.expr.AttributeRef;
 import dev.ember.catalyst.expr.Expr;
 import dev.ember.catalyst.expr.Exprs;
+import dev.ember.catalyst.expr.Literal;
 import dev.ember.catalyst.expr.NamedAggregate;
 import dev.ember.catalyst.expr.NamedExpr;
+import dev.ember.catalyst.expr.NamedWindow;
 import dev.ember.catalyst.expr.SortOrder;
 import dev.ember.catalyst.types.DataType;
 import dev.ember.catalyst.types.Field;
@@ -28,6 +30,8 @@ import dev.ember.execution.operator.ListSource;
 import dev.ember.execution.operator.PipelineSource;
 import dev.ember.execution.operator.ScanSource;
 import dev.ember.execution.operator.Sorts;
+import dev.ember.execution.operator.WindowColumn;
+import dev.ember.execution.operator.WindowSource;
 import dev.ember.execution.scheduler.TaskContext;
 import dev.ember.planner.physical.AggMode;
 import dev.ember.planner.physical.AggregateBuffers;
@@ -42,6 +46,7 @@ import dev.ember.planner.physical.StageInputExec;
 import dev.ember.planner.physical.TopNExec;
 import dev.ember.planner.physical.UnionExec;
 import dev.ember.planner.physical.ValuesExec;
+import dev.ember.planner.physical.WindowExec;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -78,6 +83,7 @@ public final class TaskPlanner {
     }
     if (node instanceof LimitExec l) return new LimitSource(build(l.child(), partition), l.limit(), l.offset(), task.allocator());
     if (node instanceof UnionExec u) return union(u, partition);
+    if (node instanceof WindowExec w) return window(w, partition);
     throw EmberException.notSupported("physical operator " + node.getClass().getSimpleName());
   }
 
@@ -89,6 +95,24 @@ public final class TaskPlanner {
       offset += n;
     }
     return new ListSource(List.of());
+  }
+
+  private BatchSource window(WindowExec w, int partition) {
+    List<AttributeRef> in = w.child().output();
+    List<Sorts.Key> partitionKeys = new ArrayList<>();
+    for (AttributeRef a : w.partitionBy()) partitionKeys.add(new Sorts.Key(PipelineChain.indexOf(in, a), a.type(), true, true));
+    List<WindowColumn> columns = new ArrayList<>();
+    for (NamedWindow f : w.functions()) {
+      List<WindowColumn.Arg> args = new ArrayList<>();
+      for (Expr e : f.function().args()) {
+        if (e instanceof Literal lit) args.add(WindowColumn.Arg.constant(lit.value(), lit.dataType()));
+        else if (e instanceof AttributeRef a) args.add(WindowColumn.Arg.column(PipelineChain.indexOf(in, a), a.type()));
+        else throw new IllegalStateException("window argument not planned as a column: " + e.display());
+      }
+      columns.add(new WindowColumn(f.function().fn(), args, f.frame(), f.function().type()));
+    }
+    return new WindowSource(build(w.child(), partition), partitionKeys, keys(w.orderBy(), in), columns,
+        schemaOf(w.output()), task.allocator(), task.query().batchSize());
   }
 
   private BatchSource scan(ScanExec s, int partition) {

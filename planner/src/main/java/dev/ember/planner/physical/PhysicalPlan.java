@@ -11,7 +11,7 @@ import java.util.List;
  */
 public sealed interface PhysicalPlan extends TreeNode<PhysicalPlan>
     permits ScanExec, ValuesExec, FilterExec, ProjectExec, HashAggregateExec, HashJoinExec, SortExec,
-        TopNExec, LimitExec, UnionExec, ExchangeExec, StageInputExec {
+        TopNExec, LimitExec, UnionExec, ExchangeExec, StageInputExec, WindowExec {
 
   List<AttributeRef> output();
 

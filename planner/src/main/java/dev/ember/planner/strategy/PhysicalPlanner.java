@@ -7,7 +7,9 @@ import dev.ember.catalyst.expr.Expr;
 import dev.ember.catalyst.expr.Exprs;
 import dev.ember.catalyst.expr.Literal;
 import dev.ember.catalyst.expr.NamedExpr;
+import dev.ember.catalyst.expr.NamedWindow;
 import dev.ember.catalyst.expr.SortOrder;
+import dev.ember.catalyst.expr.WindowFunction;
 import dev.ember.catalyst.plan.logical.Aggregate;
 import dev.ember.catalyst.plan.logical.Filter;
 import dev.ember.catalyst.plan.logical.Join;
@@ -19,6 +21,7 @@ import dev.ember.catalyst.plan.logical.Scan;
 import dev.ember.catalyst.plan.logical.Sort;
 import dev.ember.catalyst.plan.logical.Union;
 import dev.ember.catalyst.plan.logical.Values;
+import dev.ember.catalyst.plan.logical.Window;
 import dev.ember.planner.cost.SizeEstimator;
 import dev.ember.planner.exchange.EnsureRequirements;
 import dev.ember.planner.physical.AggMode;
@@ -34,6 +37,7 @@ import dev.ember.planner.physical.SortExec;
 import dev.ember.planner.physical.TopNExec;
 import dev.ember.planner.physical.UnionExec;
 import dev.ember.planner.physical.ValuesExec;
+import dev.ember.planner.physical.WindowExec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,6 +53,8 @@ import java.util.List;
  *       sides are shuffled on their keys. RIGHT joins become LEFT joins with swapped inputs.</li>
  *   <li>Sort under a Limit → top-N (local per partition, then global); Sort → a global sort;
  *       Limit → a local limit per partition, then a global one.</li>
+ *   <li>Window → a window operator over its input clustered on the partition keys (all in one
+ *       partition without PARTITION BY).</li>
  * </ul>
  */
 public final class PhysicalPlanner {
@@ -69,6 +75,7 @@ public final class PhysicalPlanner {
     if (p instanceof Join j) return planJoin(j);
     if (p instanceof Limit l) return planLimit(l);
     if (p instanceof Sort s) return sortedBy(s.orders(), toPhysical(s.child()), null);
+    if (p instanceof Window w) return planWindow(w);
     if (p instanceof Union u) {
       List<PhysicalPlan> inputs = new ArrayList<>();
       for (LogicalPlan c : u.inputs()) inputs.add(toPhysical(c));
@@ -92,6 +99,39 @@ public final class PhysicalPlanner {
     HashAggregateExec partial = new HashAggregateExec(AggMode.PARTIAL, groupings, a.aggregates(), buffers, keyed.plan());
     List<NamedExpr> finalGroupings = new ArrayList<>(partial.groupingAttributes());
     return new HashAggregateExec(AggMode.FINAL, finalGroupings, a.aggregates(), buffers, partial);
+  }
+
+  /**
+   * Window → a window operator over its child clustered by the partition keys. Computed keys and
+   * arguments are projected first (as for grouping keys) and projected away after.
+   */
+  private PhysicalPlan planWindow(Window w) {
+    PhysicalPlan child = toPhysical(w.child());
+    List<Expr> keyExprs = new ArrayList<>(w.partitionBy());
+    for (SortOrder o : w.orderBy()) keyExprs.add(o.expr());
+    Keyed keyed = Keyed.of(child, keyExprs, "wkey");
+    int parts = w.partitionBy().size();
+    List<SortOrder> orders = new ArrayList<>();
+    for (int i = 0; i < w.orderBy().size(); i++) orders.add(w.orderBy().get(i).withExpr(keyed.keys().get(parts + i)));
+    List<NamedWindow> functions = new ArrayList<>();
+    PhysicalPlan input = keyed.plan();
+    List<NamedExpr> argProjections = new ArrayList<>(input.output());
+    for (NamedWindow f : w.functions()) {
+      List<Expr> args = new ArrayList<>();
+      for (Expr a : f.function().args()) {
+        if (a instanceof AttributeRef || a instanceof Literal) {
+          args.add(a);
+        } else {
+          Alias alias = Alias.of(a, "warg" + (argProjections.size() - input.output().size()));
+          argProjections.add(alias);
+          args.add(alias.toAttribute());
+        }
+      }
+      functions.add(f.withFunction(new WindowFunction(f.function().fn(), args, f.function().type())));
+    }
+    if (argProjections.size() > input.output().size()) input = new ProjectExec(argProjections, input);
+    PhysicalPlan window = new WindowExec(functions, keyed.keys().subList(0, parts), orders, input);
+    return input == child ? window : new ProjectExec(new ArrayList<>(w.output()), window);
   }
 
   private PhysicalPlan planJoin(Join j) {
