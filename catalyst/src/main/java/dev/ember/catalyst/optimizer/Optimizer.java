@@ -68,6 +68,10 @@ public final class Optimizer {
             new RemoveRedundantProjects(),
             new CombineLimits()),
         // Only once filters are as low as they go: a condition inside a Scan moves no further.
+        // Once every condition sits in its join group: reorder the group so no join needs a cross
+        // product that a connected order avoids (before scans take their filters, which does not
+        // matter to it, and before pruning, which must see the final shape).
+        Batch.once("Join reorder", new ReorderJoinsAvoidingCrossProducts()),
         Batch.once("Scan filter pushdown", new PushFiltersIntoScan()),
         // Last, because which columns an operator reads depends on where the filters ended up.
         Batch.once("Column pruning", new PruneColumns(), new RemoveRedundantProjects()));
