@@ -80,7 +80,11 @@ class WindowFunctionsTest {
             + "min(o_clerk) OVER (PARTITION BY o_custkey ORDER BY o_orderkey ROWS BETWEEN CURRENT ROW AND 2 FOLLOWING) AS clerk "
             + "FROM orders WHERE o_custkey < 40 ORDER BY o_orderkey",
         "SELECT l_returnflag, l_linestatus, count(*) AS n, sum(count(*)) OVER (PARTITION BY l_returnflag) AS per_flag, "
-            + "dense_rank() OVER (ORDER BY l_returnflag DESC) AS d FROM lineitem GROUP BY 1, 2 ORDER BY 1, 2");
+            + "dense_rank() OVER (ORDER BY l_returnflag DESC) AS d FROM lineitem GROUP BY 1, 2 ORDER BY 1, 2",
+        "SELECT n_nationkey, sum(n_regionkey * 1.5) OVER (PARTITION BY n_regionkey) AS s, "
+            + "avg(n_regionkey * 1.5) OVER (ORDER BY n_nationkey ROWS 2 PRECEDING) AS a, "
+            + "lag(n_name, -1) OVER (ORDER BY n_nationkey) AS l FROM nation ORDER BY 1",
+        "SELECT n_name, row_number() OVER (ORDER BY n_name DESC) AS rn FROM nation ORDER BY rn LIMIT 5");
   }
 
   private static Connection duck;
