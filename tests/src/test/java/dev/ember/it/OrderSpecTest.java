@@ -1,5 +1,6 @@
 package dev.ember.it;
 
+import dev.ember.datasources.tpch.TpchQueries;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

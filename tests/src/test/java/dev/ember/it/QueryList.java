@@ -1,5 +1,6 @@
 package dev.ember.it;
 
+import dev.ember.datasources.tpch.TpchQueries;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 

@@ -1,5 +1,6 @@
 package dev.ember.it;
 
+import dev.ember.datasources.tpch.TpchQueries;
 import dev.ember.api.Session;
 import java.sql.Connection;
 import java.util.stream.IntStream;
