@@ -49,7 +49,12 @@ class SqlFeaturesTest {
         "SELECT l_returnflag, count(DISTINCT l_partkey), sum(DISTINCT l_partkey), count(*), avg(l_extendedprice) FROM lineitem GROUP BY 1 ORDER BY 1",
         "SELECT count(DISTINCT l_suppkey), count(*), avg(l_quantity), sum(l_quantity) FROM lineitem WHERE l_quantity < 0",
         "SELECT count(DISTINCT l_partkey), count(DISTINCT l_suppkey), sum(l_quantity) FROM lineitem",
-        "SELECT count(DISTINCT x), sum(DISTINCT x), count(*) FROM (VALUES (1), (1), (NULL), (2)) t(x)");
+        "SELECT count(DISTINCT x), sum(DISTINCT x), count(*) FROM (VALUES (1), (1), (NULL), (2)) t(x)",
+        "SELECT x FROM (VALUES (1), (1), (NULL), (2), (3)) a(x) INTERSECT SELECT y FROM (VALUES (1), (NULL), (3), (4)) b(y)",
+        "SELECT x FROM (VALUES (1), (1), (NULL), (2), (3)) a(x) EXCEPT SELECT y FROM (VALUES (1), (3), (4)) b(y)",
+        "SELECT n_regionkey FROM nation INTERSECT SELECT r_regionkey FROM region WHERE r_name LIKE 'A%'",
+        "SELECT c_nationkey, c_mktsegment FROM customer EXCEPT SELECT s_nationkey, 'BUILDING' FROM supplier",
+        "SELECT o_custkey FROM orders EXCEPT SELECT c_custkey FROM customer WHERE c_acctbal > 0 INTERSECT SELECT c_custkey FROM customer");
   }
 
   private static Connection duck;

@@ -43,7 +43,7 @@ import org.apache.calcite.util.Pair;
  * Converts Calcite relational algebra to Ember's logical plan, bottom-up. Each converted node has
  * one output attribute per Calcite field, in order, of the field's Ember type; that is what lets
  * a parent's {@code $i} become {@code child.output().get(i)}. Operators Ember does not have yet
- * (INTERSECT, EXCEPT, correlations that did not decorrelate) fail as not supported.
+ * (INTERSECT ALL, EXCEPT ALL, correlations that did not decorrelate) fail as not supported.
  */
 public final class RelConverter {
   private final ViewExpander views;
@@ -59,8 +59,8 @@ public final class RelConverter {
     if (rel instanceof org.apache.calcite.rel.core.Sort s) return sort(s);
     if (rel instanceof org.apache.calcite.rel.core.Union u) return union(u);
     if (rel instanceof org.apache.calcite.rel.core.Values v) return values(v);
-    if (rel instanceof Intersect) throw EmberException.notSupported("INTERSECT");
-    if (rel instanceof Minus) throw EmberException.notSupported("EXCEPT");
+    if (rel instanceof Intersect i) return SetOperations.intersectOrExcept(setInputs(i), true, i.all);
+    if (rel instanceof Minus m) return SetOperations.intersectOrExcept(setInputs(m), false, m.all);
     if (rel instanceof Window w) return WindowConverter.convert(w, convert(w.getInput()));
     if (rel instanceof Correlate) throw EmberException.notSupported("correlated subquery that cannot be decorrelated");
     throw EmberException.notSupported("relational operator " + rel.getRelTypeName());
@@ -149,13 +149,18 @@ public final class RelConverter {
   }
 
   private LogicalPlan union(org.apache.calcite.rel.core.Union u) {
-    List<DataType> types = new ArrayList<>();
-    for (RelDataTypeField f : u.getRowType().getFieldList()) types.add(TypeMapping.toEmber(f.getType()));
-    List<LogicalPlan> inputs = new ArrayList<>();
-    for (RelNode input : u.getInputs()) inputs.add(castColumns(convert(input), types));
-    LogicalPlan union = new Union(inputs);
+    LogicalPlan union = new Union(setInputs(u));
     if (u.all) return union;
     return new Aggregate(new ArrayList<>(union.output()), List.of(), union);
+  }
+
+  /** The inputs of a set operation, their columns cast to the operation's column types. */
+  private List<LogicalPlan> setInputs(org.apache.calcite.rel.core.SetOp op) {
+    List<DataType> types = new ArrayList<>();
+    for (RelDataTypeField f : op.getRowType().getFieldList()) types.add(TypeMapping.toEmber(f.getType()));
+    List<LogicalPlan> inputs = new ArrayList<>();
+    for (RelNode input : op.getInputs()) inputs.add(castColumns(convert(input), types));
+    return inputs;
   }
 
   /** {@code plan} with its columns cast to {@code types} (a Project only when one differs). */
