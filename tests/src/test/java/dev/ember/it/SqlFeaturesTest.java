@@ -54,7 +54,11 @@ class SqlFeaturesTest {
         "SELECT x FROM (VALUES (1), (1), (NULL), (2), (3)) a(x) EXCEPT SELECT y FROM (VALUES (1), (3), (4)) b(y)",
         "SELECT n_regionkey FROM nation INTERSECT SELECT r_regionkey FROM region WHERE r_name LIKE 'A%'",
         "SELECT c_nationkey, c_mktsegment FROM customer EXCEPT SELECT s_nationkey, 'BUILDING' FROM supplier",
-        "SELECT o_custkey FROM orders EXCEPT SELECT c_custkey FROM customer WHERE c_acctbal > 0 INTERSECT SELECT c_custkey FROM customer");
+        "SELECT o_custkey FROM orders EXCEPT SELECT c_custkey FROM customer WHERE c_acctbal > 0 INTERSECT SELECT c_custkey FROM customer",
+        "SELECT l_returnflag, stddev_samp(l_quantity), stddev_pop(l_quantity), var_samp(l_extendedprice), var_pop(l_discount) FROM lineitem GROUP BY 1 ORDER BY 1",
+        "SELECT stddev_samp(l_linenumber), variance(l_tax), count(*) FROM lineitem WHERE l_orderkey < 100",
+        "SELECT stddev_samp(x), var_pop(x), stddev_pop(x) FROM (VALUES (1.5), (NULL)) t(x)",
+        "SELECT stddev_samp(x), var_samp(x) FROM (VALUES (CAST(2 AS DOUBLE)), (4), (4), (5)) t(x) WHERE x > 10");
   }
 
   private static Connection duck;

@@ -39,6 +39,13 @@ public final class AggHashTable implements AutoCloseable {
     record Acc(int index) implements OutputColumn {}
 
     record Average(int sumIndex, int countIndex, DataType resultType) implements OutputColumn {}
+
+    /**
+     * A variance or standard deviation from a count, a sum and a sum of squares (as doubles);
+     * {@code sample} divides by n - 1 (NULL for one row), {@code sqrt} gives the deviation.
+     */
+    record Variance(int countIndex, int sumIndex, int sumSquaresIndex, boolean sample, boolean sqrt,
+        DataType resultType) implements OutputColumn {}
   }
 
   private final List<DataType> keyTypes;
@@ -153,6 +160,8 @@ public final class AggHashTable implements AutoCloseable {
             copy(accVectors.get(a.index()), start, n, target);
           } else if (col instanceof OutputColumn.Average avg) {
             writeAverages(avg, accVectors, start, n, target);
+          } else if (col instanceof OutputColumn.Variance v) {
+            writeVariances(v, accVectors, start, n, target);
           }
           target.setValueCount(n);
         }
@@ -192,6 +201,34 @@ public final class AggHashTable implements AutoCloseable {
         }
       }
       ArrowValues.set(target, i, resultType, result);
+    }
+  }
+
+  private static void writeVariances(OutputColumn.Variance v, List<FieldVector> accVectors, int start, int n,
+      FieldVector target) {
+    FieldVector counts = accVectors.get(v.countIndex()), sums = accVectors.get(v.sumIndex()),
+        squares = accVectors.get(v.sumSquaresIndex());
+    for (int i = 0; i < n; i++) {
+      long count = (Long) ArrowValues.get(counts, start + i, DataType.BIGINT);
+      Object result = null;
+      long divisor = v.sample() ? count - 1 : count;
+      if (divisor > 0) {
+        double sum = (Double) ArrowValues.get(sums, start + i, DataType.DOUBLE);
+        double sq = (Double) ArrowValues.get(squares, start + i, DataType.DOUBLE);
+        double mean = sum / count;
+        double variance = Math.max(0.0, (sq - sum * mean) / divisor);
+        double value = v.sqrt() ? Math.sqrt(variance) : variance;
+        DataType t = v.resultType();
+        if (t.isDecimal()) {
+          BigDecimal d = BigDecimal.valueOf(value).setScale(t.scale(), RoundingMode.HALF_UP);
+          result = t.isLongDecimal() ? (Object) d.unscaledValue().longValueExact() : d;
+        } else if (t.id() == dev.ember.catalyst.types.TypeId.FLOAT) {
+          result = (float) value;
+        } else {
+          result = value;
+        }
+      }
+      ArrowValues.set(target, i, v.resultType(), result);
     }
   }
 

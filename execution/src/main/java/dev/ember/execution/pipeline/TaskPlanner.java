@@ -1,7 +1,10 @@
 package dev.ember.execution.pipeline;
 
 import dev.ember.catalyst.errors.EmberException;
+import dev.ember.catalyst.expr.AggregateCall.AggFn;
 import dev.ember.catalyst.expr.AttributeRef;
+import dev.ember.catalyst.expr.BinaryOp;
+import dev.ember.catalyst.expr.Cast;
 import dev.ember.catalyst.expr.Expr;
 import dev.ember.catalyst.expr.Exprs;
 import dev.ember.catalyst.expr.Literal;
@@ -188,14 +191,23 @@ public final class TaskPlanner {
         } else {
           if (na.call().args().size() > 1) throw EmberException.notSupported(na.call().display());
           Expr in = buf.kind() == AggregateBuffers.Kind.COUNT_ROWS ? null : Exprs.bind(na.call().args().get(0), layout);
+          if (in != null && buf.kind() == AggregateBuffers.Kind.SUM && buf.type().equals(DataType.DOUBLE)) {
+            Expr x = Cast.to(in, DataType.DOUBLE);
+            in = buf.squared() ? new BinaryOp(BinaryOp.Op.MULTIPLY, x, x, DataType.DOUBLE) : x;
+          }
           Expr filter = na.call().filter() == null ? null : Exprs.bind(na.call().filter(), layout);
           updates.add(new PipelineSpec.Update(buf.kind(), in, filter, buf.type(), false));
         }
       }
       if (a.mode() == AggMode.PARTIAL) {
         for (int b = 0; b < buffers.size(); b++) columns.add(new AggHashTable.OutputColumn.Acc(first + b));
-      } else if (na.call().fn() == dev.ember.catalyst.expr.AggregateCall.AggFn.AVG) {
+      } else if (na.call().fn() == AggFn.AVG) {
         columns.add(new AggHashTable.OutputColumn.Average(first, first + 1, na.call().type()));
+      } else if (buffers.size() == 3) {
+        AggFn fn = na.call().fn();
+        boolean sample = fn == AggFn.STDDEV_SAMP || fn == AggFn.VAR_SAMP;
+        boolean sqrt = fn == AggFn.STDDEV_SAMP || fn == AggFn.STDDEV_POP;
+        columns.add(new AggHashTable.OutputColumn.Variance(first, first + 1, first + 2, sample, sqrt, na.call().type()));
       } else {
         columns.add(new AggHashTable.OutputColumn.Acc(first));
       }

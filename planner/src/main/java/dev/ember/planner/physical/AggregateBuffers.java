@@ -19,6 +19,7 @@ import java.util.List;
  * sum(x)        [sum  T]                  T = the result type
  * avg(x)        [sum  S, count BIGINT]    S = BIGINT, DOUBLE or DECIMAL(p+10, s)
  * min/max(x)    [value T]
+ * stddev/var(x) [count BIGINT, sum DOUBLE, sum of squares DOUBLE]   over CAST(x AS DOUBLE)
  * </pre>
  */
 public final class AggregateBuffers {
@@ -41,8 +42,10 @@ public final class AggregateBuffers {
     }
   }
 
-  /** One buffer column: its kind and type. */
-  public record Buffer(Kind kind, DataType type) {}
+  /** One buffer column: its kind and type; {@code squared} buffers sum the square of the input. */
+  public record Buffer(Kind kind, DataType type, boolean squared) {
+    public Buffer(Kind kind, DataType type) { this(kind, type, false); }
+  }
 
   private AggregateBuffers() {}
 
@@ -58,7 +61,8 @@ public final class AggregateBuffers {
       case MIN -> List.of(new Buffer(Kind.MIN, call.type()));
       case MAX -> List.of(new Buffer(Kind.MAX, call.type()));
       case ANY_VALUE -> List.of(new Buffer(Kind.ANY, call.type()));
-      case STDDEV_SAMP, STDDEV_POP, VAR_SAMP, VAR_POP -> throw EmberException.notSupported("aggregate " + fn.name().toLowerCase());
+      case STDDEV_SAMP, STDDEV_POP, VAR_SAMP, VAR_POP -> List.of(new Buffer(Kind.COUNT_VALUES, DataType.BIGINT),
+          new Buffer(Kind.SUM, DataType.DOUBLE), new Buffer(Kind.SUM, DataType.DOUBLE, true));
     };
   }
 
