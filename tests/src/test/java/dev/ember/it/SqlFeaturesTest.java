@@ -58,7 +58,11 @@ class SqlFeaturesTest {
         "SELECT l_returnflag, stddev_samp(l_quantity), stddev_pop(l_quantity), var_samp(l_extendedprice), var_pop(l_discount) FROM lineitem GROUP BY 1 ORDER BY 1",
         "SELECT stddev_samp(l_linenumber), variance(l_tax), count(*) FROM lineitem WHERE l_orderkey < 100",
         "SELECT stddev_samp(x), var_pop(x), stddev_pop(x) FROM (VALUES (1.5), (NULL)) t(x)",
-        "SELECT stddev_samp(x), var_samp(x) FROM (VALUES (CAST(2 AS DOUBLE)), (4), (4), (5)) t(x) WHERE x > 10");
+        "SELECT stddev_samp(x), var_samp(x) FROM (VALUES (CAST(2 AS DOUBLE)), (4), (4), (5)) t(x) WHERE x > 10",
+        "SELECT l_returnflag, l_linestatus, sum(l_quantity), count(*) FROM lineitem GROUP BY ROLLUP (l_returnflag, l_linestatus)",
+        "SELECT l_returnflag, l_linestatus, count(*), grouping(l_returnflag), grouping(l_returnflag, l_linestatus) FROM lineitem GROUP BY CUBE (l_returnflag, l_linestatus)",
+        "SELECT o_orderstatus, o_orderpriority, avg(o_totalprice), count(DISTINCT o_custkey) FROM orders GROUP BY GROUPING SETS ((o_orderstatus), (o_orderpriority), ())",
+        "SELECT n_regionkey, count(*) FROM nation GROUP BY GROUPING SETS ((n_regionkey), ()) HAVING count(*) > 5");
   }
 
   private static Connection duck;

@@ -5,11 +5,14 @@ import dev.ember.catalyst.expr.AggregateCall.AggFn;
 import dev.ember.catalyst.expr.Alias;
 import dev.ember.catalyst.expr.AttributeRef;
 import dev.ember.catalyst.expr.Expr;
+import dev.ember.catalyst.expr.Literal;
 import dev.ember.catalyst.expr.NamedAggregate;
 import dev.ember.catalyst.expr.NamedExpr;
 import dev.ember.catalyst.plan.logical.Aggregate;
 import dev.ember.catalyst.plan.logical.LogicalPlan;
 import dev.ember.catalyst.plan.logical.Project;
+import dev.ember.catalyst.plan.logical.Union;
+import dev.ember.catalyst.types.DataType;
 import dev.ember.sql.validate.TypeMapping;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,22 +22,63 @@ import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * Converts a Calcite aggregate: grouping keys pass through as the child's attributes, each
  * aggregate call keeps its DISTINCT, FILTER and the result type the validator derived (from
- * {@code EmberTypeSystem}). Grouping sets are not supported yet.
+ * {@code EmberTypeSystem}). GROUPING SETS, ROLLUP and CUBE become a UNION ALL of one simple
+ * aggregate per grouping set, the keys outside the set NULL and {@code GROUPING(…)} a constant per
+ * set (Spark's Expand would read the input once instead of once per set).
  */
 final class AggregateConverter {
   private AggregateConverter() {}
 
   static LogicalPlan convert(org.apache.calcite.rel.core.Aggregate agg, LogicalPlan child) {
-    if (agg.getGroupType() != org.apache.calcite.rel.core.Aggregate.Group.SIMPLE) {
-      throw EmberException.notSupported("GROUPING SETS, ROLLUP and CUBE");
+    if (agg.getGroupType() != org.apache.calcite.rel.core.Aggregate.Group.SIMPLE) return groupingSets(agg, child);
+    return convert(agg, child, agg.getGroupSet(), Map.of());
+  }
+
+  /** One aggregate per grouping set, padded to the full key list, under a UNION ALL. */
+  private static LogicalPlan groupingSets(org.apache.calcite.rel.core.Aggregate agg, LogicalPlan child) {
+    List<Integer> allKeys = agg.getGroupSet().asList();
+    List<String> names = agg.getRowType().getFieldNames();
+    List<LogicalPlan> branches = new ArrayList<>();
+    for (ImmutableBitSet set : agg.getGroupSets()) {
+      // GROUPING(a, b, …) is a constant per set: bit i (from the left) is 1 when argument i is not grouped.
+      Map<Integer, Expr> groupingValues = new HashMap<>();
+      List<AggregateCall> calls = agg.getAggCallList();
+      for (int i = 0; i < calls.size(); i++) {
+        SqlKind kind = calls.get(i).getAggregation().getKind();
+        if (kind != SqlKind.GROUPING && kind != SqlKind.GROUPING_ID) continue;
+        long bits = 0;
+        for (int arg : calls.get(i).getArgList()) bits = (bits << 1) | (set.get(arg) ? 0 : 1);
+        groupingValues.put(i, Coercions.cast(Literal.ofLong(bits), TypeMapping.toEmber(calls.get(i).getType())));
+      }
+      LogicalPlan branch = convert(agg, child, set, groupingValues);
+      List<AttributeRef> out = branch.output();
+      List<NamedExpr> padded = new ArrayList<>();
+      int next = 0;
+      for (int k = 0; k < allKeys.size(); k++) {
+        if (set.get(allKeys.get(k))) {
+          padded.add(out.get(next++));
+        } else {
+          DataType t = TypeMapping.toEmber(agg.getRowType().getFieldList().get(k).getType());
+          padded.add(Alias.of(Literal.nullOf(t), names.get(k)));
+        }
+      }
+      padded.addAll(out.subList(next, out.size()));
+      branches.add(new Project(padded, branch));
     }
+    return branches.size() == 1 ? branches.get(0) : new Union(branches);
+  }
+
+  /** The aggregate grouped by {@code keys}; calls in {@code constants} are those values instead. */
+  private static LogicalPlan convert(org.apache.calcite.rel.core.Aggregate agg, LogicalPlan child, ImmutableBitSet keys,
+      Map<Integer, Expr> constants) {
     List<AttributeRef> in = child.output();
     List<NamedExpr> groupings = new ArrayList<>();
-    for (int key : agg.getGroupSet()) groupings.add(in.get(key));
+    for (int key : keys) groupings.add(in.get(key));
     List<String> names = agg.getRowType().getFieldNames();
     List<NamedAggregate> aggregates = new ArrayList<>();
     List<AggregateCall> calls = agg.getAggCallList();
@@ -43,6 +87,10 @@ final class AggregateConverter {
     for (int i = 0; i < calls.size(); i++) {
       AggregateCall call = calls.get(i);
       String name = names.get(agg.getGroupCount() + i);
+      if (constants.containsKey(i)) {
+        literals.put(i, Alias.of(constants.get(i), name));
+        continue;
+      }
       if (call.getAggregation().getKind() == SqlKind.LITERAL_AGG) {
         Expr value = Literals.convert((RexLiteral) call.rexList.get(0));
         literals.put(i, Alias.of(Coercions.cast(value, TypeMapping.toEmber(call.getType())), name));
