@@ -62,7 +62,13 @@ class SqlFeaturesTest {
         "SELECT l_returnflag, l_linestatus, sum(l_quantity), count(*) FROM lineitem GROUP BY ROLLUP (l_returnflag, l_linestatus)",
         "SELECT l_returnflag, l_linestatus, count(*), grouping(l_returnflag), grouping(l_returnflag, l_linestatus) FROM lineitem GROUP BY CUBE (l_returnflag, l_linestatus)",
         "SELECT o_orderstatus, o_orderpriority, avg(o_totalprice), count(DISTINCT o_custkey) FROM orders GROUP BY GROUPING SETS ((o_orderstatus), (o_orderpriority), ())",
-        "SELECT n_regionkey, count(*) FROM nation GROUP BY GROUPING SETS ((n_regionkey), ()) HAVING count(*) > 5");
+        "SELECT n_regionkey, count(*) FROM nation GROUP BY GROUPING SETS ((n_regionkey), ()) HAVING count(*) > 5",
+        "SELECT count(*) FROM nation WHERE n_regionkey NOT IN (SELECT r_regionkey FROM region WHERE r_name LIKE 'A%')",
+        "SELECT count(*) FROM nation WHERE n_regionkey NOT IN (SELECT CASE WHEN r_regionkey = 2 THEN NULL ELSE r_regionkey END FROM region)",
+        "SELECT n_name FROM nation WHERE n_regionkey IN (SELECT CASE WHEN r_regionkey = 2 THEN NULL ELSE r_regionkey END FROM region WHERE r_regionkey < 3) ORDER BY 1",
+        "SELECT x FROM (VALUES (1), (NULL), (3)) t(x) WHERE x NOT IN (SELECT y FROM (VALUES (3), (4)) u(y))",
+        "SELECT c_name, (SELECT count(*) FROM orders WHERE o_custkey = c_custkey) AS n FROM customer WHERE c_custkey < 10 ORDER BY 1",
+        "SELECT (SELECT max(r_name) FROM region), (SELECT count(*) FROM nation)");
   }
 
   private static Connection duck;
