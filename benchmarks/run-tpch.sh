@@ -84,6 +84,8 @@ if needs_build; then build; fi
 IFS= read -r CLASSPATH_VALUE < "$CLASSPATH_FILE"
 
 # shellcheck disable=SC2086  # BENCH_JAVA_OPTS is a list of flags
-exec "$JAVA" --add-opens=java.base/java.nio=ALL-UNNAMED -XX:+UseParallelGC -Xss16m ${BENCH_JAVA_OPTS:-} \
+# Without Arrow's debugging checks on every buffer access, as ./ember runs (the tests keep them).
+exec "$JAVA" --add-opens=java.base/java.nio=ALL-UNNAMED -XX:+UseParallelGC -Xss16m \
+  -Darrow.enable_unsafe_memory_access=true ${BENCH_JAVA_OPTS:-} \
   -Dbench.command="benchmarks/run-tpch.sh $*" \
   -cp "$CLASSPATH_VALUE" dev.ember.bench.TpchBenchmark --base "$ROOT/benchmarks" "$@"

@@ -36,10 +36,12 @@ public final class SumDecimalAccumulator extends Accumulator {
   @Override public void updateLong(int g, long v) { add128(g, v >> 63, v); }
 
   @Override public void updateObject(int g, Object v) {
-    BigInteger u = ((BigDecimal) v).setScale(type.scale()).unscaledValue();
-    if (u.bitLength() < 64) {
-      updateLong(g, u.longValue());
+    BigDecimal d = ((BigDecimal) v).setScale(type.scale());
+    if (d.precision() <= DataType.MAX_LONG_DECIMAL_PRECISION) {
+      // Fits a long: take it from BigDecimal's compact form without allocating a BigInteger.
+      updateLong(g, d.scaleByPowerOfTen(type.scale()).longValueExact());
     } else {
+      BigInteger u = d.unscaledValue();
       if (u.bitLength() > 127) throw overflow();
       add128(g, u.shiftRight(64).longValue(), u.longValue());
     }

@@ -3,7 +3,6 @@ package dev.ember.catalyst.expr.eval;
 import dev.ember.catalyst.expr.BinaryOp;
 import dev.ember.catalyst.types.DataType;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.math.RoundingMode;
 
 /**
@@ -18,12 +17,10 @@ import java.math.RoundingMode;
 public final class DecimalOps {
   /** 10^0 … 10^18. */
   public static final long[] POW10 = new long[19];
-  private static final BigInteger[] BIG_POW10 = new BigInteger[DataType.MAX_DECIMAL_PRECISION + 1];
 
   static {
     POW10[0] = 1;
     for (int i = 1; i < POW10.length; i++) POW10[i] = POW10[i - 1] * 10;
-    for (int i = 0; i < BIG_POW10.length; i++) BIG_POW10[i] = BigInteger.TEN.pow(i);
   }
 
   private DecimalOps() {}
@@ -35,19 +32,17 @@ public final class DecimalOps {
   /** Rescales (HALF_UP) to DECIMAL(p, s) held as a long: the unscaled value, or an error. */
   public static long toLong(BigDecimal v, int precision, int scale) {
     BigDecimal r = v.setScale(scale, RoundingMode.HALF_UP);
-    BigInteger u = r.unscaledValue();
-    if (u.bitLength() > 63 || Math.abs(u.longValue()) >= POW10[precision]) {
-      throw EvalErrors.outOfRange(DataType.decimal(precision, scale));
-    }
-    return u.longValue();
+    // precision() and a scale-0 longValueExact() stay on BigDecimal's compact long form, where
+    // unscaledValue() would allocate a BigInteger per value.
+    if (r.precision() > precision) throw EvalErrors.outOfRange(DataType.decimal(precision, scale));
+    return r.scaleByPowerOfTen(scale).longValueExact();
   }
 
   /** Rescales (HALF_UP) to DECIMAL(p, s) held as a BigDecimal, or an error. */
   public static BigDecimal toBig(BigDecimal v, int precision, int scale) {
     BigDecimal r = v.scale() == scale ? v : v.setScale(scale, RoundingMode.HALF_UP);
-    if (r.unscaledValue().abs().compareTo(BIG_POW10[precision]) >= 0) {
-      throw EvalErrors.outOfRange(DataType.decimal(precision, scale));
-    }
+    // The number of digits of the unscaled value, without materialising it as a BigInteger.
+    if (r.precision() > precision) throw EvalErrors.outOfRange(DataType.decimal(precision, scale));
     return r;
   }
 
