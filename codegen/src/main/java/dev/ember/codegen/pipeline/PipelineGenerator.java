@@ -248,8 +248,7 @@ public final class PipelineGenerator {
       int col = p.buildKeyColumns().get(i);
       DataType t = p.keys().get(i).dataType();
       String vec = buildVector(loop, p, col, b);
-      loop.append("if (!").append(VectorCode.keyEquals(VectorCode.read(vec, r, t), keys.get(i).value(), t))
-          .append(") continue;\n");
+      loop.append("if (!").append(VectorCode.cellEquals(vec, r, keys.get(i).value(), t)).append(") continue;\n");
     }
     BitSet buildUsed = usage.buildColumns(index);
     List<ExprCode> joined = new ArrayList<>(row);
@@ -362,7 +361,7 @@ public final class PipelineGenerator {
             .append('(').append(k.value()).append("));\n");
         equal.append(" && (").append(k.isNull()).append(" ? ").append(kv).append(".isNull(").append(g).append(") : (!")
             .append(kv).append(".isNull(").append(g).append(") && ")
-            .append(VectorCode.keyEquals(VectorCode.read(kv, g, t), k.value(), t)).append("))");
+            .append(VectorCode.cellEquals(kv, g, k.value(), t)).append("))");
         writes.append("      if (").append(k.isNull()).append(") ").append(kv).append(".setNull(").append(g)
             .append("); else ").append(VectorCode.write(kv, g, t, k.value())).append('\n');
       }

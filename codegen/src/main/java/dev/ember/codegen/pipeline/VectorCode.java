@@ -70,6 +70,12 @@ final class VectorCode {
     };
   }
 
+  /** Whether the non-null cell {@code idx} of {@code vec} equals the non-null key {@code value}. */
+  static String cellEquals(String vec, String idx, String value, DataType t) {
+    if (t.isString()) return "dev.ember.codegen.operator.VectorKeys.equalsUtf8(" + vec + ", " + idx + ", " + value + ")";
+    return keyEquals(read(vec, idx, t), value, t);
+  }
+
   /** A default value of the Java type of {@code t}, for null slots. */
   static String zero(DataType t) {
     return switch (t.id()) {
