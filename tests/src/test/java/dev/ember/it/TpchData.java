@@ -4,6 +4,7 @@ import dev.ember.bench.TpchParquetData;
 import io.trino.tpch.TpchTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Connection;
