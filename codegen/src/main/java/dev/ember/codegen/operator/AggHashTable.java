@@ -88,6 +88,7 @@ public final class AggHashTable implements AutoCloseable {
     if (g >= groupHashes.length) groupHashes = Arrays.copyOf(groupHashes, groupHashes.length * 2);
     groupHashes[g] = hash;
     for (FieldVector k : keys) {
+      if (k instanceof org.apache.arrow.vector.NullVector) continue; // holds nothing to grow
       while (k.getValueCapacity() <= g) k.reAlloc();
     }
     for (Accumulator a : accumulators) a.initGroup(g);
@@ -175,7 +176,7 @@ public final class AggHashTable implements AutoCloseable {
   }
 
   private static void copy(FieldVector from, int start, int n, FieldVector to) {
-    for (int i = 0; i < n; i++) to.copyFromSafe(start + i, i, from);
+    for (int i = 0; i < n; i++) ArrowValues.copy(from, start + i, to, i);
   }
 
   private void writeAverages(OutputColumn.Average avg, List<FieldVector> accVectors, int start, int n,

@@ -92,6 +92,15 @@ public final class ArrowValues {
     v.setNull(row);
   }
 
+  /**
+   * Copies cell {@code fromRow} of {@code from} to {@code toRow} of {@code to} (same type),
+   * growing {@code to} as needed. A NULL-typed column holds nothing to copy.
+   */
+  public static void copy(FieldVector from, int fromRow, FieldVector to, int toRow) {
+    if (to instanceof org.apache.arrow.vector.NullVector) return;
+    to.copyFromSafe(fromRow, toRow, from);
+  }
+
   /** The unscaled value of a decimal that fits in a long (the low 8 bytes, little-endian). */
   public static long getLongDecimal(DecimalVector v, int row) {
     return v.getDataBuffer().getLong((long) row * DecimalVector.TYPE_WIDTH);

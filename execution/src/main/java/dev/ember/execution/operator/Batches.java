@@ -1,5 +1,6 @@
 package dev.ember.execution.operator;
 
+import dev.ember.datasources.arrow.ArrowValues;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -36,7 +37,7 @@ public final class Batches {
       FieldVector from = batch.getVector(c), to = out.getVector(c);
       to.setInitialCapacity(length);
       to.allocateNew();
-      for (int i = 0; i < length; i++) to.copyFromSafe(start + i, i, from);
+      for (int i = 0; i < length; i++) ArrowValues.copy(from, start + i, to, i);
       to.setValueCount(length);
     }
     out.setRowCount(length);

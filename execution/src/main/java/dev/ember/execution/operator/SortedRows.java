@@ -1,5 +1,6 @@
 package dev.ember.execution.operator;
 
+import dev.ember.datasources.arrow.ArrowValues;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -88,7 +89,7 @@ final class SortedRows implements AutoCloseable {
         to.allocateNew();
         for (int i = 0; i < n; i++) {
           int row = order[(int) start + i];
-          to.copyFromSafe(rowOf[row], i, batches.get(batchOf[row]).getVector(c));
+          ArrowValues.copy(batches.get(batchOf[row]).getVector(c), rowOf[row], to, i);
         }
         to.setValueCount(n);
       }

@@ -121,7 +121,10 @@ final class WindowEvaluator {
         acc.reset();
         int next = pe;
         for (int i = pe - 1; i >= ps; i--) {
-          for (int start = frameStart(i); next > start; ) acc.add(countRows ? Boolean.TRUE : arg(0, --next));
+          for (int start = frameStart(i); next > start; ) {
+            next--;
+            acc.add(countRows ? Boolean.TRUE : arg(0, next));
+          }
           out[i] = acc.result();
         }
       } else {

@@ -110,7 +110,7 @@ public final class WindowSource implements BatchSource {
           to.allocateNew();
           for (int i = 0; i < len; i++) {
             int row = order[start + i];
-            to.copyFromSafe(rowOf[row], i, batches.get(batchOf[row]).getVector(c));
+            ArrowValues.copy(batches.get(batchOf[row]).getVector(c), rowOf[row], to, i);
           }
           to.setValueCount(len);
         }

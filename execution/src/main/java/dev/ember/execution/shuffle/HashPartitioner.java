@@ -1,5 +1,6 @@
 package dev.ember.execution.shuffle;
 
+import dev.ember.datasources.arrow.ArrowValues;
 import dev.ember.catalyst.types.DataType;
 import dev.ember.codegen.operator.Hashing;
 import java.util.List;
@@ -52,7 +53,7 @@ public final class HashPartitioner {
           to.allocateNew();
           int i = 0;
           for (int r = 0; r < n; r++) {
-            if (target[r] == p) to.copyFromSafe(r, i++, from);
+            if (target[r] == p) ArrowValues.copy(from, r, to, i++);
           }
           to.setValueCount(counts[p]);
         }
