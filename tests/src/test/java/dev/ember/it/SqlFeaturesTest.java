@@ -76,11 +76,7 @@ class SqlFeaturesTest {
   private static Oracle oracle;
 
   @BeforeAll static void setUp() throws Exception {
-    duck = TpchData.openDuckDb();
-    for (String table : TpchData.tableNames()) {
-      TpchData.execute(duck, "CREATE VIEW " + table + " AS SELECT * FROM read_parquet('"
-          + TpchData.sqlPath(TpchData.parquetFile(TpchData.TINY, table)) + "')");
-    }
+    duck = TpchData.openDuckDbOverParquet(TpchData.TINY);
     ember = Session.builder().master("local[2]").getOrCreate();
     EmberViews.parquet(ember, TpchData.TINY);
     oracle = new Oracle(duck, ember);

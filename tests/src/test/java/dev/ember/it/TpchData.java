@@ -72,6 +72,16 @@ public final class TpchData {
     return c;
   }
 
+  /** A DuckDB whose eight TPC-H tables are views over the very Parquet files Ember reads. */
+  public static Connection openDuckDbOverParquet(double scale) throws SQLException {
+    Connection duck = openDuckDb();
+    for (String table : tableNames()) {
+      execute(duck, "CREATE VIEW " + table + " AS SELECT * FROM read_parquet('"
+          + sqlPath(parquetFile(scale, table)) + "')");
+    }
+    return duck;
+  }
+
   /** Creates the eight tables in {@code duck} as copies of the cached Parquet files at {@code scale}. */
   public static void loadTables(Connection duck, double scale) throws SQLException {
     Path dir = parquetDir(scale);

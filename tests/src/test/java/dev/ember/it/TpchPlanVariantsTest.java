@@ -22,11 +22,7 @@ class TpchPlanVariantsTest {
   private static Session interpreted;
 
   @BeforeAll static void setUp() throws Exception {
-    duck = TpchData.openDuckDb();
-    for (String table : TpchData.tableNames()) {
-      TpchData.execute(duck, "CREATE VIEW " + table + " AS SELECT * FROM read_parquet('"
-          + TpchData.sqlPath(TpchData.parquetFile(TpchData.TINY, table)) + "')");
-    }
+    duck = TpchData.openDuckDbOverParquet(TpchData.TINY);
     shuffled = Session.builder().master("local[2]")
         .config("ember.sql.autoBroadcastJoinThreshold", "-1")
         .config("ember.sql.shuffle.partitions", "3").getOrCreate();
