@@ -34,6 +34,8 @@ public final class EmberOperatorTable {
           SqlLibraryOperators.REGEXP_REPLACE_3,
           SqlLibraryOperators.ILIKE,
           SqlLibraryOperators.NOT_ILIKE,
+          SqlLibraryOperators.BOOL_AND,
+          SqlLibraryOperators.BOOL_OR,
           EmberFunctions.DATE_TRUNC,
           EmberFunctions.DATEDIFF,
           EmberFunctions.DATE_ADD)));
