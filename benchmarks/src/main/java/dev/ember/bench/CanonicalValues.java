@@ -55,6 +55,13 @@ public final class CanonicalValues {
     if (v instanceof java.sql.Timestamp t) return t.toLocalDateTime();
     if (v instanceof OffsetDateTime t) return t.toInstant();
     if (v instanceof byte[] b) return HexFormat.of().formatHex(b);
+    if (v instanceof java.sql.Blob b) {
+      try {
+        return HexFormat.of().formatHex(b.getBytes(1, (int) b.length()));
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException("cannot read a BLOB value", e);
+      }
+    }
     return v; // String, Boolean, LocalDate, LocalDateTime: compared by equals
   }
 

@@ -4,11 +4,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * DuckDB in this process (in-memory database, {@code SET threads = N}) with each table a view
@@ -35,17 +32,7 @@ public final class DuckDbEngine implements QueryEngine {
 
   @Override public Answer run(String sql) throws SQLException {
     try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      ResultSetMetaData md = rs.getMetaData();
-      int width = md.getColumnCount();
-      List<String> columns = new ArrayList<>(width);
-      for (int c = 1; c <= width; c++) columns.add(md.getColumnLabel(c));
-      List<List<Object>> rows = new ArrayList<>();
-      while (rs.next()) {
-        List<Object> row = new ArrayList<>(width);
-        for (int c = 1; c <= width; c++) row.add(CanonicalValues.fromJdbc(rs.getObject(c)));
-        rows.add(row);
-      }
-      return new Answer(columns, rows);
+      return Answer.read(rs);
     }
   }
 

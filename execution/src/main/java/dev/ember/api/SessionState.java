@@ -103,7 +103,7 @@ public final class SessionState implements AutoCloseable {
     String id = "q" + QUERY_IDS.incrementAndGet();
     BufferAllocator allocator = MemoryManager.newQueryAllocator(id);
     QueryContext ctx = new QueryContext(id, allocator, QueryClock.now(), intConf(Settings.BATCH_SIZE),
-        Boolean.parseBoolean(conf.get(Settings.CODEGEN_ENABLED)), engine.parallelism());
+        Boolean.parseBoolean(conf.get(Settings.CODEGEN_ENABLED)));
     StreamingResult result = new StreamingResult(new Schema(fields), ctx, allocator);
     QueryExecution execution = new QueryExecution(planned.stages(), ctx, engine.scheduler(), result::offer);
     result.start(execution.start());

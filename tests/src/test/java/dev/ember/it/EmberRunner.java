@@ -1,5 +1,6 @@
 package dev.ember.it;
 
+import dev.ember.bench.CanonicalValues;
 import dev.ember.api.QueryResult;
 import dev.ember.api.Session;
 import dev.ember.catalyst.types.DataType;
@@ -28,7 +29,7 @@ public final class EmberRunner {
           List<Object> row = new ArrayList<>(schema.size());
           for (int c = 0; c < schema.size(); c++) {
             DataType type = schema.field(c).type();
-            row.add(Values.fromEmber(ArrowValues.get(batch.getVector(c), r, type), type));
+            row.add(CanonicalValues.fromEmber(ArrowValues.get(batch.getVector(c), r, type), type));
           }
           rows.add(row);
         }

@@ -1,5 +1,6 @@
 package dev.ember.it;
 
+import dev.ember.bench.CanonicalValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -113,7 +114,7 @@ public final class ResultComparator {
     if (from >= to) sb.append("  (no rows here)\n");
     for (int i = from; i < to; i++) {
       sb.append(i == marked ? "> " : "  ").append(i).append(": ")
-          .append(rows.get(i).stream().map(Values::show).collect(Collectors.joining(" | "))).append('\n');
+          .append(rows.get(i).stream().map(CanonicalValues::show).collect(Collectors.joining(" | "))).append('\n');
     }
   }
 }

@@ -71,8 +71,8 @@ public final class PipelineGenerator {
 
   private Generated run() {
     String className = "Pipeline_" + spec.name().replaceAll("[^A-Za-z0-9_]", "_");
-    List<ExprCode> row = readInput();
-    String body = step(0, row);
+    List<ExprCode> row = new ArrayList<>();
+    String body = readInput(row) + step(0, row);
     String source = """
         public final class %s extends dev.ember.codegen.pipeline.PipelineBase {
         %s
@@ -102,10 +102,10 @@ public final class PipelineGenerator {
 
   // ---- input ---------------------------------------------------------------------------------
 
-  private List<ExprCode> readInput() {
+  /** Declares the input vectors; fills {@code row} and returns the per-row reads of the used columns. */
+  private String readInput(List<ExprCode> row) {
     List<Column> input = spec.input();
     BitSet used = usage.atStep(0);
-    List<ExprCode> row = new ArrayList<>();
     StringBuilder reads = new StringBuilder("// Scan: read the columns the pipeline uses\n");
     for (int c = 0; c < input.size(); c++) {
       if (!used.get(c)) {
@@ -118,11 +118,8 @@ public final class PipelineGenerator {
           .append(VectorCode.vectorClass(t)).append(") batch.getVector(").append(c).append(");\n");
       row.add(readCell(reads, vec, "i", t, input.get(c).nullable(), "c" + c));
     }
-    pendingInputReads = reads.toString();
-    return row;
+    return reads.toString();
   }
-
-  private String pendingInputReads = "";
 
   /** Emits locals holding one cell; returns their ExprCode. */
   private ExprCode readCell(StringBuilder out, String vec, String idx, DataType t, boolean nullable, String prefix) {
@@ -143,15 +140,6 @@ public final class PipelineGenerator {
   // ---- steps ---------------------------------------------------------------------------------
 
   private String step(int index, List<ExprCode> row) {
-    if (index == 0) {
-      String reads = pendingInputReads;
-      pendingInputReads = "";
-      return reads + stepBody(0, row);
-    }
-    return stepBody(index, row);
-  }
-
-  private String stepBody(int index, List<ExprCode> row) {
     if (index == spec.steps().size()) return sink(row);
     PipelineSpec.Step s = spec.steps().get(index);
     if (s instanceof PipelineSpec.FilterStep f) return filter(index, f, row);

@@ -20,18 +20,15 @@ public final class QueryContext implements AutoCloseable {
   private final QueryClock clock;
   private final int batchSize;
   private final boolean codegen;
-  private final int parallelism;
   private volatile Throwable failure;
   private volatile boolean cancelled;
 
-  public QueryContext(String id, BufferAllocator allocator, QueryClock clock, int batchSize, boolean codegen,
-      int parallelism) {
+  public QueryContext(String id, BufferAllocator allocator, QueryClock clock, int batchSize, boolean codegen) {
     this.id = id;
     this.allocator = allocator;
     this.clock = clock;
     this.batchSize = batchSize;
     this.codegen = codegen;
-    this.parallelism = parallelism;
   }
 
   public String id() { return id; }
@@ -45,8 +42,6 @@ public final class QueryContext implements AutoCloseable {
   public int batchSize() { return batchSize; }
 
   public boolean codegen() { return codegen; }
-
-  public int parallelism() { return parallelism; }
 
   /** The join table of a broadcast stage, built by the first task that asks. */
   public JoinHashTable broadcastTable(int stageId, Supplier<JoinHashTable> build) {

@@ -35,16 +35,6 @@ public final class StageOutputs implements AutoCloseable {
     return out;
   }
 
-  public synchronized long bytes(int stage) {
-    long total = 0;
-    for (List<VectorSchemaRoot> part : byStage.getOrDefault(stage, List.of())) {
-      for (VectorSchemaRoot b : part) {
-        for (var v : b.getFieldVectors()) total += v.getBufferSize();
-      }
-    }
-    return total;
-  }
-
   @Override public synchronized void close() {
     for (List<List<VectorSchemaRoot>> parts : byStage.values()) {
       for (List<VectorSchemaRoot> part : parts) Batches.closeAll(part);

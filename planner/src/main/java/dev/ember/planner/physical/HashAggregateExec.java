@@ -37,9 +37,7 @@ public record HashAggregateExec(AggMode mode, List<NamedExpr> groupings, List<Na
     return out;
   }
 
-  @Override public Partitioning outputPartitioning() {
-    return mode == AggMode.PARTIAL ? child.outputPartitioning() : child.outputPartitioning();
-  }
+  @Override public Partitioning outputPartitioning() { return child.outputPartitioning(); }
 
   @Override public List<Distribution> requiredChildDistribution() {
     if (mode == AggMode.PARTIAL) return List.of(Distribution.Unspecified.INSTANCE);

@@ -1,7 +1,7 @@
 package dev.ember.it.slt;
 
 import dev.ember.it.TpchData;
-import dev.ember.it.Values;
+import dev.ember.bench.CanonicalValues;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -44,7 +44,7 @@ final class DuckDbEngine implements SltEngine {
         List<List<String>> rows = new ArrayList<>();
         while (rs.next()) {
           List<String> row = new ArrayList<>(width);
-          for (int c = 1; c <= width; c++) row.add(SltText.render(Values.fromJdbc(rs.getObject(c))));
+          for (int c = 1; c <= width; c++) row.add(SltText.render(CanonicalValues.fromJdbc(rs.getObject(c))));
           rows.add(row);
         }
         return new Rows(types.toString(), rows);

@@ -8,7 +8,7 @@ import dev.ember.catalyst.types.Schema;
 import dev.ember.datasources.arrow.ArrowValues;
 import dev.ember.it.EmberViews;
 import dev.ember.it.TpchData;
-import dev.ember.it.Values;
+import dev.ember.bench.CanonicalValues;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +45,7 @@ final class EmberEngine implements SltEngine {
             List<String> row = new ArrayList<>(schema.size());
             for (int c = 0; c < schema.size(); c++) {
               DataType type = schema.field(c).type();
-              row.add(SltText.render(Values.fromEmber(ArrowValues.get(batch.getVector(c), r, type), type)));
+              row.add(SltText.render(CanonicalValues.fromEmber(ArrowValues.get(batch.getVector(c), r, type), type)));
             }
             rows.add(row);
           }

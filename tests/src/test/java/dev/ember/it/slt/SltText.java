@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 
 /**
  * How a value is written in an expected-result line. Values come in the canonical forms of
- * {@link dev.ember.it.Values} (from Ember or from DuckDB), so both engines print through the
+ * {@link dev.ember.bench.CanonicalValues} (from Ember or from DuckDB), so both engines print through the
  * same code and Ember's own text forms ({@link TextCasts}, what {@code CAST(x AS VARCHAR)} gives):
  *
  * <ul>

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.ember.catalyst.expr.AttributeRef;
 import dev.ember.catalyst.expr.Expr;
 import dev.ember.catalyst.expr.NamedExpr;
-import dev.ember.catalyst.tree.Trees;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -54,6 +53,4 @@ public record Project(List<NamedExpr> projections, LogicalPlan child) implements
     return "Project [" + projections.stream().map(p -> ((Expr) p).display())
         .collect(Collectors.joining(", ")) + "]";
   }
-
-  static boolean same(List<?> a, List<?> b) { return Trees.sameElements(a, b); }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.ember.catalyst.expr.AttributeRef;
 import dev.ember.catalyst.expr.Expr;
 import dev.ember.catalyst.expr.SortOrder;
+import dev.ember.catalyst.tree.Trees;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -21,7 +22,7 @@ public record Sort(List<SortOrder> orders, LogicalPlan child) implements Logical
 
   @Override public Sort mapExpressions(UnaryOperator<Expr> f) {
     List<SortOrder> os = orders.stream().map(o -> o.withExpr(f.apply(o.expr()))).toList();
-    return Project.same(os, orders) ? this : new Sort(os, child);
+    return Trees.sameElements(os, orders) ? this : new Sort(os, child);
   }
 
   @Override public List<LogicalPlan> children() { return List.of(child); }
