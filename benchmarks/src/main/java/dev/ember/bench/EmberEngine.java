@@ -22,7 +22,7 @@ public final class EmberEngine implements QueryEngine {
     session = Session.builder().master("local[" + threads + "]").getOrCreate();
     try {
       for (String table : TpchParquetData.tableNames()) {
-        try (QueryResult ignored = session.sql("CREATE TEMPORARY VIEW " + table + " USING parquet OPTIONS (path '"
+        try (QueryResult ignored = session.execute("CREATE TEMPORARY VIEW " + table + " USING parquet OPTIONS (path '"
             + TpchParquetData.sqlPath(TpchParquetData.file(dataDir, table)) + "')")) {
           // no rows
         }
@@ -36,7 +36,7 @@ public final class EmberEngine implements QueryEngine {
   @Override public String name() { return "Ember"; }
 
   @Override public Answer run(String sql) {
-    try (QueryResult result = session.sql(sql)) {
+    try (QueryResult result = session.execute(sql)) {
       Schema schema = result.schema();
       List<List<Object>> rows = new ArrayList<>();
       for (VectorSchemaRoot batch = result.nextBatch(); batch != null; batch = result.nextBatch()) {

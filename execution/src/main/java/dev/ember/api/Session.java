@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * <pre>
  * try (Session s = Session.builder().master("local[2]").getOrCreate();
- *      QueryResult r = s.sql("SELECT count(*) FROM tpch.tiny.lineitem")) { … }
+ *      QueryResult r = s.execute("SELECT count(*) FROM tpch.tiny.lineitem")) { … }
  * </pre>
  */
 public final class Session implements AutoCloseable {
@@ -19,8 +19,11 @@ public final class Session implements AutoCloseable {
 
   public static Builder builder() { return new Builder(); }
 
-  /** Runs one SQL statement (a trailing ';' is allowed) and returns its result. */
-  public QueryResult sql(String sql) { return state.execute(sql); }
+  /**
+   * Runs one SQL statement (a trailing ';' is allowed) now and streams its result: what the shell
+   * and the server use. (The DataFrame API's lazy {@code sql(…)} builds on the same state.)
+   */
+  public QueryResult execute(String sql) { return state.execute(sql); }
 
   /** The current value of a setting, or null. */
   public String conf(String key) { return state.conf(key); }

@@ -25,7 +25,7 @@ public interface SqlEngine extends AutoCloseable {
     args.conf().forEach(b::config);
     Session s = b.getOrCreate();
     return new SqlEngine() {
-      @Override public QueryResult sql(String statement) { return s.sql(statement); }
+      @Override public QueryResult sql(String statement) { return s.execute(statement); }
 
       @Override public void close() { s.close(); }
     };

@@ -18,7 +18,7 @@ public final class EmberRunner {
   private EmberRunner() {}
 
   public static QueryRows query(Session session, String sql) {
-    try (QueryResult result = session.sql(sql)) {
+    try (QueryResult result = session.execute(sql)) {
       Schema schema = result.schema();
       List<List<Object>> rows = new ArrayList<>();
       for (VectorSchemaRoot batch = result.nextBatch(); batch != null; batch = result.nextBatch()) {
@@ -40,7 +40,7 @@ public final class EmberRunner {
 
   /** Runs a statement that returns no rows (CREATE VIEW, SET, …) and closes its result. */
   public static void execute(Session session, String sql) {
-    try (QueryResult ignored = session.sql(sql)) {
+    try (QueryResult ignored = session.execute(sql)) {
       // nothing to read
     }
   }

@@ -130,7 +130,7 @@ class ErrorsTest {
     Session s = Session.builder().master("local[2]").getOrCreate();
     try {
       EmberViews.parquet(s, TpchData.TINY);
-      try (QueryResult r = s.sql("SELECT * FROM lineitem")) {
+      try (QueryResult r = s.execute("SELECT * FROM lineitem")) {
         assertNotNull(r.nextBatch(), "lineitem has rows");
         assertTrue(MemoryManager.allocatedBytes() > 0, "a batch in hand is accounted for in the root allocator");
       }

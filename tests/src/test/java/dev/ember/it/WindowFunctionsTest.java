@@ -110,7 +110,7 @@ class WindowFunctionsTest {
 
   @Test void rangeFramesWithOffsetsAreNotSupported() {
     EmberException e = assertThrows(EmberException.class, () -> {
-      try (QueryResult ignored = ember.sql("SELECT sum(n_nationkey) OVER (ORDER BY n_nationkey RANGE BETWEEN 2 PRECEDING AND CURRENT ROW) FROM nation")) {
+      try (QueryResult ignored = ember.execute("SELECT sum(n_nationkey) OVER (ORDER BY n_nationkey RANGE BETWEEN 2 PRECEDING AND CURRENT ROW) FROM nation")) {
         // planning fails before any row is read
       }
     });

@@ -34,7 +34,7 @@ final class EmberEngine implements SltEngine {
   @Override public String name() { return "ember"; }
 
   @Override public Outcome run(String sql) {
-    try (QueryResult result = session.sql(sql)) {
+    try (QueryResult result = session.execute(sql)) {
       Schema schema = result.schema();
       StringBuilder types = new StringBuilder();
       for (int c = 0; c < schema.size(); c++) types.append(SltTypes.ofEmber(schema.field(c).type()));
