@@ -84,11 +84,21 @@ public final class SessionState implements AutoCloseable {
   // ---- queries -------------------------------------------------------------------------------
 
   /** The optimized logical, physical and staged plans of a query. */
-  record Planned(LogicalPlan optimized, PhysicalPlan physical, StagePlan stages) {}
+  public record Planned(LogicalPlan optimized, PhysicalPlan physical, StagePlan stages) {}
 
-  Planned plan(Query q) {
+  /** Plans a query (or the query of an EXPLAIN) without running it: for tests and tools. */
+  public Planned planQuery(String sql) {
+    Statement st = frontEnd.parse(sql);
+    if (st instanceof Explain e) return plan(e.query());
+    if (st instanceof Query q) return plan(q);
+    throw new EmberException(EmberException.SYNTAX_ERROR, "not a query: " + sql);
+  }
+
+  Planned plan(Query q) { return plan(q, new ArrayList<>()); }
+
+  private Planned plan(Query q, List<dev.ember.catalyst.rules.RuleExecutor.TraceEntry> trace) {
     Optimizer optimizer = new Optimizer(new Optimizer.Config(excludedRules(), false));
-    LogicalPlan optimized = optimizer.optimize(q.plan());
+    LogicalPlan optimized = optimizer.optimize(q.plan(), trace);
     PhysicalPlan physical = new PhysicalPlanner(plannerConfig()).plan(optimized);
     return new Planned(optimized, physical, StagePlan.cut(physical));
   }
@@ -111,27 +121,32 @@ public final class SessionState implements AutoCloseable {
   }
 
   private String explain(Explain e) {
-    Planned p = plan(e.query());
-    StringBuilder sb = new StringBuilder();
-    if (e.mode() == dev.ember.sql.ExplainMode.EXTENDED) {
-      sb.append("== Analyzed Logical Plan ==\n").append(e.query().plan().treeString()).append('\n');
-    }
-    sb.append("== Optimized Logical Plan ==\n").append(p.optimized().treeString()).append('\n');
-    sb.append("== Physical Plan ==\n").append(ExplainPrinter.print(p.stages(),
-        Boolean.parseBoolean(conf.get(Settings.CODEGEN_ENABLED))));
-    return sb.toString();
+    List<dev.ember.catalyst.rules.RuleExecutor.TraceEntry> trace = new ArrayList<>();
+    Planned p = plan(e.query(), trace);
+    return Explainer.render(e.mode(), e.query().plan(), p, trace, Boolean.parseBoolean(conf.get(Settings.CODEGEN_ENABLED)));
   }
 
   private PlannerConfig plannerConfig() {
     return new PlannerConfig(intConf(Settings.SHUFFLE_PARTITIONS),
-        Long.parseLong(conf.get(Settings.BROADCAST_THRESHOLD).trim()));
+        Long.parseLong(conf.get(Settings.BROADCAST_THRESHOLD).trim()), boolConf(Settings.CBO_ENABLED));
   }
 
   private java.util.Set<String> excludedRules() {
     String v = conf.getOrDefault(Settings.EXCLUDED_RULES, "");
     java.util.Set<String> out = new HashSet<>();
     for (String s : v.split(",")) if (!s.isBlank()) out.add(s.trim());
+    if (!boolConf(Settings.CBO_ENABLED) || !boolConf(Settings.CBO_JOIN_REORDER)) {
+      out.add(new dev.ember.catalyst.optimizer.cbo.CostBasedJoinReorder().name());
+    }
     return out;
+  }
+
+  private boolean boolConf(String key) {
+    String v = conf.getOrDefault(key, "true").trim();
+    if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+      throw new EmberException(EmberException.DATA_EXCEPTION, "setting " + key + " must be true or false: " + v);
+    }
+    return Boolean.parseBoolean(v);
   }
 
   private int intConf(String key) {
