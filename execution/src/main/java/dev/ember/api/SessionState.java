@@ -17,6 +17,10 @@ import dev.ember.planner.physical.PhysicalPlan;
 import dev.ember.planner.stage.StagePlan;
 import dev.ember.planner.strategy.PhysicalPlanner;
 import dev.ember.planner.strategy.PlannerConfig;
+import dev.ember.catalyst.stats.Statistics;
+import dev.ember.datasources.DataSourceTable;
+import dev.ember.datasources.catalog.AnalyzedTable;
+import dev.ember.sql.AnalyzeTable;
 import dev.ember.sql.CreateTable;
 import dev.ember.sql.CreateTempViewUsing;
 import dev.ember.sql.CreateView;
@@ -78,6 +82,7 @@ public final class SessionState implements AutoCloseable {
     if (st instanceof CreateView v) return createView(v);
     if (st instanceof CreateTable t) return createTable(t);
     if (st instanceof DropTable d) return drop(d);
+    if (st instanceof AnalyzeTable a) return analyze(a);
     throw EmberException.notSupported("statement " + st.getClass().getSimpleName());
   }
 
@@ -188,11 +193,46 @@ public final class SessionState implements AutoCloseable {
   private QueryResult describe(Describe d) {
     Table t = catalog.table(d.name()).orElseThrow(() -> new EmberException(EmberException.UNDEFINED_TABLE,
         "Table or view '" + String.join(".", d.name()) + "' not found"));
-    Schema schema = Schema.of(new Field("col_name", DataType.VARCHAR, false),
-        new Field("data_type", DataType.VARCHAR, false), new Field("nullable", DataType.BOOLEAN, false));
-    List<Object[]> rows = new ArrayList<>();
-    for (Field f : t.schema().fields()) rows.add(new Object[] {utf8(f.name()), utf8(f.type().sql()), f.nullable()});
-    return LocalResult.of(schema, rows);
+    return TableDescription.of(t, d);
+  }
+
+  /**
+   * ANALYZE TABLE: computes the statistics and keeps them with the table — in the persistent
+   * catalog for a catalog table (they survive restarts), in the session for a temporary view over
+   * files. Views defined by a query and the built-in generator tables have nothing to analyze.
+   */
+  private QueryResult analyze(AnalyzeTable a) {
+    String shown = String.join(".", a.name());
+    Table t = catalog.table(a.name()).orElseThrow(() -> new EmberException(EmberException.UNDEFINED_TABLE,
+        "Table or view '" + shown + "' not found"));
+    if (a.name().size() != 1 || !(t instanceof DataSourceTable source)) {
+      throw EmberException.notSupported("ANALYZE TABLE on " + shown + " (only catalog tables and temporary views over files)");
+    }
+    Statistics stats = TableAnalyzer.analyze(source, a, this::runOneRow);
+    String name = a.name().get(0);
+    if (catalog.hasTempView(name)) {
+      catalog.putTempView(name, AnalyzedTable.of(source, stats));
+    } else {
+      catalogs.putStatistics(name, stats);
+    }
+    return LocalResult.none();
+  }
+
+  /** Runs a query of one row and returns its values (boxed as in Literal values). */
+  private Object[] runOneRow(Query q) {
+    try (QueryResult r = runQuery(q)) {
+      Object[] out = new Object[q.columnNames().size()];
+      org.apache.arrow.vector.VectorSchemaRoot batch = r.nextBatch();
+      while (batch != null && batch.getRowCount() == 0) batch = r.nextBatch();
+      if (batch == null) throw new EmberException(EmberException.INTERNAL_ERROR, "statistics query returned no row");
+      for (int c = 0; c < out.length; c++) {
+        out[c] = dev.ember.datasources.arrow.ArrowValues.get(batch.getVector(c), 0, r.schema().field(c).type());
+      }
+      while (r.nextBatch() != null) {
+        // drain, so the query finishes before its result closes
+      }
+      return out;
+    }
   }
 
   private QueryResult createTempViewUsing(CreateTempViewUsing v) {
