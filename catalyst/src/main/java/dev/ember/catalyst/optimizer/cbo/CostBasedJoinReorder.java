@@ -57,12 +57,30 @@ public final class CostBasedJoinReorder implements Rule<LogicalPlan> {
   private static LogicalPlan reorder(Join top, JoinGroup group, CardinalityEstimator estimator) {
     if (group.size() < 3) return null;
     for (LogicalPlan r : group.relations) if (!estimator.estimate(r).isKnown()) return null;
-    LogicalPlan joined = new JoinOrderSearch(group, estimator).search().plan();
+    JoinOrderSearch search = new JoinOrderSearch(group, estimator);
+    JoinOrderSearch.Result best = search.search();
+    if (group.leftDeep) {
+      // Keep the written order unless the best one is really cheaper: ties must not flip the
+      // order on every run (the rule has to be idempotent).
+      JoinOrderSearch.Result written = search.writtenOrder();
+      if (written.cost() <= best.cost() * (1 + 1e-9)) {
+        if (!relationsChanged(top, group)) return top;
+        best = written;
+      }
+    }
+    LogicalPlan joined = best.plan();
     List<Expr> constants = group.constantConditions();
     if (!constants.isEmpty()) joined = new Filter(Predicates.and(constants), joined);
     if (joined.equals(top)) return top;
     if (sameColumns(joined.output(), top.output())) return joined;
     return new Project(new ArrayList<NamedExpr>(top.output()), joined);
+  }
+
+  /** Whether rewriting the relations (nested groups) changed any of them. */
+  private static boolean relationsChanged(Join top, JoinGroup group) {
+    JoinGroup original = JoinGroup.of(top, r -> r);
+    for (int i = 0; i < group.size(); i++) if (original.relations.get(i) != group.relations.get(i)) return true;
+    return false;
   }
 
   private static boolean sameColumns(List<AttributeRef> a, List<AttributeRef> b) {

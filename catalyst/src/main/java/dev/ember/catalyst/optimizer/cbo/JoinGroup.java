@@ -27,6 +27,8 @@ final class JoinGroup {
   final List<Integer> masks = new ArrayList<>();
   /** Per condition that is an equality of two sides reading disjoint relations, those two masks; else null. */
   final List<int[]> equiSides = new ArrayList<>();
+  /** Whether the group as written is a left-deep tree (its order is then 0, 1, 2, …). */
+  boolean leftDeep;
 
   static boolean isMember(LogicalPlan p) {
     return p instanceof Join j && j.type() == JoinType.INNER && j.condition().deterministic();
@@ -36,6 +38,7 @@ final class JoinGroup {
   static JoinGroup of(Join top, UnaryOperator<LogicalPlan> relation) {
     JoinGroup g = new JoinGroup();
     g.flatten(top, relation);
+    g.leftDeep = leftDeep(top);
     for (Expr c : g.conditions) {
       g.masks.add(g.mask(c));
       int[] sides = null;
@@ -46,6 +49,13 @@ final class JoinGroup {
       g.equiSides.add(sides);
     }
     return g;
+  }
+
+  /** Whether every join of the group has a relation on its right: its order is relations 0, 1, 2, … */
+  private static boolean leftDeep(LogicalPlan p) {
+    if (!isMember(p)) return true;
+    Join j = (Join) p;
+    return !isMember(j.right()) && leftDeep(j.left());
   }
 
   /** The relations {@code e} reads. */

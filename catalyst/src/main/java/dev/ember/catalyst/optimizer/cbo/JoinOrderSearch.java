@@ -28,6 +28,19 @@ final class JoinOrderSearch {
 
   Result search() { return group.size() <= DP_LIMIT ? dynamicProgramming() : greedy(); }
 
+  /** The written order (relations 0, 1, 2, …) with its cost; infinite when it has an avoidable cross product. */
+  Result writtenOrder() {
+    LogicalPlan plan = group.leaf(0);
+    double cost = 0;
+    for (int i = 1; i < group.size(); i++) {
+      int have = (1 << i) - 1;
+      if (!allowed(have, i)) return new Result(plan, Double.POSITIVE_INFINITY);
+      plan = group.join(plan, have, i);
+      cost += rows(plan);
+    }
+    return new Result(plan, cost);
+  }
+
   /** best[S] = the cheapest left-deep join of the relations in S, built by adding one relation to best[S - {i}]. */
   private Result dynamicProgramming() {
     int n = group.size();
