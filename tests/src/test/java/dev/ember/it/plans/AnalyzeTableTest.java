@@ -104,6 +104,22 @@ class AnalyzeTableTest {
     }
   }
 
+  /** Before any ANALYZE, a Parquet table knows each column's range and NULL count from its footers. */
+  @Test void parquetFootersGiveRangesAndNullCounts() throws Exception {
+    try (Session s = open(); Connection duck = TpchData.openDuckDbOverParquet(TpchData.TINY)) {
+      EmberRunner.execute(s, "CREATE TEMPORARY VIEW li USING parquet OPTIONS (path '" + file("lineitem") + "')");
+      Statistics st = stats(s, "li");
+      List<Object> e = new ArrayList<>(one(duck, "SELECT count(*), min(l_orderkey), max(l_orderkey),"
+          + " CAST(max(l_shipdate) - DATE '1970-01-01' AS INTEGER), count(*) - count(l_comment) FROM lineitem").values());
+      assertEquals(((Number) e.get(0)).longValue(), st.rowCount().getAsLong());
+      assertEquals(((Number) e.get(1)).longValue(), ((Number) st.column("l_orderkey").min()).longValue());
+      assertEquals(((Number) e.get(2)).longValue(), ((Number) st.column("l_orderkey").max()).longValue());
+      assertEquals(((Number) e.get(3)).intValue(), st.column("l_shipdate").max());
+      assertEquals(((Number) e.get(4)).longValue(), st.column("l_comment").nullCount().getAsLong());
+      assertTrue(st.column("l_orderkey").distinctCount().isEmpty(), "footers have no distinct counts");
+    }
+  }
+
   @Test void errorsSayWhatIsWrong() {
     try (Session s = open()) {
       EmberRunner.execute(s, "CREATE TEMPORARY VIEW nat USING parquet OPTIONS (path '" + file("nation") + "')");
