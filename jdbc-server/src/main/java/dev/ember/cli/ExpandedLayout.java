@@ -38,7 +38,7 @@ final class ExpandedLayout {
     long number = before;
     for (String[][] r : chunk) {
       String title = "-[ RECORD " + (++number) + " ]";
-      b.append(title).append("-".repeat(Math.max(0, nameWidth + 1 - title.length()))).append("+")
+      b.append(title).append("-".repeat(Math.max(1, nameWidth + 1 - title.length()))).append("+")
           .append("-".repeat(valueWidth + 1)).append('\n');
       for (int i = 0; i < names.length; i++) {
         for (int k = 0; k < r[i].length; k++) {
