@@ -65,6 +65,9 @@ public final class SessionState implements AutoCloseable {
 
   public String master() { return engine.master(); }
 
+  /** The names this session's queries can see (views, tables, built-in catalogs): for completion and listings. */
+  public dev.ember.catalyst.catalog.Catalog catalog() { return catalog; }
+
   QueryResult execute(String sql) {
     if (closed) throw new EmberException(EmberException.INTERNAL_ERROR, "session is stopped");
     Statement st = frontEnd.parse(sql);
