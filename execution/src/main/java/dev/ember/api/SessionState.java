@@ -6,7 +6,9 @@ import dev.ember.catalyst.errors.EmberException;
 import dev.ember.catalyst.expr.AttributeRef;
 import dev.ember.catalyst.expr.eval.QueryClock;
 import dev.ember.catalyst.optimizer.Optimizer;
+import dev.ember.catalyst.optimizer.OptimizerTrace;
 import dev.ember.catalyst.plan.logical.LogicalPlan;
+import dev.ember.catalyst.rules.RuleExecutor.TraceEntry;
 import dev.ember.catalyst.types.DataType;
 import dev.ember.catalyst.types.Field;
 import dev.ember.catalyst.types.Schema;
@@ -46,6 +48,7 @@ import org.apache.arrow.memory.BufferAllocator;
  */
 public final class SessionState implements AutoCloseable {
   private static final AtomicLong QUERY_IDS = new AtomicLong();
+  private static final System.Logger LOG = System.getLogger(SessionState.class.getName());
 
   private final Engine engine;
   private final Map<String, String> conf = new TreeMap<>();
@@ -69,6 +72,9 @@ public final class SessionState implements AutoCloseable {
 
   public String master() { return engine.master(); }
 
+  /** The names this session's queries can see (views, tables, built-in catalogs): for completion and listings. */
+  public dev.ember.catalyst.catalog.Catalog catalog() { return catalog; }
+
   QueryResult execute(String sql) {
     if (closed) throw new EmberException(EmberException.INTERNAL_ERROR, "session is stopped");
     Statement st = frontEnd.parse(sql);
@@ -88,8 +94,8 @@ public final class SessionState implements AutoCloseable {
 
   // ---- queries -------------------------------------------------------------------------------
 
-  /** The optimized logical, physical and staged plans of a query. */
-  public record Planned(LogicalPlan optimized, PhysicalPlan physical, StagePlan stages) {}
+  /** The optimized logical, physical and staged plans of a query, and the optimizer's trace. */
+  public record Planned(LogicalPlan optimized, PhysicalPlan physical, StagePlan stages, List<TraceEntry> trace) {}
 
   /** Plans a query (or the query of an EXPLAIN) without running it: for tests and tools. */
   public Planned planQuery(String sql) {
@@ -99,13 +105,15 @@ public final class SessionState implements AutoCloseable {
     throw new EmberException(EmberException.SYNTAX_ERROR, "not a query: " + sql);
   }
 
-  Planned plan(Query q) { return plan(q, new ArrayList<>()); }
-
-  private Planned plan(Query q, List<dev.ember.catalyst.rules.RuleExecutor.TraceEntry> trace) {
+  Planned plan(Query q) {
     Optimizer optimizer = new Optimizer(new Optimizer.Config(excludedRules(), false));
+    List<TraceEntry> trace = new ArrayList<>();
     LogicalPlan optimized = optimizer.optimize(q.plan(), trace);
+    if (Boolean.parseBoolean(conf.get(Settings.OPTIMIZER_TRACE))) {
+      LOG.log(System.Logger.Level.INFO, "optimizer trace\n" + OptimizerTrace.format(trace));
+    }
     PhysicalPlan physical = new PhysicalPlanner(plannerConfig()).plan(optimized);
-    return new Planned(optimized, physical, StagePlan.cut(physical));
+    return new Planned(optimized, physical, StagePlan.cut(physical), trace);
   }
 
   private QueryResult runQuery(Query q) {
@@ -126,9 +134,8 @@ public final class SessionState implements AutoCloseable {
   }
 
   private String explain(Explain e) {
-    List<dev.ember.catalyst.rules.RuleExecutor.TraceEntry> trace = new ArrayList<>();
-    Planned p = plan(e.query(), trace);
-    return Explainer.render(e.mode(), e.query().plan(), p, trace, Boolean.parseBoolean(conf.get(Settings.CODEGEN_ENABLED)));
+    Planned p = plan(e.query());
+    return Explainer.render(e.mode(), e.query().plan(), p, Boolean.parseBoolean(conf.get(Settings.CODEGEN_ENABLED)));
   }
 
   private PlannerConfig plannerConfig() {
