@@ -112,7 +112,7 @@ public final class SessionState implements AutoCloseable {
     if (Boolean.parseBoolean(conf.get(Settings.OPTIMIZER_TRACE))) {
       LOG.log(System.Logger.Level.INFO, "optimizer trace\n" + OptimizerTrace.format(trace));
     }
-    PhysicalPlan physical = new PhysicalPlanner(plannerConfig()).plan(optimized);
+    PhysicalPlan physical = new PhysicalPlanner(plannerConfig(), q.broadcastHints()).plan(optimized);
     return new Planned(optimized, physical, StagePlan.cut(physical), trace);
   }
 

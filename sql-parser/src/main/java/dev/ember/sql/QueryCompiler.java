@@ -49,8 +49,10 @@ final class QueryCompiler implements ViewExpander {
     Validation validation = new Validation(catalog);
     SqlNode validated;
     List<SqlNode> writtenItems;
+    java.util.Set<String> broadcastTables;
     try {
       SqlNode parsed = CalciteParser.parseQuery(text.text());
+      broadcastTables = dev.ember.sql.convert.BroadcastHints.tables(parsed);
       writtenItems = SelectItemNamer.nameItems(parsed, text);
       ParsedTreeRewrites.apply(parsed);
       GroupByAliases.apply(parsed, catalog);
@@ -60,9 +62,12 @@ final class QueryCompiler implements ViewExpander {
     }
     List<String> names = ResultNames.of(validated, validation.validator(), writtenItems);
     LogicalPlan plan;
+    java.util.Set<Long> hints;
     try {
       RelNode rel = SqlToRel.convert(validation, validated);
-      plan = new RelConverter(this).convert(rel);
+      RelConverter converter = new RelConverter(this, broadcastTables);
+      plan = converter.convert(rel);
+      hints = converter.broadcastIds();
     } catch (UnsupportedCall e) {
       throw locate(e, validated, text);
     } catch (EmberException e) {
@@ -70,7 +75,7 @@ final class QueryCompiler implements ViewExpander {
     } catch (UnsupportedOperationException e) {
       throw new EmberException(EmberException.FEATURE_NOT_SUPPORTED, "not supported: " + e.getMessage(), e);
     }
-    return new Query(rename(plan, names), names);
+    return new Query(rename(plan, names), names, hints);
   }
 
   /** An unsupported call's error at the position of the first such call in the query, if found. */

@@ -60,10 +60,18 @@ import java.util.List;
 public final class PhysicalPlanner {
   private final PlannerConfig config;
   private final JoinSizes sizes;
+  private final java.util.Set<Long> broadcastHints;
 
-  public PhysicalPlanner(PlannerConfig config) {
+  public PhysicalPlanner(PlannerConfig config) { this(config, java.util.Set.of()); }
+
+  /**
+   * @param broadcastHints output attribute ids of relations a {@code BROADCAST} hint names: a join
+   *     side that outputs one of them is built and broadcast whatever its estimated size
+   */
+  public PhysicalPlanner(PlannerConfig config, java.util.Set<Long> broadcastHints) {
     this.config = config;
     this.sizes = new JoinSizes(config.cboEnabled());
+    this.broadcastHints = java.util.Set.copyOf(broadcastHints);
   }
 
   public PhysicalPlan plan(LogicalPlan logical) {
@@ -149,8 +157,9 @@ public final class PhysicalPlanner {
     }
     LogicalPlan left = j.left(), right = j.right();
     long leftSize = sizes.bytes(left), rightSize = sizes.bytes(right);
-    // Build on the smaller side of an inner join.
-    boolean swap = type == JoinType.INNER && rightSize > leftSize;
+    // Build on the hinted side of an inner join, else on the smaller one.
+    boolean leftHinted = hinted(left), rightHinted = hinted(right);
+    boolean swap = type == JoinType.INNER && (leftHinted != rightHinted ? leftHinted : rightSize > leftSize);
     if (swap) {
       Join swapped = new Join(right, left, JoinType.INNER, j.condition());
       return new ProjectExec(new ArrayList<>(j.output()), planJoinAsIs(swapped));
@@ -182,7 +191,7 @@ public final class PhysicalPlanner {
     long threshold = config.autoBroadcastJoinThreshold();
     long rightSize = sizes.bytes(right);
     JoinKeys keys = JoinKeys.extract(j.condition(), Exprs.ids(left.output()), Exprs.ids(right.output()));
-    boolean broadcast = keys.leftKeys().isEmpty() || (threshold >= 0 && rightSize <= threshold);
+    boolean broadcast = keys.leftKeys().isEmpty() || hinted(right) || (threshold >= 0 && rightSize <= threshold);
     Keyed l = Keyed.of(toPhysical(left), keys.leftKeys(), "lkey");
     Keyed r = Keyed.of(toPhysical(right), keys.rightKeys(), "rkey");
     PhysicalPlan join = new HashJoinExec(type, l.keys(), r.keys(), keys.residual(), broadcast, l.plan(), r.plan());
@@ -190,6 +199,17 @@ public final class PhysicalPlanner {
     return addedColumns ? new ProjectExec(new ArrayList<>(j.output()), join) : join;
   }
 
+
+  /** Whether {@code side} is a hinted relation: its scan, under filters and projections only. */
+  private boolean hinted(LogicalPlan side) {
+    if (broadcastHints.isEmpty()) return false;
+    if (side instanceof Filter f) return hinted(f.child());
+    if (side instanceof Project p) return hinted(p.child());
+    if (side instanceof Scan s) {
+      for (AttributeRef a : s.output()) if (broadcastHints.contains(a.id())) return true;
+    }
+    return false;
+  }
 
   private PhysicalPlan planLimit(Limit l) {
     if (l.child() instanceof Sort s && l.limit() >= 0) {

@@ -26,7 +26,9 @@ import dev.ember.catalyst.types.DataType;
 import dev.ember.sql.validate.CatalogTable;
 import dev.ember.sql.validate.TypeMapping;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Correlate;
@@ -47,8 +49,19 @@ import org.apache.calcite.util.Pair;
  */
 public final class RelConverter {
   private final ViewExpander views;
+  private final Set<String> broadcastTables;
+  private final Set<Long> broadcastIds = new HashSet<>();
 
-  public RelConverter(ViewExpander views) { this.views = requireNonNull(views); }
+  public RelConverter(ViewExpander views) { this(views, Set.of()); }
+
+  /** @param broadcastTables lower-cased names of tables a broadcast hint names ({@link BroadcastHints}) */
+  public RelConverter(ViewExpander views, Set<String> broadcastTables) {
+    this.views = requireNonNull(views);
+    this.broadcastTables = Set.copyOf(broadcastTables);
+  }
+
+  /** The output attribute ids of the hinted tables' scans (and expanded views), after {@link #convert}. */
+  public Set<Long> broadcastIds() { return Set.copyOf(broadcastIds); }
 
   public LogicalPlan convert(RelNode rel) {
     if (rel instanceof TableScan scan) return scan(scan);
@@ -70,8 +83,12 @@ public final class RelConverter {
     CatalogTable catalogTable = scan.getTable().unwrap(CatalogTable.class);
     if (catalogTable == null) throw new IllegalStateException("not an Ember table: " + scan.getTable());
     Table table = catalogTable.table();
-    if (table instanceof ViewTable view) return views.expand(view);
-    return Scan.of(table);
+    LogicalPlan plan = table instanceof ViewTable view ? views.expand(view) : Scan.of(table);
+    String name = table.name().substring(table.name().lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+    if (broadcastTables.contains(name)) {
+      for (var a : plan.output()) broadcastIds.add(a.id());
+    }
+    return plan;
   }
 
   private LogicalPlan filter(org.apache.calcite.rel.core.Filter f) {
