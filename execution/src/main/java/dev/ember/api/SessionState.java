@@ -127,6 +127,7 @@ public final class SessionState implements AutoCloseable {
     BufferAllocator allocator = MemoryManager.newQueryAllocator(id);
     QueryContext ctx = new QueryContext(id, allocator, QueryClock.now(), intConf(Settings.BATCH_SIZE),
         Boolean.parseBoolean(conf.get(Settings.CODEGEN_ENABLED)));
+    ctx.setRuntimeFilters(boolConf(Settings.RUNTIME_FILTER));
     StreamingResult result = new StreamingResult(new Schema(fields), ctx, allocator);
     QueryExecution execution = new QueryExecution(planned.stages(), ctx, engine.scheduler(), result::offer);
     result.start(execution.start());

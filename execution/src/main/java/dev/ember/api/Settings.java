@@ -18,6 +18,8 @@ public final class Settings {
   public static final String CBO_ENABLED = "ember.sql.cbo.enabled";
   /** Cost-based join reordering alone (needs {@link #CBO_ENABLED}). */
   public static final String CBO_JOIN_REORDER = "ember.sql.cbo.joinReorder.enabled";
+  /** Min/max runtime filters from join build sides to the probe side's scan. */
+  public static final String RUNTIME_FILTER = "ember.sql.runtimeFilter.enabled";
 
   private Settings() {}
 
@@ -31,6 +33,7 @@ public final class Settings {
     d.put(OPTIMIZER_TRACE, "false");
     d.put(CBO_ENABLED, "true");
     d.put(CBO_JOIN_REORDER, "true");
+    d.put(RUNTIME_FILTER, "true");
     d.put(CATALOG_DIR, Paths.get(System.getProperty("user.home"), ".ember", "catalog").toString());
     return d;
   }

@@ -119,11 +119,22 @@ public final class TaskPlanner {
         schemaOf(w.output()), task.allocator(), task.query().batchSize());
   }
 
-  private BatchSource scan(ScanExec s, int partition) {
+  private BatchSource scan(ScanExec s, int partition) { return scan(s, List.of(), partition); }
+
+  /** The chain's source; a scan also gets the runtime filters of the chain's join tables (when enabled). */
+  private BatchSource source(PipelineChain chain, List<JoinHashTable> tables, int partition) {
+    if (!(chain.source() instanceof ScanExec s)) return build(chain.source(), partition);
+    return scan(s, task.query().runtimeFilters() ? RuntimeFilters.forScan(chain, tables) : List.of(), partition);
+  }
+
+  /** @param runtimeFilters extra conjuncts the source may use to skip data (never applied to rows) */
+  private BatchSource scan(ScanExec s, List<Expr> runtimeFilters, int partition) {
     var splits = task.stage().splits(s);
     if (partition >= splits.size()) return new ListSource(List.of());
     List<String> columns = s.output().stream().map(AttributeRef::name).toList();
-    ScanSource scan = new ScanSource((DataSourceTable) s.table(), splits.get(partition), columns, s.filters(),
+    List<Expr> filters = new ArrayList<>(s.filters());
+    filters.addAll(runtimeFilters);
+    ScanSource scan = new ScanSource((DataSourceTable) s.table(), splits.get(partition), columns, filters,
         task.allocator(), task.query().batchSize(), task.query().rowsRead());
     return new StopCheckSource(scan, task.query()::checkRunning); // a cancelled query stops within a batch
   }
@@ -153,11 +164,12 @@ public final class TaskPlanner {
 
   private BatchSource pipeline(PhysicalPlan top, int partition) {
     PipelineChain chain = PipelineChain.of(top);
-    BatchSource input = chain.source() instanceof ScanExec s ? scan(s, partition) : build(chain.source(), partition);
-    if (chain.steps().isEmpty()) return input;
+    if (chain.steps().isEmpty()) return source(chain, List.of(), partition);
+    // The join tables first, so the scan can skip what their keys rule out (runtime filters).
+    List<JoinHashTable> tables = joinTables(chain, partition);
+    BatchSource input = source(chain, tables, partition);
     BatchBuilder out = null;
     try {
-      List<JoinHashTable> tables = joinTables(chain, partition);
       PipelineSpec spec = new PipelineSpec(name(top), PipelineChain.columns(chain.source().output()), chain.steps(),
           new PipelineSpec.OutputSink());
       Deque<VectorSchemaRoot> ready = PipelineSource.newQueue();
@@ -174,7 +186,8 @@ public final class TaskPlanner {
 
   private BatchSource aggregate(HashAggregateExec a, int partition) {
     PipelineChain chain = PipelineChain.of(a.child());
-    BatchSource input = chain.source() instanceof ScanExec s ? scan(s, partition) : build(chain.source(), partition);
+    List<JoinHashTable> joinTables = joinTables(chain, partition);
+    BatchSource input = source(chain, joinTables, partition);
     List<AttributeRef> layout = chain.layout();
     List<Expr> keys = new ArrayList<>();
     for (NamedExpr g : a.groupings()) keys.add(Exprs.bind(Exprs.unalias((Expr) g), layout));
@@ -219,7 +232,7 @@ public final class TaskPlanner {
     AggHashTable table = null;
     try {
       table = new AggHashTable(keyTypes, Accumulators.createAll(sink, task.allocator()), task.allocator());
-      List<JoinHashTable> tables = joinTables(chain, partition);
+      List<JoinHashTable> tables = joinTables;
       PipelineSpec spec = new PipelineSpec(name(a), PipelineChain.columns(chain.source().output()), chain.steps(), sink);
       Pipeline p = PipelineFactory.create(spec, new PipelineResources(tables, null, table), task.query().codegen(),
           task.query().clock());

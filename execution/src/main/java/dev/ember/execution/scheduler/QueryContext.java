@@ -22,6 +22,7 @@ public final class QueryContext implements AutoCloseable {
   private final QueryClock clock;
   private final int batchSize;
   private final boolean codegen;
+  private volatile boolean runtimeFilters = true;
   private volatile Throwable failure;
   private volatile boolean cancelled;
 
@@ -50,6 +51,12 @@ public final class QueryContext implements AutoCloseable {
   public int batchSize() { return batchSize; }
 
   public boolean codegen() { return codegen; }
+
+  /** Whether scans get min/max runtime filters from the join tables of their pipeline. */
+  public boolean runtimeFilters() { return runtimeFilters; }
+
+  /** Set before the query starts ({@code ember.sql.runtimeFilter.enabled}). */
+  public void setRuntimeFilters(boolean on) { runtimeFilters = on; }
 
   /** The join table of a broadcast stage, built by the first task that asks. */
   public JoinHashTable broadcastTable(int stageId, Supplier<JoinHashTable> build) {

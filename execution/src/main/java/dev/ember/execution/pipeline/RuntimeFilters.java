@@ -1,0 +1,80 @@
+package dev.ember.execution.pipeline;
+
+import dev.ember.catalyst.expr.AttributeRef;
+import dev.ember.catalyst.expr.BinaryOp;
+import dev.ember.catalyst.expr.Expr;
+import dev.ember.catalyst.expr.Exprs;
+import dev.ember.catalyst.expr.Literal;
+import dev.ember.catalyst.plan.logical.JoinType;
+import dev.ember.catalyst.types.DataType;
+import dev.ember.codegen.operator.JoinHashTable;
+import dev.ember.datasources.arrow.ArrowValues;
+import dev.ember.planner.physical.HashJoinExec;
+import dev.ember.planner.physical.ScanExec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * Min/max runtime filters: once the hash tables of a pipeline's joins are built, the range
+ * [min, max] of each build key becomes {@code key >= min AND key <= max} on the probe side's
+ * scan column, handed to the source only as a hint to skip data (Parquet row groups, files,
+ * partitions whose statistics rule out every build key). The join still drops each row without
+ * a partner, so a source that skips nothing changes nothing; that is also why only joins that
+ * drop such rows qualify (INNER and LEFT SEMI, not outer or anti joins).
+ *
+ * <p>The probe key must be a column the pipeline's scan reads (not a computed key), of an
+ * integral, date or short-decimal type, the same type as the build key.
+ */
+final class RuntimeFilters {
+  private RuntimeFilters() {}
+
+  /** The extra conjuncts for {@code chain}'s scan, given the join tables in {@code chain.joins()} order. */
+  static List<Expr> forScan(PipelineChain chain, List<JoinHashTable> tables) {
+    if (!(chain.source() instanceof ScanExec scan)) return List.of();
+    Set<Long> scanned = Exprs.ids(scan.output());
+    List<Expr> out = new ArrayList<>();
+    for (int j = 0; j < chain.joins().size(); j++) {
+      HashJoinExec join = chain.joins().get(j);
+      if (join.joinType() != JoinType.INNER && join.joinType() != JoinType.LEFT_SEMI) continue;
+      for (int k = 0; k < join.leftKeys().size(); k++) {
+        AttributeRef probe = join.leftKeys().get(k);
+        int col = join.right().output().indexOf(join.rightKeys().get(k));
+        if (!scanned.contains(probe.id()) || col < 0 || !ranged(probe.type())) continue;
+        if (!tables.get(j).type(col).equals(probe.type())) continue;
+        Object[] range = range(tables.get(j).column(col), probe.type());
+        if (range == null) continue;
+        out.add(BinaryOp.predicate(BinaryOp.Op.GE, probe, new Literal(range[0], probe.type())));
+        out.add(BinaryOp.predicate(BinaryOp.Op.LE, probe, new Literal(range[1], probe.type())));
+      }
+    }
+    return out;
+  }
+
+  private static boolean ranged(DataType t) {
+    return t.isIntegral() || t.id() == dev.ember.catalyst.types.TypeId.DATE || t.isLongDecimal();
+  }
+
+  /** {min, max} of the non-null values, null when there are none. */
+  private static Object[] range(FieldVector[] batches, DataType type) {
+    Object min = null, max = null;
+    long lo = Long.MAX_VALUE, hi = Long.MIN_VALUE;
+    for (FieldVector v : batches) {
+      for (int r = 0; r < v.getValueCount(); r++) {
+        if (v.isNull(r)) continue;
+        Object value = ArrowValues.get(v, r, type);
+        long x = ((Number) value).longValue();
+        if (x < lo) {
+          lo = x;
+          min = value;
+        }
+        if (x > hi) {
+          hi = x;
+          max = value;
+        }
+      }
+    }
+    return min == null ? null : new Object[] {min, max};
+  }
+}
