@@ -122,8 +122,8 @@ public final class TaskPlanner {
     var splits = task.stage().splits(s);
     if (partition >= splits.size()) return new ListSource(List.of());
     List<String> columns = s.output().stream().map(AttributeRef::name).toList();
-    return new ScanSource((DataSourceTable) s.table(), splits.get(partition), columns, s.filters(), task.allocator(),
-        task.query().batchSize());
+    return new CancellableSource(new ScanSource((DataSourceTable) s.table(), splits.get(partition), columns,
+        s.filters(), task.allocator(), task.query().batchSize()), task.query());
   }
 
   private BatchSource stageInput(StageInputExec in, int partition) {

@@ -26,6 +26,9 @@ final class Parameters {
   private static final Pattern DATE_PREFIX = Pattern.compile("^\\s*(\\d{4,}-\\d{2}-\\d{2})");
   private static final Pattern TS = Pattern.compile(
       "^\\s*(\\d{4,}-\\d{2}-\\d{2})[ T](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)\\s*([+-]\\d{2}(?::?\\d{2}(?::?\\d{2})?)?|Z)?\\s*$");
+  private static final Pattern UNTYPED_DATE = Pattern.compile("\\d{4,}-\\d{2}-\\d{2} [+-]\\d{2}(?::\\d{2})?");
+  private static final Pattern UNTYPED_TIMESTAMP = Pattern.compile(
+      "\\d{4,}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?[+-]\\d{2}(?::\\d{2})?");
   private static final Pattern INTERVAL_PART = Pattern.compile(
       "([+-]?\\d+(?:\\.\\d+)?)\\s*(years?|mons?|months?|days?|hours?|mins?|minutes?|secs?|seconds?)");
   private static final DateTimeFormatter LOCAL = new DateTimeFormatterBuilder()
@@ -64,7 +67,7 @@ final class Parameters {
   }
 
   private static String textLiteral(String s, PgType type) {
-    if (type == null) return quote(s);
+    if (type == null) return untyped(s);
     return switch (type) {
       case BOOL -> bool(s) ? "TRUE" : "FALSE";
       case INT2 -> "CAST(" + signed(Short.toString(Short.parseShort(s.trim()))) + " AS SMALLINT)";
@@ -95,17 +98,34 @@ final class Parameters {
       case NUMERIC -> decimal(BinaryFormat.readNumeric(b));
       case DATE -> "DATE '" + LocalDate.ofEpochDay(b.readInt() + (long) BinaryFormat.PG_EPOCH_DAYS) + "'";
       case TIMESTAMP, TIMESTAMPTZ -> "TIMESTAMP '" + TextFormat.timestamp(b.readLong() + BinaryFormat.PG_EPOCH_MICROS) + "'";
-      case BYTEA -> bytes(v);
+      case BYTEA -> {
+        b.skipBytes(b.readableBytes());
+        yield bytes(v);
+      }
       case INTERVAL -> {
         long micros = b.readLong();
         int days = b.readInt();
         int months = b.readInt();
         yield intervalLiteral(months, days * 86_400_000_000L + micros);
       }
-      case TEXT, VARCHAR, UNKNOWN -> quote(new String(v, UTF_8));
+      case TEXT, VARCHAR, UNKNOWN -> {
+        b.skipBytes(b.readableBytes());
+        yield quote(new String(v, UTF_8));
+      }
     };
     if (b.isReadable()) throw new IllegalArgumentException("trailing bytes");
     return out;
+  }
+
+  /**
+   * A value the client sent without a type. pgJDBC sends {@code setDate} and {@code setTimestamp}
+   * that way ("1995-01-01 +00", "2020-01-02 03:04:05.12+01"), leaving the server to infer the type;
+   * those shapes become DATE and TIMESTAMP literals, anything else a string literal.
+   */
+  private static String untyped(String s) {
+    if (UNTYPED_DATE.matcher(s).matches()) return date(s);
+    if (UNTYPED_TIMESTAMP.matcher(s).matches()) return timestamp(s, true);
+    return quote(s);
   }
 
   static String quote(String s) { return "'" + s.replace("'", "''") + "'"; }
