@@ -13,6 +13,8 @@ final class Portal implements AutoCloseable {
   RowStream stream;
   long rowsSent;
   boolean done;
+  /** True when running it failed or was cancelled. */
+  boolean failed;
 
   Portal(String name, String sql, short[] resultFormats) {
     this.name = name;
@@ -22,11 +24,29 @@ final class Portal implements AutoCloseable {
 
   List<ResultColumn> columns() { return stream.columns(); }
 
+  /**
+   * Closes the outcome. A result that did not run to its end (cancelled, failed, abandoned) is
+   * closed on a background thread: stopping a query waits for its running tasks to notice, and the
+   * connection should not wait for that before it answers its client again.
+   */
   @Override public void close() {
     if (stream != null) {
       RowStream s = stream;
       stream = null;
-      s.close();
+      if (done && !failed) {
+        s.close();
+      } else {
+        closeInBackground(s);
+      }
     }
   }
+
+  /** Closes an unfinished outcome without waiting for its query's tasks to stop. */
+  static void closeInBackground(RowStream s) { CLOSER.execute(s::close); }
+
+  private static final java.util.concurrent.ExecutorService CLOSER = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "ember-pg-closer");
+    t.setDaemon(true);
+    return t;
+  });
 }

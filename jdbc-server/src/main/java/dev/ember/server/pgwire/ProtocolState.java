@@ -148,7 +148,9 @@ final class ProtocolState implements AutoCloseable {
       Backend.commandComplete(out, tag);
       return;
     }
-    try (RowStream s = router.run(sql)) {
+    RowStream s = router.run(sql);
+    boolean finished = false;
+    try {
       reportSettings();
       if (s.hasRows()) {
         Backend.rowDescription(out, s.columns(), null);
@@ -157,6 +159,10 @@ final class ProtocolState implements AutoCloseable {
       } else {
         Backend.commandComplete(out, s.tag(0));
       }
+      finished = true;
+    } finally {
+      if (finished) s.close();
+      else Portal.closeInBackground(s);
     }
   }
 
@@ -241,6 +247,7 @@ final class ProtocolState implements AutoCloseable {
       }
     } catch (RuntimeException ex) {
       p.done = true;
+      p.failed = true;
       throw ex;
     }
   }
