@@ -8,6 +8,7 @@ import dev.ember.catalyst.types.Schema;
 import dev.ember.datasources.BatchReader;
 import dev.ember.datasources.DataSourceTable;
 import dev.ember.datasources.Projection;
+import dev.ember.datasources.ScanMetrics;
 import dev.ember.datasources.ScanSplit;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,12 +32,14 @@ public final class ParquetTable implements DataSourceTable {
   private final String location;
   private final List<ParquetFileInfo> files;
   private final Schema schema;
+  private final ScanMetrics metrics;
 
-  private ParquetTable(String name, String location, List<ParquetFileInfo> files, Schema schema) {
+  private ParquetTable(String name, String location, List<ParquetFileInfo> files, Schema schema, ScanMetrics metrics) {
     this.name = name;
     this.location = location;
     this.files = files;
     this.schema = schema;
+    this.metrics = metrics;
   }
 
   /** The table at {@code location} with the schema of its files. */
@@ -50,6 +53,11 @@ public final class ParquetTable implements DataSourceTable {
    * lets an empty directory be a table).
    */
   public static ParquetTable open(String name, String location, Schema declared) {
+    return open(name, location, declared, new ScanMetrics());
+  }
+
+  /** As {@link #open(String, String, Schema)}, counting skipped row groups into {@code metrics}. */
+  public static ParquetTable open(String name, String location, Schema declared, ScanMetrics metrics) {
     List<ParquetFileInfo> files = new ArrayList<>();
     for (FileStatus status : ParquetFiles.list(location)) {
       String file = status.getPath().toString();
@@ -69,7 +77,7 @@ public final class ParquetTable implements DataSourceTable {
     } else {
       schema = fileSchema;
     }
-    return new ParquetTable(name, location, List.copyOf(files), schema);
+    return new ParquetTable(name, location, List.copyOf(files), schema, metrics);
   }
 
   private static Schema commonSchema(List<ParquetFileInfo> files) {
@@ -119,6 +127,8 @@ public final class ParquetTable implements DataSourceTable {
 
   @Override public Schema schema() { return schema; }
 
+  @Override public java.util.Optional<ScanMetrics> metrics() { return java.util.Optional.of(metrics); }
+
   /** Row count and compressed size, summed over the footers. */
   @Override public Statistics statistics() {
     long rows = 0;
@@ -165,7 +175,7 @@ public final class ParquetTable implements DataSourceTable {
     }
     if (batchSize < 1) throw new IllegalArgumentException("batchSize " + batchSize);
     Projection projection = Projection.of(schema, columns, name);
-    return new ParquetBatchReader(s, projection.schema(), filters, allocator, batchSize);
+    return new ParquetBatchReader(s, projection.schema(), filters, allocator, batchSize, metrics);
   }
 
   @Override public String toString() { return name + " (parquet " + location + ")"; }
