@@ -97,12 +97,6 @@ public final class SessionState implements AutoCloseable {
     return st instanceof Query q ? querySchema(q) : null;
   }
 
-  /**
-   * What this session's queries can name (temporary views, persistent tables, the built-in
-   * catalogs), for clients that list tables and columns (the wire server's pg_catalog).
-   */
-  public dev.ember.catalyst.catalog.Catalog catalog() { return catalog; }
-
   /** True when {@code name} is one of this session's temporary views. */
   public boolean isTempView(String name) { return catalog.hasTempView(name); }
 
