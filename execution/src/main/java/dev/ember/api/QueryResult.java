@@ -21,5 +21,11 @@ public interface QueryResult extends AutoCloseable {
    */
   VectorSchemaRoot nextBatch();
 
+  /**
+   * How far the query behind this result has got; callable from any thread while another reads
+   * the batches (the shell's progress bar). {@link QueryProgress#NONE} when nothing is running.
+   */
+  default QueryProgress progress() { return QueryProgress.NONE; }
+
   @Override void close();
 }

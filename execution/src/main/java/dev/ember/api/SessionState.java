@@ -6,7 +6,9 @@ import dev.ember.catalyst.errors.EmberException;
 import dev.ember.catalyst.expr.AttributeRef;
 import dev.ember.catalyst.expr.eval.QueryClock;
 import dev.ember.catalyst.optimizer.Optimizer;
+import dev.ember.catalyst.optimizer.OptimizerTrace;
 import dev.ember.catalyst.plan.logical.LogicalPlan;
+import dev.ember.catalyst.rules.RuleExecutor.TraceEntry;
 import dev.ember.catalyst.types.DataType;
 import dev.ember.catalyst.types.Field;
 import dev.ember.catalyst.types.Schema;
@@ -42,6 +44,7 @@ import org.apache.arrow.memory.BufferAllocator;
  */
 public final class SessionState implements AutoCloseable {
   private static final AtomicLong QUERY_IDS = new AtomicLong();
+  private static final System.Logger LOG = System.getLogger(SessionState.class.getName());
 
   private final Engine engine;
   private final Map<String, String> conf = new TreeMap<>();
@@ -65,6 +68,9 @@ public final class SessionState implements AutoCloseable {
 
   public String master() { return engine.master(); }
 
+  /** The names this session's queries can see (views, tables, built-in catalogs): for completion and listings. */
+  public dev.ember.catalyst.catalog.Catalog catalog() { return catalog; }
+
   QueryResult execute(String sql) {
     if (closed) throw new EmberException(EmberException.INTERNAL_ERROR, "session is stopped");
     Statement st = frontEnd.parse(sql);
@@ -83,14 +89,18 @@ public final class SessionState implements AutoCloseable {
 
   // ---- queries -------------------------------------------------------------------------------
 
-  /** The optimized logical, physical and staged plans of a query. */
-  record Planned(LogicalPlan optimized, PhysicalPlan physical, StagePlan stages) {}
+  /** The optimized logical, physical and staged plans of a query, and the optimizer's trace. */
+  record Planned(LogicalPlan optimized, PhysicalPlan physical, StagePlan stages, List<TraceEntry> trace) {}
 
   Planned plan(Query q) {
     Optimizer optimizer = new Optimizer(new Optimizer.Config(excludedRules(), false));
-    LogicalPlan optimized = optimizer.optimize(q.plan());
+    List<TraceEntry> trace = new ArrayList<>();
+    LogicalPlan optimized = optimizer.optimize(q.plan(), trace);
+    if (Boolean.parseBoolean(conf.get(Settings.OPTIMIZER_TRACE))) {
+      LOG.log(System.Logger.Level.INFO, "optimizer trace\n" + OptimizerTrace.format(trace));
+    }
     PhysicalPlan physical = new PhysicalPlanner(plannerConfig()).plan(optimized);
-    return new Planned(optimized, physical, StagePlan.cut(physical));
+    return new Planned(optimized, physical, StagePlan.cut(physical), trace);
   }
 
   private QueryResult runQuery(Query q) {
@@ -117,6 +127,9 @@ public final class SessionState implements AutoCloseable {
       sb.append("== Analyzed Logical Plan ==\n").append(e.query().plan().treeString()).append('\n');
     }
     sb.append("== Optimized Logical Plan ==\n").append(p.optimized().treeString()).append('\n');
+    if (e.mode() == dev.ember.sql.ExplainMode.EXTENDED) {
+      sb.append("== Optimizer Trace ==\n").append(OptimizerTrace.format(p.trace())).append('\n');
+    }
     sb.append("== Physical Plan ==\n").append(ExplainPrinter.print(p.stages(),
         Boolean.parseBoolean(conf.get(Settings.CODEGEN_ENABLED))));
     return sb.toString();

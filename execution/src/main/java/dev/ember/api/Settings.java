@@ -11,6 +11,8 @@ public final class Settings {
   public static final String CODEGEN_ENABLED = "ember.codegen.enabled";
   public static final String BATCH_SIZE = "ember.execution.batchSize";
   public static final String EXCLUDED_RULES = "ember.optimizer.excludedRules";
+  /** When true, every query logs the optimizer's trace (which rule changed the plan, time per rule). */
+  public static final String OPTIMIZER_TRACE = "ember.optimizer.trace";
   public static final String CATALOG_DIR = "ember.catalog.dir";
 
   private Settings() {}
@@ -22,6 +24,7 @@ public final class Settings {
     d.put(CODEGEN_ENABLED, "true");
     d.put(BATCH_SIZE, "4096");
     d.put(EXCLUDED_RULES, "");
+    d.put(OPTIMIZER_TRACE, "false");
     d.put(CATALOG_DIR, Paths.get(System.getProperty("user.home"), ".ember", "catalog").toString());
     return d;
   }

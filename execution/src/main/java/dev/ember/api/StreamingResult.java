@@ -2,6 +2,7 @@ package dev.ember.api;
 
 import dev.ember.catalyst.errors.EmberException;
 import dev.ember.catalyst.types.Schema;
+import dev.ember.execution.scheduler.ProgressTracker;
 import dev.ember.execution.scheduler.QueryContext;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -69,6 +70,12 @@ final class StreamingResult implements QueryResult {
   @Override public Schema schema() { return schema; }
 
   @Override public boolean hasRows() { return true; }
+
+  @Override public QueryProgress progress() {
+    ProgressTracker p = query.progress();
+    return new QueryProgress(p.stagesTotal(), p.stagesStarted(), p.stagesDone(), p.tasksTotal(), p.tasksRunning(),
+        p.tasksDone(), p.rowsOut());
+  }
 
   @Override public VectorSchemaRoot nextBatch() {
     if (current != null) {

@@ -177,7 +177,7 @@ class PrintersTest {
     Schema schema = Schema.of(new Field("i", DataType.INT, false), new Field("s", DataType.VARCHAR, false));
     List<Object[]> rows = new ArrayList<>();
     for (int i = 0; i < 10_000; i++) rows.add(new Object[] {i, Utf8String.of("x".repeat(i % 20))});
-    PrintSettings settings = new PrintSettings(3, 8, () -> false);
+    PrintSettings settings = PrintSettings.DEFAULT.withMaxRows(3).withMaxColumnWidth(8);
     ResultPrinter p = OutputFormat.TABLE.printer(out, settings);
     try (FakeResult r = FakeResult.of(allocator, schema, 4096, rows)) {
       p.printRows(r, Stopwatch.start());
@@ -191,7 +191,7 @@ class PrintersTest {
         | 1 | x  |
         | 2 | xx |
         +---+----+
-        … 9997 more rows not shown (ember.cli.maxRows=3)
+        … 9997 more rows not shown (\\rows N or ember.cli.maxRows shows more; now 3)
         10000 rows (T)
         """, text);
     assertEquals("xxxxxxx…", DisplayText.cell("x".repeat(20), 8));

@@ -182,6 +182,12 @@ public final class PipelineGenerator {
   /** Copies an expression's result into fresh final locals. */
   private ExprCode assign(StringBuilder sb, ExprCode c, DataType t, String prefix) {
     sb.append(c.code()).append('\n');
+    if (ctx.wideRegister(c.value()) != null) {
+      // A wide decimal in a register: keep it there (its BigDecimal is built only if read as one).
+      String isNull = ctx.freshName(prefix) + "IsNull";
+      sb.append("final boolean ").append(isNull).append(" = ").append(c.isNull()).append(";\n");
+      return new ExprCode("", isNull, c.value());
+    }
     String value = ctx.freshName(prefix);
     String isNull = value + "IsNull";
     sb.append("final boolean ").append(isNull).append(" = ").append(c.isNull()).append(";\n");
@@ -387,7 +393,10 @@ public final class PipelineGenerator {
       case SUM -> {
         DataType bt = u.bufferType();
         DataType it = u.input().dataType();
-        if (bt.isDecimal()) {
+        String register = ctx.wideRegister(in.value());
+        if (bt.isDecimal() && register != null && bt.scale() == it.scale()) {
+          call = acc + ".updateWide(" + g + ", " + register + ".hi, " + register + ".lo);";
+        } else if (bt.isDecimal()) {
           call = acc + (it.isLongDecimal() ? ".updateLong(" : ".updateObject(") + g + ", " + in.value() + ");";
         } else if (bt.isFloatingPoint()) {
           call = acc + ".updateDouble(" + g + ", (double) " + in.value() + ");";

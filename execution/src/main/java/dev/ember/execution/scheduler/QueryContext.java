@@ -16,6 +16,7 @@ public final class QueryContext implements AutoCloseable {
   private final String id;
   private final BufferAllocator allocator;
   private final StageOutputs outputs = new StageOutputs();
+  private final ProgressTracker progress = new ProgressTracker();
   private final Map<Integer, JoinHashTable> broadcasts = new HashMap<>();
   private final QueryClock clock;
   private final int batchSize;
@@ -36,6 +37,9 @@ public final class QueryContext implements AutoCloseable {
   public BufferAllocator allocator() { return allocator; }
 
   public StageOutputs outputs() { return outputs; }
+
+  /** How far the query has got (stages, tasks, rows out); readable from any thread. */
+  public ProgressTracker progress() { return progress; }
 
   public QueryClock clock() { return clock; }
 
