@@ -92,6 +92,19 @@ public final class SessionState implements AutoCloseable {
     throw EmberException.notSupported("statement " + st.getClass().getSimpleName());
   }
 
+  /**
+   * The columns {@code sql}'s result would have, without running it: a query's output schema, or
+   * null for any other statement. For the wire server's Describe of a prepared statement.
+   */
+  public Schema describe(String sql) {
+    if (closed) throw new EmberException(EmberException.INTERNAL_ERROR, "session is stopped");
+    Statement st = frontEnd.parse(sql);
+    return st instanceof Query q ? querySchema(q) : null;
+  }
+
+  /** True when {@code name} is one of this session's temporary views. */
+  public boolean isTempView(String name) { return catalog.hasTempView(name); }
+
   // ---- queries -------------------------------------------------------------------------------
 
   /** The optimized logical, physical and staged plans of a query, and the optimizer's trace. */

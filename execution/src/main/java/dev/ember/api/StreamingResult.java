@@ -90,7 +90,7 @@ final class StreamingResult implements QueryResult {
       item = queue.take();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new EmberException(EmberException.QUERY_CANCELED, "interrupted while waiting for results");
+      throw new EmberException(EmberException.QUERY_CANCELED, "query was cancelled (interrupted while waiting for results)");
     }
     if (item == END) {
       finished = true;
