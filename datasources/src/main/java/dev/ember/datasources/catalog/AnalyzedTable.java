@@ -24,9 +24,6 @@ public record AnalyzedTable(DataSourceTable source, Statistics analyzed) impleme
     return new AnalyzedTable(table, stats);
   }
 
-  /** The table as its source opens it, without analyzed statistics. */
-  public static DataSourceTable unwrap(DataSourceTable t) { return t instanceof AnalyzedTable a ? a.source : t; }
-
   @Override public String name() { return source.name(); }
 
   @Override public Schema schema() { return source.schema(); }
@@ -34,6 +31,8 @@ public record AnalyzedTable(DataSourceTable source, Statistics analyzed) impleme
   @Override public Statistics statistics() { return source.statistics().overlaidWith(analyzed); }
 
   @Override public List<ScanSplit> splits(int targetSplits) { return source.splits(targetSplits); }
+
+  @Override public java.util.Optional<dev.ember.datasources.ScanMetrics> metrics() { return source.metrics(); }
 
   @Override public BatchReader open(ScanSplit split, List<String> columns, List<Expr> filters,
                                     BufferAllocator allocator, int batchSize) {
