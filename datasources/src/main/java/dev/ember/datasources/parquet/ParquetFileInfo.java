@@ -39,7 +39,12 @@ record ParquetFileInfo(String path, List<ParquetColumn> columns, List<RowGroup> 
           complete = false;
           break;
         }
-        merged = merged == null ? r : merge(merged, r);
+        try {
+          merged = merged == null ? r : merge(merged, r);
+        } catch (IllegalArgumentException e) {
+          complete = false; // values the comparison does not know: no range rather than no table
+          break;
+        }
       }
       if (complete && merged != null) out.put(column.name(), merged);
     }

@@ -153,7 +153,12 @@ public final class ParquetTable implements DataSourceTable {
           range = null;
           break;
         }
-        range = range == null ? r : ParquetFileInfo.merge(range, r);
+        try {
+          range = range == null ? r : ParquetFileInfo.merge(range, r);
+        } catch (IllegalArgumentException e) {
+          range = null; // incomparable bounds: leave the column without a range
+          break;
+        }
       }
       if (range == null) continue;
       dev.ember.catalyst.stats.ColumnStat c = dev.ember.catalyst.stats.ColumnStat.UNKNOWN.withRange(range.min(), range.max());
