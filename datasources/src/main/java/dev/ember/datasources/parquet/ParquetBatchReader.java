@@ -5,6 +5,7 @@ import dev.ember.catalyst.expr.Expr;
 import dev.ember.catalyst.types.Field;
 import dev.ember.catalyst.types.Schema;
 import dev.ember.datasources.BatchReader;
+import dev.ember.datasources.ScanMetrics;
 import dev.ember.datasources.arrow.ArrowTypes;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -49,7 +50,11 @@ public final class ParquetBatchReader implements BatchReader {
   private int rowGroupsRead;
   private int rowGroupsSkipped;
 
-  ParquetBatchReader(ParquetSplit split, Schema output, List<Expr> filters, BufferAllocator allocator, int batchSize) {
+  private final ScanMetrics metrics;
+
+  ParquetBatchReader(ParquetSplit split, Schema output, List<Expr> filters, BufferAllocator allocator, int batchSize,
+                     ScanMetrics metrics) {
+    this.metrics = metrics;
     this.chunks = split.chunks();
     this.output = output;
     this.filters = List.copyOf(filters);
@@ -120,9 +125,16 @@ public final class ParquetBatchReader implements BatchReader {
       if (block.getRowCount() == 0) continue;
       if (!file.filter.mightMatch(block)) {
         rowGroupsSkipped++;
+        metrics.rowGroupsPrunedByStatistics.incrementAndGet();
+        continue;
+      }
+      if (!file.dictionaryFilter.isEmpty() && !file.dictionaryFilter.mightMatch(file.reader, block)) {
+        rowGroupsSkipped++;
+        metrics.rowGroupsPrunedByDictionary.incrementAndGet();
         continue;
       }
       rowGroupsRead++;
+      metrics.rowGroupsRead.incrementAndGet();
       remaining = block.getRowCount();
       if (!file.columns.isEmpty()) openRowGroup(index, block);
       return true;
@@ -189,6 +201,7 @@ public final class ParquetBatchReader implements BatchReader {
     final long[] bytesPerValue;
     final MessageType requested;
     final RowGroupFilter filter;
+    final DictionaryFilter dictionaryFilter;
 
     OpenFile(String path, Schema output, List<Expr> filters) {
       reader = ParquetFiles.open(path);
@@ -222,6 +235,7 @@ public final class ParquetBatchReader implements BatchReader {
           maxDefinitionLevel[u] = descriptors[u].getMaxDefinitionLevel();
         }
         filter = new RowGroupFilter(filters, all);
+        dictionaryFilter = new DictionaryFilter(filters, all, fileSchema, path);
       } catch (RuntimeException e) {
         close();
         throw e;
