@@ -10,6 +10,7 @@ import dev.ember.catalyst.plan.logical.LogicalPlan;
 import dev.ember.catalyst.types.DataType;
 import dev.ember.catalyst.types.Field;
 import dev.ember.catalyst.types.Schema;
+import dev.ember.execution.cache.CacheManager;
 import dev.ember.execution.memory.MemoryManager;
 import dev.ember.execution.scheduler.QueryContext;
 import dev.ember.execution.scheduler.QueryExecution;
@@ -49,6 +50,7 @@ public final class SessionState implements AutoCloseable {
   private final SqlFrontEnd frontEnd;
   private final Catalogs catalogs;
   private boolean closed;
+  private CacheManager cache;
 
   private SessionState(Engine engine, Map<String, String> initial) {
     this.engine = engine;
@@ -65,12 +67,35 @@ public final class SessionState implements AutoCloseable {
 
   public String master() { return engine.master(); }
 
-  QueryResult execute(String sql) {
+  QueryResult execute(String sql) { return execute(parse(sql)); }
+
+  /** Parses, validates and converts one statement (nothing runs). */
+  Statement parse(String sql) {
+    checkOpen();
+    return frontEnd.parse(sql);
+  }
+
+  /**
+   * Compiles a query over DataFrame inputs: each input is a table named by its alias whose reads
+   * are the input's own plan (see {@link PlanInput}); other names resolve as in {@link #parse}.
+   */
+  Query compile(List<PlanInput> inputs, String sql) {
+    checkOpen();
+    Statement st = new SqlFrontEnd(new InputCatalog(catalog, inputs)).parse(sql);
+    if (!(st instanceof Query q)) throw new IllegalStateException("not a query: " + sql);
+    return q;
+  }
+
+  private void checkOpen() {
     if (closed) throw new EmberException(EmberException.INTERNAL_ERROR, "session is stopped");
-    Statement st = frontEnd.parse(sql);
+  }
+
+  /** Runs a parsed statement: a query streams its result, a command runs now. */
+  QueryResult execute(Statement st) {
+    checkOpen();
     if (st instanceof Query q) return runQuery(q);
     if (st instanceof Explain e) return LocalResult.of(Schema.of(new Field("plan", DataType.VARCHAR, false)),
-        List.<Object[]>of(new Object[] {dev.ember.catalyst.types.Utf8String.of(explain(e))}));
+        List.<Object[]>of(new Object[] {dev.ember.catalyst.types.Utf8String.of(explain(e.query(), e.mode()))}));
     if (st instanceof SetConf s) return setConf(s);
     if (st instanceof ShowTables s) return showTables(s);
     if (st instanceof Describe d) return describe(d);
@@ -86,15 +111,34 @@ public final class SessionState implements AutoCloseable {
   /** The optimized logical, physical and staged plans of a query. */
   record Planned(LogicalPlan optimized, PhysicalPlan physical, StagePlan stages) {}
 
-  Planned plan(Query q) {
+  Planned plan(Query q) { return plan(q, true); }
+
+  /**
+   * Plans a query; with {@code useCache}, sub-plans the session has cached are first replaced by
+   * scans of their cached data (computing them if needed).
+   */
+  Planned plan(Query q, boolean useCache) {
+    LogicalPlan logical = useCache ? cache().substitute(q.plan(), this::materialize) : q.plan();
     Optimizer optimizer = new Optimizer(new Optimizer.Config(excludedRules(), false));
-    LogicalPlan optimized = optimizer.optimize(q.plan());
+    LogicalPlan optimized = optimizer.optimize(logical);
     PhysicalPlan physical = new PhysicalPlanner(plannerConfig()).plan(optimized);
     return new Planned(optimized, physical, StagePlan.cut(physical));
   }
 
-  private QueryResult runQuery(Query q) {
-    Planned planned = plan(q);
+  /** Runs a query and streams its result. */
+  QueryResult runQuery(Query q) { return runQuery(q, true); }
+
+  /** Computes a plan to be cached: run as it is, every batch handed to {@code sink}. */
+  private void materialize(LogicalPlan plan, java.util.function.Consumer<org.apache.arrow.vector.VectorSchemaRoot> sink) {
+    Query q = new Query(plan, plan.output().stream().map(AttributeRef::name).toList());
+    try (QueryResult r = runQuery(q, false)) {
+      for (var b = r.nextBatch(); b != null; b = r.nextBatch()) sink.accept(b);
+    }
+  }
+
+  private QueryResult runQuery(Query q, boolean useCache) {
+    checkOpen();
+    Planned planned = plan(q, useCache);
     List<AttributeRef> out = planned.optimized().output();
     List<Field> fields = new ArrayList<>();
     for (int i = 0; i < out.size(); i++) {
@@ -110,11 +154,12 @@ public final class SessionState implements AutoCloseable {
     return result;
   }
 
-  private String explain(Explain e) {
-    Planned p = plan(e.query());
+  /** What EXPLAIN shows for a query: the optimized logical plan and the staged physical plan. */
+  String explain(Query q, dev.ember.sql.ExplainMode mode) {
+    Planned p = plan(q);
     StringBuilder sb = new StringBuilder();
-    if (e.mode() == dev.ember.sql.ExplainMode.EXTENDED) {
-      sb.append("== Analyzed Logical Plan ==\n").append(e.query().plan().treeString()).append('\n');
+    if (mode == dev.ember.sql.ExplainMode.EXTENDED) {
+      sb.append("== Analyzed Logical Plan ==\n").append(q.plan().treeString()).append('\n');
     }
     sb.append("== Optimized Logical Plan ==\n").append(p.optimized().treeString()).append('\n');
     sb.append("== Physical Plan ==\n").append(ExplainPrinter.print(p.stages(),
@@ -237,12 +282,41 @@ public final class SessionState implements AutoCloseable {
 
   String conf(String key) { return conf.get(key); }
 
+  SessionCatalog catalog() { return catalog; }
+
+  /** The session's cache of DataFrames and tables (created on first use). */
+  synchronized CacheManager cache() {
+    if (cache == null) cache = new CacheManager(longConf(Settings.CACHE_MAX_BYTES));
+    return cache;
+  }
+
+  /** Drops every cached entry of the session. */
+  synchronized void clearCache() {
+    if (cache != null) cache.close();
+  }
+
+  private long longConf(String key) {
+    try {
+      return Long.parseLong(conf.get(key).trim());
+    } catch (NumberFormatException e) {
+      throw new EmberException(EmberException.DATA_EXCEPTION, "setting " + key + " must be a number: " + conf.get(key));
+    }
+  }
+
+  Catalogs catalogs() { return catalogs; }
+
+  boolean isClosed() { return closed; }
+
   void setConf(String key, String value) { conf.put(key, value); }
 
   @Override public void close() {
     if (closed) return;
     closed = true;
-    engine.release();
+    try {
+      if (cache != null) cache.close();
+    } finally {
+      engine.release();
+    }
   }
 
 }

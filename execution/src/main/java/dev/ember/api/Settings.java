@@ -12,6 +12,8 @@ public final class Settings {
   public static final String BATCH_SIZE = "ember.execution.batchSize";
   public static final String EXCLUDED_RULES = "ember.optimizer.excludedRules";
   public static final String CATALOG_DIR = "ember.catalog.dir";
+  /** Compressed bytes cached DataFrames and tables may hold in memory before the least recently used are evicted. */
+  public static final String CACHE_MAX_BYTES = "ember.cache.maxBytes";
 
   private Settings() {}
 
@@ -22,6 +24,7 @@ public final class Settings {
     d.put(CODEGEN_ENABLED, "true");
     d.put(BATCH_SIZE, "4096");
     d.put(EXCLUDED_RULES, "");
+    d.put(CACHE_MAX_BYTES, Long.toString(256L * 1024 * 1024));
     d.put(CATALOG_DIR, Paths.get(System.getProperty("user.home"), ".ember", "catalog").toString());
     return d;
   }
