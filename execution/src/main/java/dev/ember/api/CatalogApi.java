@@ -54,13 +54,17 @@ public final class CatalogApi {
   public void registerTable(String name, Table table) { state.catalog().putTempView(name, table); }
 
   /** Caches a table or view as {@code CACHE TABLE} does (computed now). */
-  public void cacheTable(String name) { state.execute("CACHE TABLE " + ColumnSql.ident(name)).close(); }
+  public void cacheTable(String name) {
+    state.execute(new dev.ember.sql.CacheTable(Arrays.asList(name.split("\\.")), false, null)).close();
+  }
 
-  public void uncacheTable(String name) { state.execute("UNCACHE TABLE " + ColumnSql.ident(name)).close(); }
+  public void uncacheTable(String name) {
+    state.execute(new dev.ember.sql.UncacheTable(Arrays.asList(name.split("\\.")), false)).close();
+  }
 
   /** True when the table's rows are cached. */
   public boolean isCached(String name) {
-    return state.cache().levelOf(state.compile(List.of(), "SELECT * FROM " + ColumnSql.ident(name)).plan()) != null;
+    return state.cache().levelOf(state.tablePlan(Arrays.asList(name.split("\\.")))) != null;
   }
 
   /** Drops every cached DataFrame and table of the session. */

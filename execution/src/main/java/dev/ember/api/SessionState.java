@@ -18,6 +18,7 @@ import dev.ember.planner.physical.PhysicalPlan;
 import dev.ember.planner.stage.StagePlan;
 import dev.ember.planner.strategy.PhysicalPlanner;
 import dev.ember.planner.strategy.PlannerConfig;
+import dev.ember.sql.CacheTable;
 import dev.ember.sql.CreateTable;
 import dev.ember.sql.CreateTempViewUsing;
 import dev.ember.sql.CreateView;
@@ -29,6 +30,7 @@ import dev.ember.sql.SetConf;
 import dev.ember.sql.ShowTables;
 import dev.ember.sql.SqlFrontEnd;
 import dev.ember.sql.Statement;
+import dev.ember.sql.UncacheTable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -103,6 +105,8 @@ public final class SessionState implements AutoCloseable {
     if (st instanceof CreateView v) return createView(v);
     if (st instanceof CreateTable t) return createTable(t);
     if (st instanceof DropTable d) return drop(d);
+    if (st instanceof CacheTable c) return cacheTable(c);
+    if (st instanceof UncacheTable u) return uncacheTable(u);
     throw EmberException.notSupported("statement " + st.getClass().getSimpleName());
   }
 
@@ -262,6 +266,40 @@ public final class SessionState implements AutoCloseable {
           (d.view() ? "View '" : "Table '") + name + "' not found");
     }
     return LocalResult.none();
+  }
+
+  /** {@code CACHE TABLE}: as Spark, MEMORY_AND_DISK, computed now unless LAZY. */
+  private QueryResult cacheTable(CacheTable c) {
+    String name = String.join(".", c.name());
+    if (c.query() != null) {
+      catalog.putTempView(single(c.name()), new DataFrameView(single(c.name()), c.query().plan()));
+    }
+    cache().register(tablePlan(c.name()), dev.ember.execution.cache.CacheLevel.MEMORY_AND_DISK);
+    if (!c.lazy()) {
+      try (QueryResult r = runQuery(compile(List.of(), "SELECT count(*) FROM " + quoted(c.name())))) {
+        while (r.nextBatch() != null) {
+          // computing the count fills the cache
+        }
+      }
+    }
+    return LocalResult.none();
+  }
+
+  private QueryResult uncacheTable(UncacheTable u) {
+    if (u.ifExists() && catalog.table(u.name()).isEmpty()) return LocalResult.none();
+    cache().unregister(tablePlan(u.name()));
+    return LocalResult.none();
+  }
+
+  /** The plan a reference to a table or view stands for (what CACHE TABLE caches). */
+  LogicalPlan tablePlan(List<String> name) {
+    return Plans.withoutIdentityProjects(compile(List.of(), "SELECT * FROM " + quoted(name)).plan());
+  }
+
+  private static String quoted(List<String> name) {
+    List<String> parts = new ArrayList<>();
+    for (String n : name) parts.add(ColumnSql.ident(n));
+    return String.join(".", parts);
   }
 
   private static Schema querySchema(Query q) {

@@ -2,6 +2,7 @@ package dev.ember.sql.command;
 
 import dev.ember.catalyst.errors.EmberException;
 import dev.ember.catalyst.types.Field;
+import dev.ember.sql.CacheTable;
 import dev.ember.sql.CreateTable;
 import dev.ember.sql.CreateTempViewUsing;
 import dev.ember.sql.CreateView;
@@ -13,6 +14,7 @@ import dev.ember.sql.Query;
 import dev.ember.sql.SetConf;
 import dev.ember.sql.ShowTables;
 import dev.ember.sql.Statement;
+import dev.ember.sql.UncacheTable;
 import dev.ember.sql.command.Token.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +36,8 @@ public final class CommandParser {
     Query parse(String text);
   }
 
-  private static final Set<String> COMMANDS = Set.of("EXPLAIN", "CREATE", "DROP", "SHOW", "DESCRIBE", "DESC", "SET");
+  private static final Set<String> COMMANDS = Set.of("EXPLAIN", "CREATE", "DROP", "SHOW", "DESCRIBE", "DESC", "SET",
+      "CACHE", "UNCACHE");
 
   private final String sql;
   private final TokenStream in;
@@ -65,6 +68,8 @@ public final class CommandParser {
       case "SHOW" -> show();
       case "DESCRIBE", "DESC" -> describe();
       case "SET" -> set();
+      case "CACHE" -> cache();
+      case "UNCACHE" -> uncache();
       default -> throw TokenStream.error(first, "unknown command");
     };
     in.expectEnd();
@@ -144,6 +149,23 @@ public final class CommandParser {
     if (queryText.isEmpty()) throw TokenStream.error(in.peek(), "expected a query after AS");
     Query query = restAsQuery();
     return new CreateView(name, orReplace, temporary, queryText, query);
+  }
+
+  /** {@code CACHE [LAZY] TABLE name [[AS] query]}. */
+  private Statement cache() {
+    boolean lazy = in.accept("LAZY");
+    in.expect("TABLE");
+    List<String> name = qualifiedName();
+    if (in.atEnd()) return new CacheTable(name, lazy, null);
+    in.accept("AS");
+    return new CacheTable(name, lazy, restAsQuery());
+  }
+
+  /** {@code UNCACHE TABLE [IF EXISTS] name}. */
+  private Statement uncache() {
+    in.expect("TABLE");
+    boolean ifExists = ifPresent("EXISTS");
+    return new UncacheTable(qualifiedName(), ifExists);
   }
 
   private Statement drop() {
