@@ -4,6 +4,7 @@ import dev.ember.catalyst.errors.EmberException;
 import dev.ember.catalyst.types.Schema;
 import dev.ember.datasources.DataSourceTable;
 import dev.ember.datasources.csv.CsvTable;
+import dev.ember.datasources.json.JsonTable;
 import dev.ember.datasources.parquet.ParquetTable;
 import java.util.List;
 import java.util.Locale;
@@ -16,14 +17,14 @@ import java.util.Map;
  */
 public final class DataSources {
   /** Provider names, as written after USING (case-insensitive). */
-  public static final List<String> PROVIDERS = List.of("parquet", "csv");
+  public static final List<String> PROVIDERS = List.of("parquet", "csv", "json");
 
   private DataSources() {}
 
   /**
    * Opens the table {@code name} stored at {@code path} in format {@code provider}. Parquet takes
-   * no options (unknown ones are ignored, as Spark does); CSV takes Spark's (see
-   * {@link dev.ember.datasources.csv.CsvOptions}). A declared schema may be null.
+   * no options (unknown ones are ignored, as Spark does); CSV and JSON take Spark's (see
+   * {@link dev.ember.datasources.csv.CsvOptions}, {@link dev.ember.datasources.json.JsonOptions}). A declared schema may be null.
    */
   public static DataSourceTable open(String provider, String name, Map<String, String> options,
                                      String path, Schema schemaOrNull) {
@@ -33,6 +34,7 @@ public final class DataSources {
     return switch (provider.toLowerCase(Locale.ROOT)) {
       case "parquet" -> ParquetTable.open(name, path, schemaOrNull);
       case "csv" -> CsvTable.open(name, path, options, schemaOrNull);
+      case "json" -> JsonTable.open(name, path, options, schemaOrNull);
       default -> throw EmberException.notSupported("data source provider '" + provider
           + "' (supported: " + String.join(", ", PROVIDERS) + ")");
     };
