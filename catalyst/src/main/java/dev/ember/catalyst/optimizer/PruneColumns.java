@@ -6,6 +6,7 @@ import dev.ember.catalyst.expr.Exprs;
 import dev.ember.catalyst.expr.NamedAggregate;
 import dev.ember.catalyst.expr.NamedExpr;
 import dev.ember.catalyst.plan.logical.Aggregate;
+import dev.ember.catalyst.plan.logical.BroadcastHint;
 import dev.ember.catalyst.plan.logical.Filter;
 import dev.ember.catalyst.plan.logical.Join;
 import dev.ember.catalyst.plan.logical.Limit;
@@ -47,7 +48,8 @@ public final class PruneColumns implements Rule<LogicalPlan> {
     if (plan instanceof Aggregate a) return pruneAggregate(a, required);
     if (plan instanceof Join j) return pruneJoin(j, required);
     if (plan instanceof Union u) return pruneUnion(u, required);
-    if (plan instanceof Filter || plan instanceof Sort || plan instanceof Limit || plan instanceof Window) {
+    if (plan instanceof Filter || plan instanceof Sort || plan instanceof Limit || plan instanceof Window
+        || plan instanceof BroadcastHint) {
       // A Window passes its child's columns through: the child keeps those needed above and those it reads.
       Set<Long> need = union(required, Exprs.references(plan.expressions()));
       LogicalPlan child = plan.children().get(0);
