@@ -22,14 +22,14 @@ public final class CatalogApi {
   /** Temporary views and persistent tables at the root. */
   public List<TableInfo> listTables() {
     List<TableInfo> out = new ArrayList<>();
-    for (String n : state.catalog().tableNames(List.of())) out.add(new TableInfo(n, state.catalog().hasTempView(n)));
+    for (String n : state.sessionCatalog().tableNames(List.of())) out.add(new TableInfo(n, state.sessionCatalog().hasTempView(n)));
     return out;
   }
 
   /** Tables of a schema, e.g. {@code listTables("tpch.tiny")}. */
   public List<TableInfo> listTables(String schema) {
     List<TableInfo> out = new ArrayList<>();
-    for (String n : state.catalog().tableNames(Arrays.asList(schema.split("\\.")))) out.add(new TableInfo(n, false));
+    for (String n : state.sessionCatalog().tableNames(Arrays.asList(schema.split("\\.")))) out.add(new TableInfo(n, false));
     return out;
   }
 
@@ -41,17 +41,17 @@ public final class CatalogApi {
   }
 
   public boolean tableExists(String name) {
-    return state.catalog().table(Arrays.asList(name.split("\\."))).isPresent();
+    return state.sessionCatalog().table(Arrays.asList(name.split("\\."))).isPresent();
   }
 
   /** Drops a temporary view; false when there was none of that name. */
-  public boolean dropTempView(String name) { return state.catalog().dropTempView(name); }
+  public boolean dropTempView(String name) { return state.sessionCatalog().dropTempView(name); }
 
   /**
    * Registers any table (for instance a custom {@link dev.ember.datasources.DataSourceTable}) as
    * a temporary view, replacing one of that name.
    */
-  public void registerTable(String name, Table table) { state.catalog().putTempView(name, table); }
+  public void registerTable(String name, Table table) { state.sessionCatalog().putTempView(name, table); }
 
   /** Caches a table or view as {@code CACHE TABLE} does (computed now). */
   public void cacheTable(String name) {
@@ -71,7 +71,7 @@ public final class CatalogApi {
   public void clearCache() { state.clearCache(); }
 
   private Table lookup(String name) {
-    return state.catalog().table(Arrays.asList(name.split("\\."))).orElseThrow(() ->
+    return state.sessionCatalog().table(Arrays.asList(name.split("\\."))).orElseThrow(() ->
         new EmberException(EmberException.UNDEFINED_TABLE, "Table or view '" + name + "' not found"));
   }
 }

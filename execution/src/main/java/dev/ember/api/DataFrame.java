@@ -394,12 +394,12 @@ public final class DataFrame {
 
   /** Registers this DataFrame as a temporary view that SQL can name; replaces one of that name. */
   public void createOrReplaceTempView(String name) {
-    state.catalog().putTempView(name, new DataFrameView(name, plan));
+    state.sessionCatalog().putTempView(name, new DataFrameView(name, plan));
   }
 
   /** Registers a temporary view; fails if one of that name exists. */
   public void createTempView(String name) {
-    if (state.catalog().hasTempView(name)) {
+    if (state.sessionCatalog().hasTempView(name)) {
       throw new EmberException(EmberException.DUPLICATE_TABLE, "Temporary view '" + name + "' already exists");
     }
     createOrReplaceTempView(name);

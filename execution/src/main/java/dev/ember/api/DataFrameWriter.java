@@ -84,7 +84,7 @@ public final class DataFrameWriter {
    */
   public void saveAsTable(String name) {
     SessionState state = df.state;
-    boolean exists = state.catalog().table(List.of(name)).isPresent();
+    boolean exists = state.sessionCatalog().table(List.of(name)).isPresent();
     if (exists && mode == SaveMode.ERROR_IF_EXISTS) {
       throw new EmberException(EmberException.DUPLICATE_TABLE, "Table '" + name + "' already exists");
     }

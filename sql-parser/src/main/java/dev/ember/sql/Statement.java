@@ -6,5 +6,5 @@ package dev.ember.sql;
  */
 public sealed interface Statement
     permits Query, Explain, CreateTable, CreateTempViewUsing, CreateView, DropTable, ShowTables,
-        Describe, SetConf,
+        Describe, SetConf, AnalyzeTable,
         CacheTable, UncacheTable {}
