@@ -380,15 +380,17 @@ public final class DataFrame {
 
   public void explain(boolean extended) { explain(extended ? "extended" : "simple"); }
 
-  /** Prints the plans as {@code EXPLAIN} does; {@code mode} is simple or extended. */
+  /** Prints the plans as {@code EXPLAIN} does; {@code mode} is simple, extended, codegen, cost or formatted. */
   public void explain(String mode) { System.out.print(explainString(mode)); }
 
   public String explainString(String mode) {
-    ExplainMode m = switch (mode.toLowerCase(Locale.ROOT)) {
-      case "simple" -> ExplainMode.SIMPLE;
-      case "extended" -> ExplainMode.EXTENDED;
-      default -> throw EmberException.notSupported("explain mode '" + mode + "' (use simple or extended)");
-    };
+    ExplainMode m;
+    try {
+      m = ExplainMode.valueOf(mode.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new EmberException(EmberException.SYNTAX_ERROR, "Unknown explain mode '" + mode
+          + "'. Accepted: simple, extended, codegen, cost, formatted");
+    }
     return state.explain(query(), m);
   }
 

@@ -41,6 +41,31 @@ public final class GroupedData {
     return df.compile(List.of(in), sql);
   }
 
+  /**
+   * Spark's {@code agg(Map.of("x", "max", "y", "avg"))}: column name to aggregate name (sum, avg,
+   * mean, min, max, count, first, stddev, variance), in the map's iteration order; each result
+   * column is named like {@code max(x)}.
+   */
+  public DataFrame agg(java.util.Map<String, String> exprs) {
+    List<Column> aggs = new ArrayList<>();
+    for (java.util.Map.Entry<String, String> e : exprs.entrySet()) {
+      Column c = functions.col(e.getKey());
+      aggs.add(switch (e.getValue().toLowerCase(java.util.Locale.ROOT)) {
+        case "sum" -> functions.sum(c);
+        case "avg", "mean" -> functions.avg(c);
+        case "min" -> functions.min(c);
+        case "max" -> functions.max(c);
+        case "count" -> functions.count(c);
+        case "first" -> functions.first(c);
+        case "stddev", "stddev_samp" -> functions.stddev(c);
+        case "variance", "var_samp" -> functions.variance(c);
+        default -> throw new EmberException(EmberException.UNDEFINED_FUNCTION, "Unknown aggregate '" + e.getValue()
+            + "'. Accepted: sum, avg, mean, min, max, count, first, stddev, variance");
+      });
+    }
+    return agg(aggs);
+  }
+
   /** The number of rows of each group, as {@code count}. */
   public DataFrame count() { return agg(functions.count(functions.col("*")).alias("count")); }
 

@@ -93,7 +93,13 @@ public final class SessionState implements AutoCloseable {
    */
   Query compile(List<PlanInput> inputs, String sql) {
     checkOpen();
-    Statement st = new SqlFrontEnd(new InputCatalog(catalog, inputs)).parse(sql);
+    Statement st;
+    try {
+      st = new SqlFrontEnd(new InputCatalog(catalog, inputs)).parse(sql);
+    } catch (EmberException e) {
+      // Positions would point into text the user never wrote: keep the message, drop the position.
+      throw e.hasPosition() ? new EmberException(e.sqlState(), e.getMessage(), e) : e;
+    }
     if (!(st instanceof Query q)) throw new IllegalStateException("not a query: " + sql);
     return q;
   }

@@ -154,6 +154,8 @@ class DataFrameActionsTest {
     String plan = df.explainString("simple");
     assertTrue(plan.contains("== Optimized Logical Plan ==") && plan.contains("== Physical Plan =="), plan);
     assertTrue(df.explainString("extended").contains("== Analyzed Logical Plan =="));
+    assertTrue(df.explainString("FORMATTED").contains("n_regionkey"));
+    assertThrows(EmberException.class, () -> df.explainString("verbose"));
     df.createOrReplaceTempView("nat");
     String viaView = session.sql("EXPLAIN SELECT * FROM nat").collectAsList().get(0).getString(0);
     assertTrue(viaView.contains("Scan tpch.tiny.nation"), viaView);

@@ -55,6 +55,7 @@ class DataFrameAnalysisErrorsTest {
     EmberException e = assertThrows(EmberException.class, () -> n.filter("n_nme = 'x'"));
     assertEquals(EmberException.UNDEFINED_COLUMN, e.sqlState(), e.getMessage());
     assertTrue(e.getMessage().toLowerCase().contains("n_nme"), e.getMessage());
+    assertTrue(!e.hasPosition(), "no position in SQL text the user did not write: " + e.describe());
     assertEquals(0, nation.scans.get());
   }
 

@@ -195,4 +195,16 @@ class DataFrameTransformationsTest {
             col("o_orderpriority").isin("1-URGENT", "2-HIGH").alias("i"), col("o_comment").like("%special%").alias("lk"),
             col("o_totalprice").cast("int").alias("ci")));
   }
+
+  @Test void aggByMapAndGroupedShortcuts() {
+    java.util.Map<String, String> aggs = new java.util.LinkedHashMap<>();
+    aggs.put("o_totalprice", "max");
+    aggs.put("o_shippriority", "avg");
+    oracle.assertSame("agg map", "SELECT o_orderstatus, max(o_totalprice) AS m, avg(o_shippriority) AS a FROM orders GROUP BY o_orderstatus",
+        t("orders").groupBy("o_orderstatus").agg(aggs));
+    oracle.assertSame("grouped count", "SELECT o_orderpriority, count(*) AS count FROM orders GROUP BY o_orderpriority",
+        t("orders").groupBy("o_orderpriority").count());
+    oracle.assertSame("grouped sum", "SELECT o_orderpriority, sum(o_totalprice) AS s, sum(o_custkey) AS c FROM orders GROUP BY o_orderpriority",
+        t("orders").groupBy("o_orderpriority").sum("o_totalprice", "o_custkey"));
+  }
 }
