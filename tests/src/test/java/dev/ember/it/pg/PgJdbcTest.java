@@ -40,8 +40,7 @@ class PgJdbcTest {
 
   @BeforeAll static void start() throws SQLException {
     server = PgTestServer.start();
-    duck = TpchData.openDuckDb();
-    TpchData.generateInto(duck, 0.01);
+    duck = TpchData.openDuckDbOverParquet(0.01);
   }
 
   @AfterAll static void stop() throws SQLException {
