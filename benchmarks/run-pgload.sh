@@ -3,6 +3,7 @@
 #
 #   benchmarks/run-pgload.sh [--connections 64] [--seconds 60] [--warmup 10]
 #                            [--queries 1,3,4,5,6,10,12,14,19] [--master local[*]] [--port P]
+#                            [--data generated | DIR]
 #
 # Starts the server in-process (or uses one already listening on --port), opens N pgJDBC
 # connections that run a random mix of TPC-H queries over tpch.tiny, and after a warm-up prints

@@ -59,6 +59,7 @@ final class ProtocolState implements AutoCloseable {
   private void accept() {
     authenticated = true;
     session = conn.openSession();
+    server.catalog().attach(session, settings);
     router = new StatementRouter(session, settings, server.catalog());
     for (Map.Entry<String, String> e : startupParams.entrySet()) {
       if (!e.getKey().equals("user") && !e.getKey().equals("database") && !e.getKey().equals("options")
