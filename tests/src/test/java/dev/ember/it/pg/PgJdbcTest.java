@@ -304,6 +304,9 @@ class PgJdbcTest {
       }
       s.execute("BEGIN");
       s.execute("COMMIT");
+      assertNull(s.getWarnings());
+      s.execute("COMMIT"); // outside a transaction: PostgreSQL's warning, as a NoticeResponse
+      assertEquals("25P01", s.getWarnings().getSQLState());
       s.execute("DISCARD ALL");
       try (ResultSet rs = s.executeQuery("SELECT current_database(), current_schema(), version()")) {
         assertTrue(rs.next());
