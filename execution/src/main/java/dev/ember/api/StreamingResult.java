@@ -71,6 +71,8 @@ final class StreamingResult implements QueryResult {
 
   @Override public boolean hasRows() { return true; }
 
+  @Override public long rowsRead() { return query.rowsRead().get(); }
+
   @Override public QueryProgress progress() {
     ProgressTracker p = query.progress();
     return new QueryProgress(p.stagesTotal(), p.stagesStarted(), p.stagesDone(), p.tasksTotal(), p.tasksRunning(),
@@ -88,7 +90,7 @@ final class StreamingResult implements QueryResult {
       item = queue.take();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new EmberException(EmberException.QUERY_CANCELED, "interrupted while waiting for results");
+      throw new EmberException(EmberException.QUERY_CANCELED, "query was cancelled (interrupted while waiting for results)");
     }
     if (item == END) {
       finished = true;

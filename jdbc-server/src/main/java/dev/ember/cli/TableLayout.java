@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * Lays out chunks of rows as an aligned table: the header and the rules around it for the first
- * chunk, then each chunk with the column widths it needs (at least the header's), the closing
- * rule after each chunk. Cells are pre-rendered lines of text (a value with line breaks has
- * several).
+ * chunk, then each chunk with the column widths it needs (at least the header's); where the
+ * widths change between chunks a rule of the new widths marks it, and {@link #close} draws the
+ * closing rule. Cells are pre-rendered lines of text (a value with line breaks has several).
  */
 final class TableLayout {
   private static final String[] NULL = {"NULL"};
@@ -15,6 +15,7 @@ final class TableLayout {
   private final boolean[] right;
   private final int maxColumnWidth;
   private int[] previousWidths;
+  private boolean open; // rows printed and the closing rule not yet
 
   TableLayout(List<String> names, RowCursor rows, int maxColumnWidth) {
     this.maxColumnWidth = maxColumnWidth;
@@ -56,8 +57,8 @@ final class TableLayout {
       b.append(rule);
       line(b, header, widths, new boolean[header.length]);
       b.append(rule);
-    } else if (!java.util.Arrays.equals(widths, previousWidths)) {
-      b.append(rule); // the widths change between chunks: a rule marks where
+    } else if (!open || !java.util.Arrays.equals(widths, previousWidths)) {
+      b.append(rule); // the widths change between chunks (or the table restarts): a rule marks where
     }
     previousWidths = widths;
     String[] line = new String[header.length];
@@ -73,10 +74,18 @@ final class TableLayout {
         b.setLength(0);
       }
     }
-    if (!chunk.isEmpty()) b.append(rule);
+    open |= !chunk.isEmpty();
     out.append(b);
     out.flush();
   }
+
+  /** Draws the closing rule under the rows printed since the last one, if any. */
+  void close(PrintStream out) {
+    if (open && previousWidths != null && !isEmptyTable()) out.append(rule(previousWidths));
+    open = false;
+  }
+
+  private boolean isEmptyTable() { return header.length == 0; }
 
   private int[] widths(List<String[][]> chunk) {
     int[] widths = new int[header.length];

@@ -54,6 +54,7 @@ final class TablePrinter implements ResultPrinter {
       if (chunk.isEmpty() && started) break;
       started = true;
       if (expanded(table, chunk)) {
+        table.close(out);
         records.print(out, chunk, shown);
       } else {
         table.print(out, chunk, !tableStarted);
@@ -63,7 +64,8 @@ final class TablePrinter implements ResultPrinter {
       shown += chunk.size();
       if (shown >= settings.maxTableRows()) break;
     }
-    while (rows.next()) total++;
+    table.close(out);
+    while (rows.next()) total++; // the rest is counted, not shown
     if (total > shown) {
       out.println("… " + (total - shown) + " more rows not shown (\\rows N or " + PrintSettings.MAX_ROWS_KEY
           + " shows more; now " + settings.maxTableRows() + ")");

@@ -38,6 +38,8 @@ public final class CodegenContext {
   private final StringBuilder methods = new StringBuilder();
   /** Value expressions of wide-decimal results that also sit, unscaled, in a WideDecimal register. */
   private final Map<String, String> wideRegisters = new HashMap<>();
+  /** Value expressions of strings read lazily from a vector cell: {vector, row index}. */
+  private final Map<String, String[]> stringCells = new HashMap<>();
 
   /** A context whose CURRENT_DATE/CURRENT_TIMESTAMP come from {@code clock}. */
   public CodegenContext(QueryClock clock) { this(clock, DEFAULT_SPLIT_WEIGHT); }
@@ -104,6 +106,17 @@ public final class CodegenContext {
    * sum, enclosing wide arithmetic) take the two words instead of materialising a BigDecimal.
    */
   public String wideRegister(String value) { return wideRegisters.get(value); }
+
+  /**
+   * Records that the VARCHAR value expression {@code value} is the cell {@code row} of the
+   * VarCharVector {@code vector} (copied out only when something needs it as a Utf8String).
+   */
+  public void registerStringCell(String value, String vector, String row) {
+    stringCells.put(value, new String[] {vector, row});
+  }
+
+  /** The {vector, row} holding the string {@code value}, or null: for in-place hashing and copies. */
+  public String[] stringCell(String value) { return stringCells.get(value); }
 
   /** Adds a helper method (complete Java source) to the generated class. */
   public void addMethod(String javaSource) { methods.append(javaSource).append('\n'); }

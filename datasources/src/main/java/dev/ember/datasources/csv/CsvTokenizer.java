@@ -16,8 +16,9 @@ import java.util.List;
  *   <li>records end at {@code \n}, {@code \r\n} or {@code \r}; blank lines are skipped; a leading
  *       byte-order mark is dropped.</li>
  * </ul>
- * Text after a closing quote other than a delimiter or line end, and a quote still open at the end
- * of the file, are malformed: a DATA_EXCEPTION naming the file and line.
+ * A quote still open at the end of the file is malformed: a DATA_EXCEPTION naming the file and
+ * line. So is text after a closing quote other than a delimiter or line end in FAILFAST mode; in
+ * the other modes that text is kept as part of the field and the record flagged ({@link #problem}).
  */
 final class CsvTokenizer {
   private static final int EOF = -1;

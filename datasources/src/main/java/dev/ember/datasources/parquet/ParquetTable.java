@@ -31,6 +31,7 @@ public final class ParquetTable implements DataSourceTable {
   private final String name;
   private final String location;
   private final List<ParquetFileInfo> files;
+  private final Statistics statistics;
   private final Schema schema;
   private final ScanMetrics metrics;
 
@@ -40,6 +41,7 @@ public final class ParquetTable implements DataSourceTable {
     this.files = files;
     this.schema = schema;
     this.metrics = metrics;
+    this.statistics = computeStatistics();
   }
 
   /** The table at {@code location} with the schema of its files. */
@@ -129,15 +131,36 @@ public final class ParquetTable implements DataSourceTable {
 
   @Override public java.util.Optional<ScanMetrics> metrics() { return java.util.Optional.of(metrics); }
 
-  /** Row count and compressed size, summed over the footers. */
-  @Override public Statistics statistics() {
+  /**
+   * Row count and compressed size, summed over the footers, and per column the min, max and NULL
+   * count the row groups' statistics give (no distinct counts: footers do not have them).
+   */
+  @Override public Statistics statistics() { return statistics; }
+
+  private Statistics computeStatistics() {
     long rows = 0;
     long bytes = 0;
     for (ParquetFileInfo f : files) {
       rows += f.rows();
       bytes += f.compressedBytes();
     }
-    return Statistics.of(rows, bytes);
+    java.util.Map<String, dev.ember.catalyst.stats.ColumnStat> columns = new java.util.HashMap<>();
+    for (Field field : schema.fields()) {
+      ColumnRange range = null;
+      for (ParquetFileInfo f : files) {
+        ColumnRange r = f.ranges().get(field.name());
+        if (r == null || !r.type().equals(field.type())) {
+          range = null;
+          break;
+        }
+        range = range == null ? r : ParquetFileInfo.merge(range, r);
+      }
+      if (range == null) continue;
+      dev.ember.catalyst.stats.ColumnStat c = dev.ember.catalyst.stats.ColumnStat.UNKNOWN.withRange(range.min(), range.max());
+      if (range.nullCount() >= 0) c = c.withNullCount(range.nullCount());
+      columns.put(field.name(), c);
+    }
+    return Statistics.of(rows, bytes).withColumns(columns);
   }
 
   /**

@@ -124,7 +124,7 @@ public final class TaskPlanner {
     if (partition >= splits.size()) return new ListSource(List.of());
     List<String> columns = s.output().stream().map(AttributeRef::name).toList();
     ScanSource scan = new ScanSource((DataSourceTable) s.table(), splits.get(partition), columns, s.filters(),
-        task.allocator(), task.query().batchSize());
+        task.allocator(), task.query().batchSize(), task.query().rowsRead());
     return new StopCheckSource(scan, task.query()::checkRunning); // a cancelled query stops within a batch
   }
 
