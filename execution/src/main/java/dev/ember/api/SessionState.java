@@ -137,6 +137,12 @@ public final class SessionState implements AutoCloseable {
     return st instanceof Query q ? querySchema(q) : null;
   }
 
+  /**
+   * Mounts {@code catalog} under the top-level name {@code name} for this session only, so its
+   * tables are named {@code name.table} (the wire server's {@code information_schema}).
+   */
+  public void mountCatalog(String name, dev.ember.catalyst.catalog.Catalog catalog) { this.catalog.mount(name, catalog); }
+
   /** True when {@code name} is one of this session's temporary views. */
   public boolean isTempView(String name) { return catalog.hasTempView(name); }
 
