@@ -20,13 +20,19 @@ import java.util.Set;
  * <ul>
  *   <li>{@code VALUE} anywhere except after NEXT/CURRENT (sequences) or before {@code (};</li>
  *   <li>{@code DATE}, {@code TIMESTAMP} when no literal string or {@code (} follows;</li>
- *   <li>any of the words after {@code AS} (except a CAST's type) or after {@code .}.</li>
+ *   <li>any of the words after {@code AS} (except a CAST's type) or after {@code .};</li>
+ *   <li>{@code RETURNS} everywhere (a keyword of CREATE FUNCTION only; TPC-DS names a column so);</li>
+ *   <li>{@code DAY} before {@code (} unless a string precedes it (an interval qualifier's
+ *       precision, {@code INTERVAL '1' DAY(3)}): Spark's and DuckDB's {@code day(date)}, which
+ *       the validator knows as {@link dev.ember.sql.validate.EmberFunctions#DAY}.</li>
  * </ul>
  * Positions reported against the rewritten text are mapped back with {@link #toOriginalColumn}.
  */
 public final class SoftKeywords {
   private static final Set<String> WORDS = Set.of("VALUE", "DATE", "TIMESTAMP", "TIME", "YEAR", "MONTH", "DAY",
-      "HOUR", "MINUTE", "SECOND", "USER", "RESULT", "LANGUAGE");
+      "HOUR", "MINUTE", "SECOND", "USER", "RESULT", "LANGUAGE", "RETURNS");
+  /** Words that only statements Ember does not parse with Calcite (CREATE FUNCTION) use as keywords. */
+  private static final Set<String> ALWAYS_NAMES = Set.of("RETURNS");
   private static final Set<String> LITERAL_TYPES = Set.of("DATE", "TIMESTAMP");
   private static final Set<String> CASTS = Set.of("CAST", "TRY_CAST", "SAFE_CAST");
 
@@ -90,6 +96,8 @@ public final class SoftKeywords {
     if (w.equals("VALUE")) {
       return !next.isSymbol("(") && !(prev != null && (prev.isWord("NEXT") || prev.isWord("CURRENT")));
     }
+    if (ALWAYS_NAMES.contains(w)) return true;
+    if (w.equals("DAY") && next.isSymbol("(")) return prev == null || prev.kind() != Kind.STRING;
     if (LITERAL_TYPES.contains(w)) {
       return next.kind() != Kind.STRING && !next.isSymbol("(") && !(prev != null && prev.isSymbol("::"));
     }
