@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs the 99 TPC-DS queries on Ember and DuckDB at SF 0.01 (TpcdsQueriesTest) and prints the
 # per-query status table ending with "N of 99 match DuckDB". Extra arguments go to Maven, e.g.
+#   tests/run-tpcds.sh -Dtpcds.queries=all        (all 103 statements; without it, the checked ones)
 #   tests/run-tpcds.sh -Dtpcds.queries=14,72      (some queries)
 #   tests/run-tpcds.sh -Dtpcds.source=catalog     (Ember reads the generator catalog, slower)
 # The exit status is Maven's: non-zero when a query outside tpcds/known_failures.txt fails or a
