@@ -18,6 +18,8 @@ public final class Settings {
   public static final String CBO_ENABLED = "ember.sql.cbo.enabled";
   /** Cost-based join reordering alone (needs {@link #CBO_ENABLED}). */
   public static final String CBO_JOIN_REORDER = "ember.sql.cbo.joinReorder.enabled";
+  /** Compressed bytes cached DataFrames and tables may hold in memory before the least recently used are evicted. */
+  public static final String CACHE_MAX_BYTES = "ember.cache.maxBytes";
 
   private Settings() {}
 
@@ -31,6 +33,7 @@ public final class Settings {
     d.put(OPTIMIZER_TRACE, "false");
     d.put(CBO_ENABLED, "true");
     d.put(CBO_JOIN_REORDER, "true");
+    d.put(CACHE_MAX_BYTES, Long.toString(256L * 1024 * 1024));
     d.put(CATALOG_DIR, Paths.get(System.getProperty("user.home"), ".ember", "catalog").toString());
     return d;
   }

@@ -2,6 +2,7 @@ package dev.ember.sql.convert;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.ember.catalyst.catalog.PlanTable;
 import dev.ember.catalyst.catalog.Table;
 import dev.ember.catalyst.catalog.ViewTable;
 import dev.ember.catalyst.errors.EmberException;
@@ -71,6 +72,7 @@ public final class RelConverter {
     if (catalogTable == null) throw new IllegalStateException("not an Ember table: " + scan.getTable());
     Table table = catalogTable.table();
     if (table instanceof ViewTable view) return views.expand(view);
+    if (table instanceof PlanTable planned) return planned.plan();
     return Scan.of(table);
   }
 
