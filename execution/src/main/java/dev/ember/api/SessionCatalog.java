@@ -22,6 +22,8 @@ final class SessionCatalog implements Catalog {
   private static final Map<String, Catalog> BUILT_IN = Map.of("tpch", new TpchCatalog(), "tpcds", new TpcdsCatalog());
 
   private final Map<String, Table> tempViews = new LinkedHashMap<>();
+  /** Catalogs mounted by the session's owner (the wire server's information_schema), by name. */
+  private final Map<String, Catalog> mounted = new LinkedHashMap<>();
   private final Function<String, Optional<Table>> persistent;
   private final Supplier<List<String>> persistentNames;
 
@@ -40,19 +42,34 @@ final class SessionCatalog implements Catalog {
 
   synchronized List<String> tempViewNames() { return new ArrayList<>(tempViews.keySet()); }
 
+  /** Makes {@code catalog}'s tables nameable as {@code name.…} in this session. */
+  synchronized void mount(String name, Catalog catalog) { mounted.put(key(name), catalog); }
+
+  /** The built-in or mounted catalog named {@code name}, or null. */
+  private synchronized Catalog topLevel(String name) {
+    Catalog c = mounted.get(key(name));
+    return c != null ? c : BUILT_IN.get(key(name));
+  }
+
   @Override public synchronized Optional<Table> table(List<String> path) {
     if (path.size() == 1) {
       Table t = tempViews.get(key(path.get(0)));
       if (t != null) return Optional.of(t);
       return persistent.apply(path.get(0));
     }
-    Catalog builtIn = path.isEmpty() ? null : BUILT_IN.get(key(path.get(0)));
+    Catalog builtIn = path.isEmpty() ? null : topLevel(path.get(0));
     return builtIn == null ? Optional.empty() : builtIn.table(path.subList(1, path.size()));
   }
 
   @Override public List<String> schemaNames(List<String> schemaPath) {
-    if (schemaPath.isEmpty()) return BUILT_IN.keySet().stream().sorted().toList();
-    Catalog builtIn = BUILT_IN.get(key(schemaPath.get(0)));
+    if (schemaPath.isEmpty()) {
+      List<String> names = new ArrayList<>(BUILT_IN.keySet());
+      synchronized (this) {
+        names.addAll(mounted.keySet());
+      }
+      return names.stream().sorted().toList();
+    }
+    Catalog builtIn = topLevel(schemaPath.get(0));
     return builtIn == null ? List.of() : builtIn.schemaNames(schemaPath.subList(1, schemaPath.size()));
   }
 
@@ -62,7 +79,7 @@ final class SessionCatalog implements Catalog {
       for (String n : persistentNames.get()) if (!out.contains(key(n))) out.add(n);
       return out;
     }
-    Catalog builtIn = BUILT_IN.get(key(schemaPath.get(0)));
+    Catalog builtIn = topLevel(schemaPath.get(0));
     return builtIn == null ? List.of() : builtIn.tableNames(schemaPath.subList(1, schemaPath.size()));
   }
 }

@@ -12,6 +12,7 @@ import dev.ember.catalyst.rules.RuleExecutor.TraceEntry;
 import dev.ember.catalyst.types.DataType;
 import dev.ember.catalyst.types.Field;
 import dev.ember.catalyst.types.Schema;
+import dev.ember.execution.cache.CacheManager;
 import dev.ember.execution.memory.MemoryManager;
 import dev.ember.execution.scheduler.QueryContext;
 import dev.ember.execution.scheduler.QueryExecution;
@@ -23,6 +24,7 @@ import dev.ember.catalyst.stats.Statistics;
 import dev.ember.datasources.DataSourceTable;
 import dev.ember.datasources.catalog.AnalyzedTable;
 import dev.ember.sql.AnalyzeTable;
+import dev.ember.sql.CacheTable;
 import dev.ember.sql.CreateTable;
 import dev.ember.sql.CreateTempViewUsing;
 import dev.ember.sql.CreateView;
@@ -34,6 +36,7 @@ import dev.ember.sql.SetConf;
 import dev.ember.sql.ShowTables;
 import dev.ember.sql.SqlFrontEnd;
 import dev.ember.sql.Statement;
+import dev.ember.sql.UncacheTable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -56,6 +59,7 @@ public final class SessionState implements AutoCloseable {
   private final SqlFrontEnd frontEnd;
   private final Catalogs catalogs;
   private boolean closed;
+  private CacheManager cache;
 
   private SessionState(Engine engine, Map<String, String> initial) {
     this.engine = engine;
@@ -75,12 +79,41 @@ public final class SessionState implements AutoCloseable {
   /** The names this session's queries can see (views, tables, built-in catalogs): for completion and listings. */
   public dev.ember.catalyst.catalog.Catalog catalog() { return catalog; }
 
-  QueryResult execute(String sql) {
+  QueryResult execute(String sql) { return execute(parse(sql)); }
+
+  /** Parses, validates and converts one statement (nothing runs). */
+  Statement parse(String sql) {
+    checkOpen();
+    return frontEnd.parse(sql);
+  }
+
+  /**
+   * Compiles a query over DataFrame inputs: each input is a table named by its alias whose reads
+   * are the input's own plan (see {@link PlanInput}); other names resolve as in {@link #parse}.
+   */
+  Query compile(List<PlanInput> inputs, String sql) {
+    checkOpen();
+    Statement st;
+    try {
+      st = new SqlFrontEnd(new InputCatalog(catalog, inputs)).parse(sql);
+    } catch (EmberException e) {
+      // Positions would point into text the user never wrote: keep the message, drop the position.
+      throw e.hasPosition() ? new EmberException(e.sqlState(), e.getMessage(), e) : e;
+    }
+    if (!(st instanceof Query q)) throw new IllegalStateException("not a query: " + sql);
+    return q;
+  }
+
+  private void checkOpen() {
     if (closed) throw new EmberException(EmberException.INTERNAL_ERROR, "session is stopped");
-    Statement st = frontEnd.parse(sql);
+  }
+
+  /** Runs a parsed statement: a query streams its result, a command runs now. */
+  QueryResult execute(Statement st) {
+    checkOpen();
     if (st instanceof Query q) return runQuery(q);
     if (st instanceof Explain e) return LocalResult.of(Schema.of(new Field("plan", DataType.VARCHAR, false)),
-        List.<Object[]>of(new Object[] {dev.ember.catalyst.types.Utf8String.of(explain(e))}));
+        List.<Object[]>of(new Object[] {dev.ember.catalyst.types.Utf8String.of(explain(e.query(), e.mode()))}));
     if (st instanceof SetConf s) return setConf(s);
     if (st instanceof ShowTables s) return showTables(s);
     if (st instanceof Describe d) return describe(d);
@@ -88,6 +121,8 @@ public final class SessionState implements AutoCloseable {
     if (st instanceof CreateView v) return createView(v);
     if (st instanceof CreateTable t) return createTable(t);
     if (st instanceof DropTable d) return drop(d);
+    if (st instanceof CacheTable c) return cacheTable(c);
+    if (st instanceof UncacheTable u) return uncacheTable(u);
     if (st instanceof AnalyzeTable a) return analyze(a);
     throw EmberException.notSupported("statement " + st.getClass().getSimpleName());
   }
@@ -101,6 +136,12 @@ public final class SessionState implements AutoCloseable {
     Statement st = frontEnd.parse(sql);
     return st instanceof Query q ? querySchema(q) : null;
   }
+
+  /**
+   * Mounts {@code catalog} under the top-level name {@code name} for this session only, so its
+   * tables are named {@code name.table} (the wire server's {@code information_schema}).
+   */
+  public void mountCatalog(String name, dev.ember.catalyst.catalog.Catalog catalog) { this.catalog.mount(name, catalog); }
 
   /** True when {@code name} is one of this session's temporary views. */
   public boolean isTempView(String name) { return catalog.hasTempView(name); }
@@ -118,10 +159,17 @@ public final class SessionState implements AutoCloseable {
     throw new EmberException(EmberException.SYNTAX_ERROR, "not a query: " + sql);
   }
 
-  Planned plan(Query q) {
+  Planned plan(Query q) { return plan(q, true); }
+
+  /**
+   * Plans a query; with {@code useCache}, sub-plans the session has cached are first replaced by
+   * scans of their cached data (computing them if needed).
+   */
+  Planned plan(Query q, boolean useCache) {
     Optimizer optimizer = new Optimizer(new Optimizer.Config(excludedRules(), false));
+    LogicalPlan logical = useCache ? cache().substitute(q.plan(), this::materialize) : q.plan();
     List<TraceEntry> trace = new ArrayList<>();
-    LogicalPlan optimized = optimizer.optimize(q.plan(), trace);
+    LogicalPlan optimized = optimizer.optimize(logical, trace);
     if (Boolean.parseBoolean(conf.get(Settings.OPTIMIZER_TRACE))) {
       LOG.log(System.Logger.Level.INFO, "optimizer trace\n" + OptimizerTrace.format(trace));
     }
@@ -129,8 +177,20 @@ public final class SessionState implements AutoCloseable {
     return new Planned(optimized, physical, StagePlan.cut(physical), trace);
   }
 
-  private QueryResult runQuery(Query q) {
-    Planned planned = plan(q);
+  /** Runs a query and streams its result. */
+  QueryResult runQuery(Query q) { return runQuery(q, true); }
+
+  /** Computes a plan to be cached: run as it is, every batch handed to {@code sink}. */
+  private void materialize(LogicalPlan plan, java.util.function.Consumer<org.apache.arrow.vector.VectorSchemaRoot> sink) {
+    Query q = new Query(plan, plan.output().stream().map(AttributeRef::name).toList());
+    try (QueryResult r = runQuery(q, false)) {
+      for (var b = r.nextBatch(); b != null; b = r.nextBatch()) sink.accept(b);
+    }
+  }
+
+  private QueryResult runQuery(Query q, boolean useCache) {
+    checkOpen();
+    Planned planned = plan(q, useCache);
     List<AttributeRef> out = planned.optimized().output();
     List<Field> fields = new ArrayList<>();
     for (int i = 0; i < out.size(); i++) {
@@ -147,9 +207,10 @@ public final class SessionState implements AutoCloseable {
     return result;
   }
 
-  private String explain(Explain e) {
-    Planned p = plan(e.query());
-    return Explainer.render(e.mode(), e.query().plan(), p, Boolean.parseBoolean(conf.get(Settings.CODEGEN_ENABLED)));
+  /** What EXPLAIN shows for a query, in the given mode. */
+  String explain(Query q, dev.ember.sql.ExplainMode mode) {
+    Planned p = plan(q);
+    return Explainer.render(mode, q.plan(), p, Boolean.parseBoolean(conf.get(Settings.CODEGEN_ENABLED)));
   }
 
   private PlannerConfig plannerConfig() {
@@ -295,6 +356,40 @@ public final class SessionState implements AutoCloseable {
     return LocalResult.none();
   }
 
+  /** {@code CACHE TABLE}: as Spark, MEMORY_AND_DISK, computed now unless LAZY. */
+  private QueryResult cacheTable(CacheTable c) {
+    String name = String.join(".", c.name());
+    if (c.query() != null) {
+      catalog.putTempView(single(c.name()), new DataFrameView(single(c.name()), c.query().plan()));
+    }
+    cache().register(tablePlan(c.name()), dev.ember.execution.cache.CacheLevel.MEMORY_AND_DISK);
+    if (!c.lazy()) {
+      try (QueryResult r = runQuery(compile(List.of(), "SELECT count(*) FROM " + quoted(c.name())))) {
+        while (r.nextBatch() != null) {
+          // computing the count fills the cache
+        }
+      }
+    }
+    return LocalResult.none();
+  }
+
+  private QueryResult uncacheTable(UncacheTable u) {
+    if (u.ifExists() && catalog.table(u.name()).isEmpty()) return LocalResult.none();
+    cache().unregister(tablePlan(u.name()));
+    return LocalResult.none();
+  }
+
+  /** The plan a reference to a table or view stands for (what CACHE TABLE caches). */
+  LogicalPlan tablePlan(List<String> name) {
+    return Plans.withoutIdentityProjects(compile(List.of(), "SELECT * FROM " + quoted(name)).plan());
+  }
+
+  private static String quoted(List<String> name) {
+    List<String> parts = new ArrayList<>();
+    for (String n : name) parts.add(ColumnSql.ident(n));
+    return String.join(".", parts);
+  }
+
   private static Schema querySchema(Query q) {
     List<AttributeRef> out = q.plan().output();
     List<Field> fields = new ArrayList<>();
@@ -313,12 +408,41 @@ public final class SessionState implements AutoCloseable {
 
   String conf(String key) { return conf.get(key); }
 
+  SessionCatalog sessionCatalog() { return catalog; }
+
+  /** The session's cache of DataFrames and tables (created on first use). */
+  synchronized CacheManager cache() {
+    if (cache == null) cache = new CacheManager(longConf(Settings.CACHE_MAX_BYTES));
+    return cache;
+  }
+
+  /** Drops every cached entry of the session. */
+  synchronized void clearCache() {
+    if (cache != null) cache.close();
+  }
+
+  private long longConf(String key) {
+    try {
+      return Long.parseLong(conf.get(key).trim());
+    } catch (NumberFormatException e) {
+      throw new EmberException(EmberException.DATA_EXCEPTION, "setting " + key + " must be a number: " + conf.get(key));
+    }
+  }
+
+  Catalogs catalogs() { return catalogs; }
+
+  boolean isClosed() { return closed; }
+
   void setConf(String key, String value) { conf.put(key, value); }
 
   @Override public void close() {
     if (closed) return;
     closed = true;
-    engine.release();
+    try {
+      if (cache != null) cache.close();
+    } finally {
+      engine.release();
+    }
   }
 
 }

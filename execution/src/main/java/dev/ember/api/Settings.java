@@ -20,6 +20,8 @@ public final class Settings {
   public static final String CBO_JOIN_REORDER = "ember.sql.cbo.joinReorder.enabled";
   /** Min/max runtime filters from join build sides to the probe side's scan. */
   public static final String RUNTIME_FILTER = "ember.sql.runtimeFilter.enabled";
+  /** Compressed bytes cached DataFrames and tables may hold in memory before the least recently used are evicted. */
+  public static final String CACHE_MAX_BYTES = "ember.cache.maxBytes";
 
   private Settings() {}
 
@@ -34,6 +36,7 @@ public final class Settings {
     d.put(CBO_ENABLED, "true");
     d.put(CBO_JOIN_REORDER, "true");
     d.put(RUNTIME_FILTER, "true");
+    d.put(CACHE_MAX_BYTES, Long.toString(256L * 1024 * 1024));
     d.put(CATALOG_DIR, Paths.get(System.getProperty("user.home"), ".ember", "catalog").toString());
     return d;
   }

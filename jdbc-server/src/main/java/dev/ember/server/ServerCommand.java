@@ -45,8 +45,8 @@ public final class ServerCommand implements Command {
     PgServer server;
     try {
       server = PgServer.start(config);
-    } catch (RuntimeException e) {
-      err.println("ember server: cannot start: " + e.getMessage());
+    } catch (Exception e) { // Netty rethrows a BindException unchecked
+      err.println("ember server: cannot start on " + config.host() + ":" + config.port() + ": " + e.getMessage());
       return 1;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "ember-pg-shutdown"));

@@ -6,4 +6,5 @@ package dev.ember.sql;
  */
 public sealed interface Statement
     permits Query, Explain, CreateTable, CreateTempViewUsing, CreateView, DropTable, ShowTables,
-        Describe, SetConf, AnalyzeTable {}
+        Describe, SetConf, AnalyzeTable,
+        CacheTable, UncacheTable {}

@@ -43,14 +43,11 @@ class ErrorTest {
 
   @Test void notSupportedConstructsSaySo() {
     assertNotSupported("SELECT a, sum(b) OVER (ORDER BY a RANGE 2 PRECEDING) FROM t", "RANGE window frame with an offset");
-    assertNotSupported("SELECT a FROM t INTERSECT ALL SELECT a FROM u", "INTERSECT ALL");
-    assertNotSupported("SELECT a FROM t EXCEPT ALL SELECT a FROM u", "EXCEPT ALL");
     assertNotSupported("INSERT INTO t (a) VALUES (1)", "INSERT");
   }
 
   @Test void unsupportedFunctionsArePlacedInTheText() {
     Tests.error("SELECT a,\n  sin(f) FROM t", EmberException.FEATURE_NOT_SUPPORTED, 2, 3);
-    Tests.error("SELECT trim(BOTH 'x' FROM c) FROM t", EmberException.FEATURE_NOT_SUPPORTED, 1, 8);
     Tests.error("SELECT a AS value, floor(ts TO DAY) FROM t", EmberException.FEATURE_NOT_SUPPORTED, 1, 20);
   }
 

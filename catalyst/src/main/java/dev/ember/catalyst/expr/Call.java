@@ -49,7 +49,14 @@ public record Call(Fn fn, List<Expr> args, DataType type) implements Expr {
     ABS(true), ROUND(true), FLOOR(true), CEIL(true), POWER(true), SQRT(true), LN(true), LOG10(true),
     EXP(true), SIGN(true), GREATEST(false), LEAST(false),
     /** A uniformly random DOUBLE in [0, 1): not deterministic. */
-    RANDOM(false);
+    RANDOM(false),
+    // subqueries
+    /**
+     * {@code SCALAR_SUBQUERY_CHECK(rowCount, value)}: {@code value}, unless the scalar subquery
+     * it comes from returned {@code rowCount} > 1 rows, which raises SQLSTATE 21000 at run time
+     * (as PostgreSQL and DuckDB do).
+     */
+    SCALAR_SUBQUERY_CHECK(false);
 
     /** True when any NULL argument makes the result NULL without evaluating the function. */
     public final boolean nullIntolerant;
@@ -71,6 +78,7 @@ public record Call(Fn fn, List<Expr> args, DataType type) implements Expr {
     return switch (fn) {
       case COALESCE -> args.stream().allMatch(Expr::nullable);
       case NULLIF, GREATEST, LEAST -> true;
+      case SCALAR_SUBQUERY_CHECK -> args.get(1).nullable();
       case CURRENT_DATE, CURRENT_TIMESTAMP, RANDOM -> false;
       // Functions that can return NULL for non-null input (e.g. ln(0) under non-ANSI) are errors
       // in Ember, so a null-intolerant function is nullable exactly when an argument is.

@@ -7,6 +7,7 @@ import dev.ember.catalyst.expr.NamedAggregate;
 import dev.ember.catalyst.expr.NamedExpr;
 import dev.ember.catalyst.expr.NamedWindow;
 import dev.ember.catalyst.plan.logical.Aggregate;
+import dev.ember.catalyst.plan.logical.BroadcastHint;
 import dev.ember.catalyst.plan.logical.Filter;
 import dev.ember.catalyst.plan.logical.Join;
 import dev.ember.catalyst.plan.logical.Limit;
@@ -50,7 +51,7 @@ public final class PruneColumns implements Rule<LogicalPlan> {
     if (plan instanceof Join j) return pruneJoin(j, required);
     if (plan instanceof Union u) return pruneUnion(u, required);
     if (plan instanceof Window w) return pruneWindow(w, required);
-    if (plan instanceof Filter || plan instanceof Sort || plan instanceof Limit) {
+    if (plan instanceof Filter || plan instanceof Sort || plan instanceof Limit || plan instanceof BroadcastHint) {
       Set<Long> need = union(required, Exprs.references(plan.expressions()));
       LogicalPlan child = plan.children().get(0);
       return plan.withChildren(List.of(prune(child, need)));

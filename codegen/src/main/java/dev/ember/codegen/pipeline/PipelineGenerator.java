@@ -118,7 +118,28 @@ public final class PipelineGenerator {
       String vec = "in" + c;
       batchSetup.append("    final ").append(VectorCode.vectorClass(t)).append(' ').append(vec).append(" = (")
           .append(VectorCode.vectorClass(t)).append(") batch.getVector(").append(c).append(");\n");
-      row.add(readCell(reads, vec, "i", t, input.get(c).nullable(), "c" + c));
+      String direct = VectorCode.readBuffer(vec + "Data", "i", t);
+      if (direct == null) {
+        row.add(readCell(reads, vec, "i", t, input.get(c).nullable(), "c" + c));
+        continue;
+      }
+      // Fixed-width input: read its buffers directly (no per-value null check inside get()).
+      batchSetup.append("    final org.apache.arrow.memory.ArrowBuf ").append(vec).append("Data = ").append(vec)
+          .append(".getDataBuffer();\n");
+      String value = ctx.freshName("c" + c);
+      String javaType = CodegenContext.javaType(t);
+      if (!input.get(c).nullable()) {
+        reads.append("final ").append(javaType).append(' ').append(value).append(" = ").append(direct).append(";\n");
+        row.add(new ExprCode("", "false", value));
+        continue;
+      }
+      batchSetup.append("    final org.apache.arrow.memory.ArrowBuf ").append(vec).append("Validity = ").append(vec)
+          .append(".getValidityBuffer();\n");
+      String isNull = value + "IsNull";
+      reads.append("final boolean ").append(isNull).append(" = ((").append(vec).append("Validity.getByte(i >>> 3) >> (i & 7)) & 1) == 0;\n");
+      reads.append("final ").append(javaType).append(' ').append(value).append(" = ").append(isNull).append(" ? ")
+          .append(VectorCode.zero(t)).append(" : ").append(direct).append(";\n");
+      row.add(new ExprCode("", isNull, value));
     }
     return reads.toString();
   }

@@ -44,6 +44,23 @@ final class VectorCode {
   }
 
   /**
+   * An expression reading the value at {@code idx} of a fixed-width type straight from the
+   * vector's data buffer {@code data} (an ArrowBuf local), or null for other types.
+   */
+  static String readBuffer(String data, String idx, DataType t) {
+    return switch (t.id()) {
+      case TINYINT -> data + ".getByte(" + idx + ")";
+      case SMALLINT -> data + ".getShort((long) " + idx + " * 2)";
+      case INT, DATE, INTERVAL_YEAR_MONTH -> data + ".getInt((long) " + idx + " * 4)";
+      case BIGINT, TIMESTAMP, TIMESTAMP_TZ, INTERVAL_DAY_TIME -> data + ".getLong((long) " + idx + " * 8)";
+      case FLOAT -> data + ".getFloat((long) " + idx + " * 4)";
+      case DOUBLE -> data + ".getDouble((long) " + idx + " * 8)";
+      case DECIMAL -> t.isLongDecimal() ? data + ".getLong((long) " + idx + " * 16)" : null;
+      default -> null;
+    };
+  }
+
+  /**
    * A statement writing a non-null {@code value} at {@code idx}. Fixed-width vectors must have
    * the capacity already; variable-width ones grow.
    */

@@ -99,6 +99,8 @@ class FunctionEquivalenceTest {
     add(m, Call.of(Fn.NULLIF, V, s0, s1));
     add(m, Call.of(Fn.GREATEST, V, s0, s1, s2));
     add(m, Call.of(Fn.LEAST, D, col(0, D), col(1, D)));
+    add(m, Call.of(Fn.SCALAR_SUBQUERY_CHECK, V, Literal.ofLong(1), s0),
+        Call.of(Fn.SCALAR_SUBQUERY_CHECK, L, Literal.ofLong(0), col(0, L)));
     return m;
   }
 
@@ -116,6 +118,18 @@ class FunctionEquivalenceTest {
     missing.removeAll(calls().keySet());
     missing.remove(Fn.RANDOM); // not deterministic: checked separately below
     assertEquals(Set.of(), missing);
+  }
+
+  /** A scalar subquery's second row is SQLSTATE 21000 on both paths. */
+  @Test void scalarSubqueryCheckRaisesOnBothPaths() {
+    Expr e = Call.of(Fn.SCALAR_SUBQUERY_CHECK, L, Literal.ofLong(2), Literal.ofLong(7));
+    RowExpression compiled = RowExpressionCompiler.compile(e, Equivalence.CLOCK);
+    for (org.junit.jupiter.api.function.Executable run : List.<org.junit.jupiter.api.function.Executable>of(
+        () -> Interpreter.eval(e, new Object[0]), () -> compiled.eval(new Object[0]))) {
+      dev.ember.catalyst.errors.EmberException x = org.junit.jupiter.api.Assertions.assertThrows(
+          dev.ember.catalyst.errors.EmberException.class, run);
+      assertEquals("21000", x.sqlState());
+    }
   }
 
   @Test void randomIsInTheUnitIntervalOnBothPaths() {

@@ -170,20 +170,46 @@ final class PageColumnReader {
     }
   }
 
+  /**
+   * Strings: offsets, bytes and validity written directly (NULL rows get an empty slot), the data
+   * buffer grown by doubling when a value does not fit.
+   */
   private void copyBinary(BaseVariableWidthVector v, int at, int k) {
+    ArrowBuf offsets = v.getOffsetBuffer(), validity = v.getValidityBuffer();
+    ArrowBuf data = v.getDataBuffer();
+    long capacity = data.capacity();
+    int end = offsets.getInt((long) at * 4);
     for (int j = 0; j < k; j++) {
-      if (!defined(j)) continue;
-      if (dictionaryPage) {
-        int id = ids[idPos++];
-        int start = dictOffsets[id];
-        v.setSafe(at + j, dictBytes, start, dictOffsets[id + 1] - start);
-      } else {
-        int len = plain.getInt();
-        int from = plain.position();
-        v.setSafe(at + j, plain, from, len);
-        plain.position(from + len);
+      int row = at + j;
+      if (defined(j)) {
+        int len;
+        if (dictionaryPage) {
+          int id = ids[idPos++];
+          int start = dictOffsets[id];
+          len = dictOffsets[id + 1] - start;
+          if (end + len > capacity) {
+            v.reallocDataBuffer(Math.max(capacity * 2, end + len));
+            data = v.getDataBuffer();
+            capacity = data.capacity();
+          }
+          data.setBytes(end, dictBytes, start, len);
+        } else {
+          len = plain.getInt();
+          int from = plain.position();
+          if (end + len > capacity) {
+            v.reallocDataBuffer(Math.max(capacity * 2, end + len));
+            data = v.getDataBuffer();
+            capacity = data.capacity();
+          }
+          data.setBytes(end, plain, from, len);
+          plain.position(from + len);
+        }
+        end += len;
+        BitVectorHelper.setBit(validity, row);
       }
+      offsets.setInt((long) (row + 1) * 4, end);
     }
+    v.setLastSet(at + k - 1);
   }
 
   /** Sets validity bits at..at+k-1, whole bytes at a time where it can. */

@@ -12,6 +12,11 @@ import java.util.List;
  * triggers, policies or inheritance, so "nothing" is the true answer for most of them).
  */
 public final class PgCatalogAnswerer implements CatalogAnswerer {
+  /** Mounts {@code information_schema} in the connection's session: SQL over it runs on the engine. */
+  @Override public void attach(Session session, ClientSettings settings) {
+    session.state().mountCatalog(InformationSchema.NAME, new InformationSchema(session, settings.get("database")));
+  }
+
   @Override public Answer answer(String sql, Session session, ClientSettings settings) {
     String lower = sql.toLowerCase(java.util.Locale.ROOT);
     boolean catalog = lower.contains("pg_catalog") || lower.contains("pg_") || lower.contains("information_schema");

@@ -15,6 +15,9 @@ public interface CatalogAnswerer {
   /** The answer to {@code sql}, or null when the engine should run it. */
   Answer answer(String sql, Session session, ClientSettings settings);
 
+  /** Prepares a new connection's session (mounts information_schema, for example). */
+  default void attach(Session session, ClientSettings settings) { }
+
   /** Answers nothing. */
   CatalogAnswerer NONE = (sql, session, settings) -> null;
 }

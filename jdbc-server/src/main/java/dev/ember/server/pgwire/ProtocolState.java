@@ -59,6 +59,7 @@ final class ProtocolState implements AutoCloseable {
   private void accept() {
     authenticated = true;
     session = conn.openSession();
+    server.catalog().attach(session, settings);
     router = new StatementRouter(session, settings, server.catalog());
     for (Map.Entry<String, String> e : startupParams.entrySet()) {
       if (!e.getKey().equals("user") && !e.getKey().equals("database") && !e.getKey().equals("options")
@@ -318,10 +319,12 @@ final class ProtocolState implements AutoCloseable {
     switch (w) {
       case "BEGIN", "START" -> {
         if (tx == 'E') throw abortedTransaction();
+        if (tx == 'T') Backend.notice(out, 'N', "WARNING", "25001", "there is already a transaction in progress", 0);
         tx = 'T';
         return w.equals("BEGIN") ? "BEGIN" : "START TRANSACTION";
       }
       case "COMMIT", "END" -> {
+        if (tx == 'I') Backend.notice(out, 'N', "WARNING", "25P01", "there is no transaction in progress", 0);
         String tag = tx == 'E' ? "ROLLBACK" : "COMMIT";
         tx = 'I';
         closePortals();

@@ -2,6 +2,7 @@ package dev.ember.planner.cost;
 
 import dev.ember.catalyst.expr.AttributeRef;
 import dev.ember.catalyst.plan.logical.Aggregate;
+import dev.ember.catalyst.plan.logical.BroadcastHint;
 import dev.ember.catalyst.plan.logical.Filter;
 import dev.ember.catalyst.plan.logical.Join;
 import dev.ember.catalyst.plan.logical.Limit;
@@ -40,6 +41,7 @@ public final class SizeEstimator {
       double bytes = full * s.output().size() / total;
       return bytes * Math.pow(FILTER_SELECTIVITY, s.filters().size());
     }
+    if (plan instanceof BroadcastHint) return 0;
     if (plan instanceof Values v) return (double) v.rows().size() * rowWidth(v);
     if (plan instanceof Filter f) return estimate(f.child()) * FILTER_SELECTIVITY;
     if (plan instanceof Project p) {

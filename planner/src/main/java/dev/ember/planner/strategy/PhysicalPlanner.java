@@ -11,6 +11,7 @@ import dev.ember.catalyst.expr.NamedWindow;
 import dev.ember.catalyst.expr.SortOrder;
 import dev.ember.catalyst.expr.WindowFunction;
 import dev.ember.catalyst.plan.logical.Aggregate;
+import dev.ember.catalyst.plan.logical.BroadcastHint;
 import dev.ember.catalyst.plan.logical.Filter;
 import dev.ember.catalyst.plan.logical.Join;
 import dev.ember.catalyst.plan.logical.JoinType;
@@ -88,6 +89,7 @@ public final class PhysicalPlanner {
     if (p instanceof Limit l) return planLimit(l);
     if (p instanceof Sort s) return sortedBy(s.orders(), toPhysical(s.child()), null);
     if (p instanceof Window w) return planWindow(w);
+    if (p instanceof BroadcastHint h) return toPhysical(h.child());
     if (p instanceof Union u) {
       List<PhysicalPlan> inputs = new ArrayList<>();
       for (LogicalPlan c : u.inputs()) inputs.add(toPhysical(c));

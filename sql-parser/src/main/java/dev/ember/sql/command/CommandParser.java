@@ -3,6 +3,7 @@ package dev.ember.sql.command;
 import dev.ember.catalyst.errors.EmberException;
 import dev.ember.catalyst.types.Field;
 import dev.ember.sql.AnalyzeTable;
+import dev.ember.sql.CacheTable;
 import dev.ember.sql.CreateTable;
 import dev.ember.sql.CreateTempViewUsing;
 import dev.ember.sql.CreateView;
@@ -14,6 +15,7 @@ import dev.ember.sql.Query;
 import dev.ember.sql.SetConf;
 import dev.ember.sql.ShowTables;
 import dev.ember.sql.Statement;
+import dev.ember.sql.UncacheTable;
 import dev.ember.sql.command.Token.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +38,7 @@ public final class CommandParser {
   }
 
   private static final Set<String> COMMANDS = Set.of("EXPLAIN", "CREATE", "DROP", "SHOW", "DESCRIBE", "DESC", "SET",
-      "ANALYZE");
+      "ANALYZE", "CACHE", "UNCACHE");
 
   private final String sql;
   private final TokenStream in;
@@ -68,6 +70,8 @@ public final class CommandParser {
       case "DESCRIBE", "DESC" -> describe();
       case "SET" -> set();
       case "ANALYZE" -> analyze();
+      case "CACHE" -> cache();
+      case "UNCACHE" -> uncache();
       default -> throw TokenStream.error(first, "unknown command");
     };
     in.expectEnd();
@@ -147,6 +151,23 @@ public final class CommandParser {
     if (queryText.isEmpty()) throw TokenStream.error(in.peek(), "expected a query after AS");
     Query query = restAsQuery();
     return new CreateView(name, orReplace, temporary, queryText, query);
+  }
+
+  /** {@code CACHE [LAZY] TABLE name [[AS] query]}. */
+  private Statement cache() {
+    boolean lazy = in.accept("LAZY");
+    in.expect("TABLE");
+    List<String> name = qualifiedName();
+    if (in.atEnd()) return new CacheTable(name, lazy, null);
+    in.accept("AS");
+    return new CacheTable(name, lazy, restAsQuery());
+  }
+
+  /** {@code UNCACHE TABLE [IF EXISTS] name}. */
+  private Statement uncache() {
+    in.expect("TABLE");
+    boolean ifExists = ifPresent("EXISTS");
+    return new UncacheTable(qualifiedName(), ifExists);
   }
 
   private Statement drop() {

@@ -4,6 +4,7 @@ import dev.ember.catalyst.errors.EmberException;
 import dev.ember.catalyst.expr.AggregateCall.AggFn;
 import dev.ember.catalyst.expr.Alias;
 import dev.ember.catalyst.expr.AttributeRef;
+import dev.ember.catalyst.expr.Call;
 import dev.ember.catalyst.expr.Expr;
 import dev.ember.catalyst.expr.Literal;
 import dev.ember.catalyst.expr.NamedAggregate;
@@ -84,6 +85,8 @@ final class AggregateConverter {
     List<AggregateCall> calls = agg.getAggCallList();
     // LITERAL_AGG (from subquery removal) is a constant per group: computed by a Project on top.
     Map<Integer, Alias> literals = new HashMap<>();
+    // SINGLE_VALUE calls whose input may have several rows per group: checked at run time.
+    java.util.Set<Integer> checked = new java.util.HashSet<>();
     for (int i = 0; i < calls.size(); i++) {
       AggregateCall call = calls.get(i);
       String name = names.get(agg.getGroupCount() + i);
@@ -102,18 +105,37 @@ final class AggregateConverter {
       List<Expr> args = new ArrayList<>();
       for (int arg : call.getArgList()) args.add(in.get(arg));
       Expr filter = call.filterArg >= 0 ? in.get(call.filterArg) : null;
-      var converted = new dev.ember.catalyst.expr.AggregateCall(function(call, agg), args, call.isDistinct(),
-          filter, TypeMapping.toEmber(call.getType()));
-      aggregates.add(NamedAggregate.of(converted, name));
+      DataType type = TypeMapping.toEmber(call.getType());
+      AggFn fn = function(call, agg);
+      if (fn == null) {
+        // SINGLE_VALUE that needs the run-time check: ANY_VALUE and COUNT(*), checked above.
+        aggregates.add(NamedAggregate.of(new dev.ember.catalyst.expr.AggregateCall(AggFn.ANY_VALUE, args, false,
+            filter, type), name));
+        aggregates.add(NamedAggregate.of(new dev.ember.catalyst.expr.AggregateCall(AggFn.COUNT, List.of(), false,
+            filter, DataType.BIGINT), name + "$rows"));
+        checked.add(i);
+        continue;
+      }
+      aggregates.add(NamedAggregate.of(new dev.ember.catalyst.expr.AggregateCall(fn, args, call.isDistinct(),
+          filter, type), name));
     }
     Aggregate aggregate = new Aggregate(groupings, aggregates, child);
-    if (literals.isEmpty()) return aggregate;
+    if (literals.isEmpty() && checked.isEmpty()) return aggregate;
     List<AttributeRef> out = aggregate.output();
     List<NamedExpr> projections = new ArrayList<>(out.subList(0, groupings.size()));
     int next = groupings.size();
     for (int i = 0; i < calls.size(); i++) {
       Alias literal = literals.get(i);
-      projections.add(literal != null ? literal : out.get(next++));
+      if (literal != null) {
+        projections.add(literal);
+      } else if (checked.contains(i)) {
+        AttributeRef value = out.get(next++);
+        AttributeRef rows = out.get(next++);
+        projections.add(Alias.of(new Call(Call.Fn.SCALAR_SUBQUERY_CHECK, List.of(rows, value), value.dataType()),
+            names.get(agg.getGroupCount() + i)));
+      } else {
+        projections.add(out.get(next++));
+      }
     }
     return new Project(projections, aggregate);
   }
@@ -137,8 +159,9 @@ final class AggregateConverter {
 
   /**
    * SINGLE_VALUE (a scalar subquery's "at most one row, else error") is ANY_VALUE when the input
-   * is known to have at most one row per group; otherwise Ember cannot raise the error yet, and
-   * answering anyway could be wrong.
+   * is known to have at most one row per group; otherwise, for an uncorrelated subquery (no
+   * grouping), null, and the caller adds a COUNT(*) whose value
+   * {@link Call.Fn#SCALAR_SUBQUERY_CHECK} checks at run time (error 21000).
    */
   private static AggFn singleValue(org.apache.calcite.rel.core.Aggregate agg) {
     RelMetadataQuery mq = agg.getCluster().getMetadataQuery();
@@ -148,8 +171,10 @@ final class AggregateConverter {
       atMostOne = max != null && max <= 1;
     } else {
       atMostOne = Boolean.TRUE.equals(mq.areColumnsUnique(agg.getInput(), agg.getGroupSet()));
+      // Grouped by the correlation keys, a group with several rows is an error only if an outer
+      // row joins it, which this aggregate cannot know: checking here could fail a right query.
+      if (!atMostOne) throw EmberException.notSupported("correlated scalar subquery that may return more than one row");
     }
-    if (!atMostOne) throw EmberException.notSupported("scalar subquery that may return more than one row");
-    return AggFn.ANY_VALUE;
+    return atMostOne ? AggFn.ANY_VALUE : null;
   }
 }

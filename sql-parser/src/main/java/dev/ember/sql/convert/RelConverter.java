@@ -2,6 +2,7 @@ package dev.ember.sql.convert;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.ember.catalyst.catalog.PlanTable;
 import dev.ember.catalyst.catalog.Table;
 import dev.ember.catalyst.catalog.ViewTable;
 import dev.ember.catalyst.errors.EmberException;
@@ -83,7 +84,8 @@ public final class RelConverter {
     CatalogTable catalogTable = scan.getTable().unwrap(CatalogTable.class);
     if (catalogTable == null) throw new IllegalStateException("not an Ember table: " + scan.getTable());
     Table table = catalogTable.table();
-    LogicalPlan plan = table instanceof ViewTable view ? views.expand(view) : Scan.of(table);
+    LogicalPlan plan = table instanceof ViewTable view ? views.expand(view)
+        : table instanceof PlanTable planned ? planned.plan() : Scan.of(table);
     String name = table.name().substring(table.name().lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
     if (broadcastTables.contains(name)) {
       for (var a : plan.output()) broadcastIds.add(a.id());

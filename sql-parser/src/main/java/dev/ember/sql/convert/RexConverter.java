@@ -214,19 +214,21 @@ final class RexConverter {
     return ScalarFunctions.call(fn, List.of(convert(ops.get(1))), type);
   }
 
-  /** TRIM([BOTH|LEADING|TRAILING] ' ' FROM s): only the default, space, is supported. */
+  /**
+   * TRIM([BOTH|LEADING|TRAILING] chars FROM s): the one-argument form for the default, space, and
+   * the two-argument form (every character of {@code chars} is stripped) otherwise.
+   */
   private Expr trim(RexCall call, List<RexNode> ops, DataType type) {
     SqlTrimFunction.Flag flag = ((RexLiteral) ops.get(0)).getValueAs(SqlTrimFunction.Flag.class);
     Expr chars = convert(ops.get(1));
-    if (!(chars instanceof Literal l) || l.value() == null || !" ".equals(l.value().toString())) {
-      throw new UnsupportedCall(call.getOperator(), "TRIM of characters other than space");
-    }
     Fn fn = switch (flag) {
       case BOTH -> Fn.TRIM;
       case LEADING -> Fn.LTRIM;
       case TRAILING -> Fn.RTRIM;
     };
-    return ScalarFunctions.call(fn, List.of(convert(ops.get(2))), type);
+    Expr subject = convert(ops.get(2));
+    boolean space = chars instanceof Literal l && l.value() != null && " ".equals(l.value().toString());
+    return ScalarFunctions.call(fn, space ? List.of(subject) : List.of(subject, chars), type);
   }
 
   private Expr function(RexCall call, DataType type) {
@@ -238,6 +240,18 @@ final class RexConverter {
       }
     }
     if (fn == Fn.RANDOM && !call.getOperands().isEmpty()) throw new UnsupportedCall(call.getOperator(), "RAND with a seed");
+    if (fn == Fn.DATEDIFF && call.getOperands().size() == 3) return datediffWithUnit(call, type);
     return ScalarFunctions.call(fn, convert(call.getOperands()), type);
+  }
+
+  /** {@code DATEDIFF('day', start, end)} is Spark's {@code DATEDIFF(end, start)}; other units are not supported. */
+  private Expr datediffWithUnit(RexCall call, DataType type) {
+    List<RexNode> ops = call.getOperands();
+    Expr unit = convert(ops.get(0));
+    String name = unit instanceof Literal l && l.value() != null ? l.value().toString().toLowerCase(java.util.Locale.ROOT) : null;
+    if (!"day".equals(name) && !"days".equals(name)) {
+      throw new UnsupportedCall(call.getOperator(), "DATEDIFF with unit " + (name == null ? "that is not a literal" : "'" + name + "'"));
+    }
+    return ScalarFunctions.call(Fn.DATEDIFF, List.of(convert(ops.get(2)), convert(ops.get(1))), type);
   }
 }

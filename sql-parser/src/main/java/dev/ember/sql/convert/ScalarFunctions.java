@@ -26,6 +26,7 @@ final class ScalarFunctions {
       entry(SqlStdOperatorTable.UPPER, Fn.UPPER),
       entry(SqlStdOperatorTable.LOWER, Fn.LOWER),
       entry(SqlStdOperatorTable.SUBSTRING, Fn.SUBSTRING),
+      entry(SqlLibraryOperators.SUBSTR_POSTGRESQL, Fn.SUBSTRING),
       entry(SqlStdOperatorTable.CHAR_LENGTH, Fn.CHAR_LENGTH),
       entry(SqlStdOperatorTable.CHARACTER_LENGTH, Fn.CHAR_LENGTH),
       entry(SqlLibraryOperators.LENGTH, Fn.CHAR_LENGTH),
@@ -41,6 +42,7 @@ final class ScalarFunctions {
       entry(SqlLibraryOperators.STARTS_WITH, Fn.STARTS_WITH),
       entry(SqlLibraryOperators.ENDS_WITH, Fn.ENDS_WITH),
       entry(SqlLibraryOperators.REGEXP_REPLACE_3, Fn.REGEXP_REPLACE),
+      entry(SqlLibraryOperators.REGEXP_LIKE, Fn.REGEXP_LIKE),
       entry(SqlStdOperatorTable.COALESCE, Fn.COALESCE),
       entry(SqlStdOperatorTable.NULLIF, Fn.NULLIF),
       entry(SqlStdOperatorTable.ABS, Fn.ABS),
@@ -60,6 +62,7 @@ final class ScalarFunctions {
       entry(SqlStdOperatorTable.RAND, Fn.RANDOM),
       entry(EmberFunctions.DATE_TRUNC, Fn.DATE_TRUNC),
       entry(EmberFunctions.DATEDIFF, Fn.DATEDIFF),
+      entry(EmberFunctions.DAY, Fn.EXTRACT_DAY),
       entry(EmberFunctions.DATE_ADD, Fn.DATE_ADD));
 
   private static final Map<TimeUnitRange, Fn> EXTRACT = Map.of(
@@ -101,7 +104,7 @@ final class ScalarFunctions {
       case DATE_ADD -> cast(args, DataType.DATE, DataType.INT);
       case EXTRACT_YEAR, EXTRACT_QUARTER, EXTRACT_MONTH, EXTRACT_DAY, EXTRACT_DAY_OF_WEEK,
           EXTRACT_DAY_OF_YEAR, EXTRACT_HOUR, EXTRACT_MINUTE, EXTRACT_SECOND,
-          CURRENT_DATE, CURRENT_TIMESTAMP, RANDOM -> args;
+          CURRENT_DATE, CURRENT_TIMESTAMP, RANDOM, SCALAR_SUBQUERY_CHECK -> args;
       case LIKE, ILIKE, UPPER, LOWER, TRIM, LTRIM, RTRIM, CHAR_LENGTH, CONCAT, REPLACE, STARTS_WITH,
           ENDS_WITH, CONTAINS, REGEXP_LIKE, REGEXP_REPLACE -> castAll(args, DataType.VARCHAR);
     };

@@ -20,15 +20,25 @@ import java.util.Set;
  * <ul>
  *   <li>{@code VALUE} anywhere except after NEXT/CURRENT (sequences) or before {@code (};</li>
  *   <li>{@code DATE}, {@code TIMESTAMP} when no literal string or {@code (} follows;</li>
- *   <li>any of the words after {@code AS} (except a CAST's type) or after {@code .}.</li>
+ *   <li>any of the words after {@code AS} (except a CAST's type) or after {@code .};</li>
+ *   <li>{@code RETURNS} everywhere (a keyword of CREATE FUNCTION only; TPC-DS names a column so);</li>
+ *   <li>{@code DAY} before {@code (} unless a string precedes it (an interval qualifier's
+ *       precision, {@code INTERVAL '1' DAY(3)}): Spark's and DuckDB's {@code day(date)}, which
+ *       the validator knows as {@link dev.ember.sql.validate.EmberFunctions#DAY}.</li>
  * </ul>
+ * A {@code SELECT} without {@code FROM} but with {@code WHERE} (as PostgreSQL and DuckDB accept)
+ * gets {@code FROM (VALUES (0))} before its WHERE.
  * Positions reported against the rewritten text are mapped back with {@link #toOriginalColumn}.
  */
 public final class SoftKeywords {
   private static final Set<String> WORDS = Set.of("VALUE", "DATE", "TIMESTAMP", "TIME", "YEAR", "MONTH", "DAY",
-      "HOUR", "MINUTE", "SECOND", "USER", "RESULT", "LANGUAGE");
+      "HOUR", "MINUTE", "SECOND", "USER", "RESULT", "LANGUAGE", "RETURNS");
+  /** Words that only statements Ember does not parse with Calcite (CREATE FUNCTION) use as keywords. */
+  private static final Set<String> ALWAYS_NAMES = Set.of("RETURNS");
   private static final Set<String> LITERAL_TYPES = Set.of("DATE", "TIMESTAMP");
   private static final Set<String> CASTS = Set.of("CAST", "TRY_CAST", "SAFE_CAST");
+  /** The one-row input a SELECT without FROM but with WHERE reads (Calcite's grammar needs a FROM). */
+  private static final String DUAL = "FROM (VALUES (0)) ";
 
   private final String original;
   private final String rewritten;
@@ -48,38 +58,61 @@ public final class SoftKeywords {
     } catch (RuntimeException e) {
       return new SoftKeywords(sql, sql, List.of());
     }
-    List<Token> toQuote = new ArrayList<>();
+    List<Insert> edits = new ArrayList<>();
     Deque<Boolean> castParens = new ArrayDeque<>();
+    // Per open parenthesis depth: whether a SELECT there still waits for its FROM.
+    Deque<Boolean> selectWithoutFrom = new ArrayDeque<>();
+    selectWithoutFrom.push(false);
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
       Token prev = i > 0 ? tokens.get(i - 1) : null;
-      if (t.isSymbol("(")) castParens.push(prev != null && prev.kind() == Kind.WORD && CASTS.contains(upper(prev)));
-      if (t.isSymbol(")") && !castParens.isEmpty()) castParens.pop();
+      if (t.isSymbol("(")) {
+        castParens.push(prev != null && prev.kind() == Kind.WORD && CASTS.contains(upper(prev)));
+        selectWithoutFrom.push(false);
+      }
+      if (t.isSymbol(")")) {
+        if (!castParens.isEmpty()) castParens.pop();
+        if (selectWithoutFrom.size() > 1) selectWithoutFrom.pop();
+      }
+      if (t.isWord("SELECT")) replaceTop(selectWithoutFrom, true);
+      if (t.isWord("FROM")) replaceTop(selectWithoutFrom, false);
+      if (t.isWord("WHERE") && selectWithoutFrom.peek()) {
+        edits.add(new Insert(t, t.offset(), t.column(), DUAL));
+        replaceTop(selectWithoutFrom, false);
+      }
       if (t.kind() == Kind.WORD && WORDS.contains(upper(t))
           && isName(t, prev, tokens.get(Math.min(i + 1, tokens.size() - 1)), !castParens.isEmpty() && castParens.peek())) {
-        toQuote.add(t);
+        edits.add(new Insert(t, t.offset(), t.column(), "\""));
+        edits.add(new Insert(t, t.end(), t.column() + t.text().length(), "\""));
       }
     }
-    if (toQuote.isEmpty()) return new SoftKeywords(sql, sql, List.of());
-    StringBuilder sb = new StringBuilder(sql.length() + 2 * toQuote.size());
+    if (edits.isEmpty()) return new SoftKeywords(sql, sql, List.of());
+    StringBuilder sb = new StringBuilder(sql.length() + 2 * edits.size());
     List<int[]> inserts = new ArrayList<>();
     int from = 0;
     int shiftOnLine = 0;
     int line = -1;
-    for (Token t : toQuote) {
-      if (t.line() != line) {
-        line = t.line();
+    for (Insert e : edits) {
+      if (e.token().line() != line) {
+        line = e.token().line();
         shiftOnLine = 0;
       }
-      sb.append(sql, from, t.offset()).append('"').append(t.text()).append('"');
-      // The opening quote sits where the word began; the word and all after it move right.
-      inserts.add(new int[] {t.line(), t.column() + shiftOnLine});
-      inserts.add(new int[] {t.line(), t.column() + shiftOnLine + t.text().length() + 1});
-      shiftOnLine += 2;
-      from = t.end();
+      sb.append(sql, from, e.offset()).append(e.text());
+      // Each inserted character sits at its rewritten column; all after it move right.
+      for (int k = 0; k < e.text().length(); k++) inserts.add(new int[] {line, e.column() + shiftOnLine + k});
+      shiftOnLine += e.text().length();
+      from = e.offset();
     }
     sb.append(sql, from, sql.length());
     return new SoftKeywords(sql, sb.toString(), inserts);
+  }
+
+  /** Text inserted at {@code offset} (column {@code column} of the token's line) of the original. */
+  private record Insert(Token token, int offset, int column, String text) {}
+
+  private static void replaceTop(Deque<Boolean> stack, boolean value) {
+    stack.pop();
+    stack.push(value);
   }
 
   private static boolean isName(Token t, Token prev, Token next, boolean inCast) {
@@ -90,6 +123,8 @@ public final class SoftKeywords {
     if (w.equals("VALUE")) {
       return !next.isSymbol("(") && !(prev != null && (prev.isWord("NEXT") || prev.isWord("CURRENT")));
     }
+    if (ALWAYS_NAMES.contains(w)) return true;
+    if (w.equals("DAY") && next.isSymbol("(")) return prev == null || prev.kind() != Kind.STRING;
     if (LITERAL_TYPES.contains(w)) {
       return next.kind() != Kind.STRING && !next.isSymbol("(") && !(prev != null && prev.isSymbol("::"));
     }

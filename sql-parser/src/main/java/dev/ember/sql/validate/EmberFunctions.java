@@ -40,13 +40,24 @@ public final class EmberFunctions {
       ReturnTypes.ARG1_NULLABLE, null,
       OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.DATETIME), SqlFunctionCategory.TIMEDATE);
 
-  /** {@code DATEDIFF(end, start)}: whole days from start to end (Spark). */
+  /**
+   * {@code DATEDIFF(end, start)}: whole days from start to end (Spark); also
+   * {@code DATEDIFF('day', start, end)} as DuckDB and Snowflake write it (the converter accepts
+   * the unit {@code day} only).
+   */
   public static final SqlFunction DATEDIFF = new SqlFunction("DATEDIFF", SqlKind.OTHER_FUNCTION,
       ReturnTypes.INTEGER_NULLABLE, null,
-      OperandTypes.family(SqlTypeFamily.DATE, SqlTypeFamily.DATE), SqlFunctionCategory.TIMEDATE);
+      OperandTypes.or(OperandTypes.family(SqlTypeFamily.DATE, SqlTypeFamily.DATE),
+          OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.DATE, SqlTypeFamily.DATE)),
+      SqlFunctionCategory.TIMEDATE);
 
   /** {@code DATE_ADD(date, days)} (Spark). */
   public static final SqlFunction DATE_ADD = new SqlFunction("DATE_ADD", SqlKind.OTHER_FUNCTION,
       ReturnTypes.ARG0_NULLABLE, null,
       OperandTypes.family(SqlTypeFamily.DATE, SqlTypeFamily.INTEGER), SqlFunctionCategory.TIMEDATE);
+
+  /** {@code DAY(date)}: the day of the month, as {@code EXTRACT(DAY FROM date)} (Spark, DuckDB). */
+  public static final SqlFunction DAY = new SqlFunction("DAY", SqlKind.OTHER_FUNCTION,
+      ReturnTypes.BIGINT_NULLABLE, null,
+      OperandTypes.DATETIME, SqlFunctionCategory.TIMEDATE);
 }

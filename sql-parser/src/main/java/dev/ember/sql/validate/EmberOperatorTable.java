@@ -32,13 +32,16 @@ public final class EmberOperatorTable {
           SqlLibraryOperators.GREATEST,
           SqlLibraryOperators.LEAST,
           SqlLibraryOperators.REGEXP_REPLACE_3,
+          SqlLibraryOperators.REGEXP_LIKE,
+          SqlLibraryOperators.SUBSTR_POSTGRESQL,
           SqlLibraryOperators.ILIKE,
           SqlLibraryOperators.NOT_ILIKE,
           SqlLibraryOperators.BOOL_AND,
           SqlLibraryOperators.BOOL_OR,
           EmberFunctions.DATE_TRUNC,
           EmberFunctions.DATEDIFF,
-          EmberFunctions.DATE_ADD)));
+          EmberFunctions.DATE_ADD,
+          EmberFunctions.DAY)));
 
   private EmberOperatorTable() {}
 

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class PgFuzzTest {
   private static final long SEED = 20261122L;
-  private static final int CONNECTIONS = 300;
+  private static final int CONNECTIONS = 200;
 
   @Test void garbageNeverCrashesTheServerOrDisturbsOthers() throws Exception {
     try (PgTestServer server = PgTestServer.start(); Connection victim = server.connect()) {
@@ -75,7 +75,7 @@ class PgFuzzTest {
   private static void fuzzOne(int port, Random random, int n) throws IOException {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-      socket.setSoTimeout(300);
+      socket.setSoTimeout(100);
       OutputStream out = socket.getOutputStream();
       InputStream in = socket.getInputStream();
       try {

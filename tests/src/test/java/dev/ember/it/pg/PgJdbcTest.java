@@ -40,8 +40,7 @@ class PgJdbcTest {
 
   @BeforeAll static void start() throws SQLException {
     server = PgTestServer.start();
-    duck = TpchData.openDuckDb();
-    TpchData.generateInto(duck, 0.01);
+    duck = TpchData.openDuckDbOverParquet(0.01);
   }
 
   @AfterAll static void stop() throws SQLException {
@@ -270,6 +269,26 @@ class PgJdbcTest {
     }
   }
 
+  @Test void informationSchemaIsQueryableWithOrdinarySql() throws SQLException {
+    try (Connection c = server.connect(); Statement s = c.createStatement()) {
+      List<String> tables = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery("SELECT table_name, table_type FROM information_schema.tables "
+          + "WHERE table_schema = 'tpch.tiny' ORDER BY table_name")) {
+        while (rs.next()) tables.add(rs.getString(1) + ":" + rs.getString(2));
+      }
+      assertEquals(TpchData.tableNames().stream().sorted().map(t -> t + ":BASE TABLE").toList(), tables);
+      String columns = "SELECT column_name, ordinal_position FROM information_schema.columns "
+          + "WHERE table_name = 'lineitem' %s ORDER BY ordinal_position";
+      QueryRows expected = DuckDbRunner.query(duck, String.format(columns, ""));
+      QueryRows actual = DuckDbRunner.query(c, String.format(columns, "AND table_schema = 'tpch.tiny'"));
+      ResultComparator.compare(expected, actual, OrderSpec.columns(1)).ifPresent(d -> fail(d));
+      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE 'tpch.%'")) {
+        assertTrue(rs.next());
+        assertEquals(5, rs.getInt(1)); // tiny, sf1, sf10, sf100, sf1000
+      }
+    }
+  }
+
   @Test void settingsTransactionsAndSessionFunctions() throws SQLException {
     try (Connection c = server.connect(); Statement s = c.createStatement()) {
       s.execute("SET application_name = 'ember-test'");
@@ -285,6 +304,9 @@ class PgJdbcTest {
       }
       s.execute("BEGIN");
       s.execute("COMMIT");
+      assertNull(s.getWarnings());
+      s.execute("COMMIT"); // outside a transaction: PostgreSQL's warning, as a NoticeResponse
+      assertEquals("25P01", s.getWarnings().getSQLState());
       s.execute("DISCARD ALL");
       try (ResultSet rs = s.executeQuery("SELECT current_database(), current_schema(), version()")) {
         assertTrue(rs.next());

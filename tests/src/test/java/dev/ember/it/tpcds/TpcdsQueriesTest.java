@@ -39,8 +39,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * failure") while it fails, and fails the test once it matches, so the list stays honest; any
  * other query must match. After the run a per-query table and "N of 99 match DuckDB" are printed:
  * <pre>
- * mvn -o -q -pl tests test -Dtest=TpcdsQueriesTest
+ * mvn -o -q -pl tests test -Dtest=TpcdsQueriesTest                        # the checked queries
+ * mvn -o -q -pl tests test -Dtest=TpcdsQueriesTest -Dtpcds.queries=all      # all 103 statements
  * mvn -o -q -pl tests test -Dtest=TpcdsQueriesTest -Dtpcds.queries=14a,72   # some queries only
+ * tests/run-tpcds.sh -Dtpcds.queries=all                                      # the same, table printed
  * cat tests/target/surefire-reports/dev.ember.it.tpcds.TpcdsQueriesTest-output.txt  # the table
  * </pre>
  */
@@ -54,9 +56,21 @@ class TpcdsQueriesTest {
   private static Connection duck;
   private static Session ember;
 
+  /**
+   * The queries the default run (the test suite) checks: those whose status has been established
+   * on this project's machine, passing ones here and failing ones in the known-failures list.
+   * Extend towards all 103 as the full run ({@code -Dtpcds.queries=all}) confirms them.
+   */
+  static final List<String> CHECKED_BY_DEFAULT = List.of("01", "02", "03", "04", "07");
+
   static List<String> names() {
     String spec = System.getProperty(PROPERTY, "").trim();
-    if (spec.isEmpty() || spec.equalsIgnoreCase("all")) return TpcdsQueries.names();
+    if (spec.equalsIgnoreCase("all")) return TpcdsQueries.names();
+    if (spec.isEmpty()) {
+      List<String> chosen = new ArrayList<>();
+      for (String n : TpcdsQueries.names()) if (CHECKED_BY_DEFAULT.contains(n) || KNOWN.containsKey(n)) chosen.add(n);
+      return chosen;
+    }
     List<String> chosen = new ArrayList<>();
     for (String n : TpcdsQueries.names()) {
       for (String want : spec.split(",")) {

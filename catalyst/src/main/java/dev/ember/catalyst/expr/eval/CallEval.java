@@ -52,6 +52,9 @@ final class CallEval {
       }
       case RANDOM:
         return MathOps.random();
+      case SCALAR_SUBQUERY_CHECK:
+        ScalarSubqueries.checkRowCount(((Number) Interpreter.eval(args.get(0), row, clock)).longValue());
+        return Interpreter.eval(args.get(1), row, clock);
       default:
         break;
     }

@@ -5,6 +5,7 @@ import dev.ember.catalyst.expr.Expr;
 import dev.ember.catalyst.expr.NamedExpr;
 import dev.ember.catalyst.expr.Predicates;
 import dev.ember.catalyst.plan.logical.Aggregate;
+import dev.ember.catalyst.plan.logical.BroadcastHint;
 import dev.ember.catalyst.plan.logical.Filter;
 import dev.ember.catalyst.plan.logical.Join;
 import dev.ember.catalyst.plan.logical.Limit;
@@ -55,6 +56,7 @@ public final class CardinalityEstimator {
       return PlanStats.of(rows, l.output(), c.columns());
     }
     if (p instanceof Sort s) return estimate(s.child());
+    if (p instanceof BroadcastHint h) return estimate(h.child());
     if (p instanceof Window w) return PlanStats.of(estimate(w.child()).rows(), w.output(), estimate(w.child()).columns());
     if (p instanceof Union u) {
       double rows = 0;

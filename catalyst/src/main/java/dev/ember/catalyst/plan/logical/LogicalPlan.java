@@ -8,7 +8,8 @@ import java.util.function.UnaryOperator;
 
 /** A relational operator of the logical plan. Trees are immutable. */
 public sealed interface LogicalPlan extends TreeNode<LogicalPlan>
-    permits Scan, Values, Filter, Project, Aggregate, Join, Sort, Limit, Union, Window {
+    permits Scan, Values, Filter, Project, Aggregate, Join, Sort, Limit, Union, Window,
+        BroadcastHint {
 
   /** The columns this operator produces, in order. */
   List<AttributeRef> output();
