@@ -125,7 +125,9 @@ public final class TaskPlanner {
     List<String> columns = s.output().stream().map(AttributeRef::name).toList();
     ScanSource scan = new ScanSource((DataSourceTable) s.table(), splits.get(partition), columns, s.filters(),
         task.allocator(), task.query().batchSize());
-    return new StopCheckSource(scan, task.query()::checkRunning); // a cancelled query stops within a batch
+    var progress = task.query().progress();
+    s.table().statistics().rowCount().ifPresent(rows -> progress.scanOpened(rows / Math.max(1, splits.size())));
+    return new StopCheckSource(scan, task.query()::checkRunning, progress::scanned); // stops within a batch
   }
 
   private BatchSource stageInput(StageInputExec in, int partition) {
@@ -133,7 +135,8 @@ public final class TaskPlanner {
       throw new IllegalStateException("a broadcast is read only as a join's build side");
     }
     int p = in.partitioning() instanceof Partitioning.Single ? 0 : partition;
-    return new StopCheckSource(new ListSource(task.query().outputs().take(in.stageId(), p)), task.query()::checkRunning);
+    return new StopCheckSource(new ListSource(task.query().outputs().take(in.stageId(), p)), task.query()::checkRunning,
+        rows -> { });
   }
 
   private BatchSource values(ValuesExec v, int partition) {

@@ -17,6 +17,8 @@ public final class ProgressTracker {
   private final AtomicInteger tasksRunning = new AtomicInteger();
   private final AtomicInteger tasksDone = new AtomicInteger();
   private final AtomicLong rowsOut = new AtomicLong();
+  private final AtomicLong rowsToScan = new AtomicLong();
+  private final AtomicLong rowsScanned = new AtomicLong();
 
   void planned(int stages) { stagesTotal.set(stages); }
 
@@ -36,6 +38,12 @@ public final class ProgressTracker {
 
   void rowsOut(int rows) { rowsOut.addAndGet(rows); }
 
+  /** A scan was opened that is expected to read about {@code rows} rows (its share of the table's count). */
+  public void scanOpened(long rows) { rowsToScan.addAndGet(rows); }
+
+  /** A scan read {@code rows} more rows. */
+  public void scanned(long rows) { rowsScanned.addAndGet(rows); }
+
   /** Stages of the query's plan. */
   public int stagesTotal() { return stagesTotal.get(); }
 
@@ -54,4 +62,10 @@ public final class ProgressTracker {
 
   /** Rows the result stage has produced for the reader so far. */
   public long rowsOut() { return rowsOut.get(); }
+
+  /** Estimated rows of the scans opened so far (0 when no scan knows its table's size). */
+  public long rowsToScan() { return rowsToScan.get(); }
+
+  /** Rows those scans have read. */
+  public long rowsScanned() { return rowsScanned.get(); }
 }
