@@ -27,5 +27,11 @@ public interface QueryResult extends AutoCloseable {
    */
   default QueryProgress progress() { return QueryProgress.NONE; }
 
+  /**
+   * Rows the query's scans have read from storage so far (after sources skipped row groups,
+   * files or partitions by pushed filters): what pushdown saves. 0 for results that are no query.
+   */
+  default long rowsRead() { return 0; }
+
   @Override void close();
 }

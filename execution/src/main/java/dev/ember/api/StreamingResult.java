@@ -71,10 +71,12 @@ final class StreamingResult implements QueryResult {
 
   @Override public boolean hasRows() { return true; }
 
+  @Override public long rowsRead() { return query.rowsRead().get(); }
+
   @Override public QueryProgress progress() {
     ProgressTracker p = query.progress();
     return new QueryProgress(p.stagesTotal(), p.stagesStarted(), p.stagesDone(), p.tasksTotal(), p.tasksRunning(),
-        p.tasksDone(), p.rowsOut(), p.rowsToScan(), p.rowsScanned());
+        p.tasksDone(), p.rowsOut(), p.rowsToScan(), query.rowsRead().get());
   }
 
   @Override public VectorSchemaRoot nextBatch() {

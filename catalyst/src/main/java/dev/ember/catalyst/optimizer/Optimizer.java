@@ -53,25 +53,45 @@ public final class Optimizer {
     return List.of(
         // First, so the planner never sees DISTINCT and the batches below tidy the two levels.
         Batch.once("Distinct aggregates", new RewriteDistinctAggregates()),
-        // Filters travel down through projects, aggregates and joins (turning comma joins into
-        // equi-joins) while adjacent operators merge. Simplification runs in the same loop
-        // because pushdown exposes new constant conjuncts and vice versa.
+        // Filters travel down through projects, aggregates, windows, unions and joins (turning
+        // comma joins into equi-joins), joins imply filters for their inputs, limits move down and
+        // redundant operators go, while adjacent operators merge. Simplification runs in the same
+        // loop because pushdown exposes new constant conjuncts and vice versa.
         Batch.fixedPoint("Operator optimization",
+            // Expressions first: each pushdown below may expose constants and NULLs, and vice versa.
             new FoldConstants(),
+            new NullPropagation(),
             new SimplifyBooleans(),
+            new SimplifyCasts(),
+            new SimplifyCaseWhen(),
+            new SimplifyLike(),
             new ExtractCommonConjuncts(),
             new CombineFilters(),
+            // Before the pushdowns: an outer join turned inner lets the filter above it move down.
+            new EliminateOuterJoin(),
             new PushFilterThroughProject(),
             new PushFilterThroughAggregate(),
+            new PushFilterThroughWindow(),
+            new PushFilterThroughUnion(),
             new PushFilterThroughJoin(),
+            // After PushFilterThroughJoin has moved equalities into the join conditions it reads.
+            new InferFiltersFromConstraints(),
             new CombineProjects(),
             new RemoveRedundantProjects(),
-            new CombineLimits()),
+            new CombineLimits(),
+            new PushLimitThroughProject(),
+            new PushLimitIntoUnion(),
+            new PushLimitThroughOuterJoin(),
+            new RemoveRedundantSorts(),
+            new RemoveRedundantDistinct(),
+            new RemoveRedundantAggregates()),
         // Only once filters are as low as they go: a condition inside a Scan moves no further.
         // Once every condition sits in its join group: reorder the group so no join needs a cross
         // product that a connected order avoids (before scans take their filters, which does not
         // matter to it, and before pruning, which must see the final shape).
-        Batch.once("Join reorder", new ReorderJoinsAvoidingCrossProducts()),
+        Batch.once("Join reorder",
+            new dev.ember.catalyst.optimizer.cbo.CostBasedJoinReorder(), // with statistics; left-deep, connected
+            new ReorderJoinsAvoidingCrossProducts()),
         Batch.once("Scan filter pushdown", new PushFiltersIntoScan()),
         // Last, because which columns an operator reads depends on where the filters ended up.
         Batch.once("Column pruning", new PruneColumns(), new RemoveRedundantProjects()));

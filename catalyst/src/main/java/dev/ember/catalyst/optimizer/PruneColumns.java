@@ -5,6 +5,7 @@ import dev.ember.catalyst.expr.Expr;
 import dev.ember.catalyst.expr.Exprs;
 import dev.ember.catalyst.expr.NamedAggregate;
 import dev.ember.catalyst.expr.NamedExpr;
+import dev.ember.catalyst.expr.NamedWindow;
 import dev.ember.catalyst.plan.logical.Aggregate;
 import dev.ember.catalyst.plan.logical.Filter;
 import dev.ember.catalyst.plan.logical.Join;
@@ -23,7 +24,8 @@ import java.util.Set;
 
 /**
  * Narrows every operator to the columns used above it, top-down: scans read only needed columns
- * (plus those their filters read), unused project items and aggregate outputs go, and a Project
+ * (plus those their filters read), unused project items, aggregate outputs and window functions
+ * go, and a Project
  * goes under a Join or Aggregate input that would otherwise carry columns nobody reads.
  * <pre>
  * Project [a]                          Project [a]
@@ -47,8 +49,8 @@ public final class PruneColumns implements Rule<LogicalPlan> {
     if (plan instanceof Aggregate a) return pruneAggregate(a, required);
     if (plan instanceof Join j) return pruneJoin(j, required);
     if (plan instanceof Union u) return pruneUnion(u, required);
-    if (plan instanceof Filter || plan instanceof Sort || plan instanceof Limit || plan instanceof Window) {
-      // A Window passes its child's columns through: the child keeps those needed above and those it reads.
+    if (plan instanceof Window w) return pruneWindow(w, required);
+    if (plan instanceof Filter || plan instanceof Sort || plan instanceof Limit) {
       Set<Long> need = union(required, Exprs.references(plan.expressions()));
       LogicalPlan child = plan.children().get(0);
       return plan.withChildren(List.of(prune(child, need)));
@@ -57,6 +59,19 @@ public final class PruneColumns implements Rule<LogicalPlan> {
     List<LogicalPlan> kids = new ArrayList<>();
     for (LogicalPlan k : plan.children()) kids.add(prune(k, Conjuncts.outputIds(k)));
     return plan.withChildren(kids);
+  }
+
+  /**
+   * Drops window functions nobody reads (the whole Window when none is left); the child keeps the
+   * columns needed above and those the remaining functions read.
+   */
+  private static LogicalPlan pruneWindow(Window w, Set<Long> required) {
+    List<NamedWindow> kept = w.functions().stream().filter(f -> required.contains(f.id())).toList();
+    if (kept.isEmpty()) return prune(w.child(), required);
+    Window narrowed = kept.size() == w.functions().size() ? w
+        : new Window(kept, w.partitionBy(), w.orderBy(), w.child());
+    Set<Long> need = union(required, Exprs.references(narrowed.expressions()));
+    return narrowed.withChild(prune(w.child(), need));
   }
 
   private static LogicalPlan pruneScan(Scan s, Set<Long> required) {

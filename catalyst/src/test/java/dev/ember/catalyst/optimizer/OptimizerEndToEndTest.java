@@ -167,4 +167,33 @@ class OptimizerEndToEndTest {
         """, optimizer.optimize(scan("t", "a INT", "b INT")
             .filter(and(gt(col("a"), lit(1)), eq(lit(1), lit(0)))).project(col("a")).build()).treeString());
   }
+
+  /** A WHERE on the padded side turns the LEFT join inner; then every filter reaches its scan. */
+  @Test void outerJoinWithAFilterOnThePaddedSideBecomesInnerAndFiltersReachBothScans() {
+    LogicalPlan plan = scan("t", "a INT", "b INT")
+        .join(scan("u", "x INT", "y INT"), JoinType.LEFT, eq(col("a"), col("x")))
+        .filter(and(gt(col("y"), lit(3)), eq(col("a"), lit(7))))
+        .project(col("b"), col("y")).build();
+    assertEquals("""
+        Project [b, y]
+          Join Inner [(a = x)]
+            Scan t [a, b], filters=[(a = 7)]
+            Scan u [x, y], filters=[(((y > 3) AND (x IS NOT NULL)) AND (x = 7))]
+        """, optimizer.optimize(plan).treeString());
+  }
+
+  /** A limit over a projected sort becomes a top-N; a filter over a union reaches both scans. */
+  @Test void topNUnderAProjectionAndFiltersIntoUnionInputs() {
+    LogicalPlan plan = scan("t", "a INT", "b INT").unionAll(scan("u", "x INT", "y INT"))
+        .filter(gt(col("b"), lit(0)))
+        .sort(asc(col("a"))).project(add(col("a"), col("b")).as("s")).limit(5).build();
+    assertEquals("""
+        Project [(a + b) AS s]
+          Limit [5]
+            Sort [a ASC NULLS LAST]
+              Union
+                Scan t [a, b], filters=[(b > 0)]
+                Scan u [x, y], filters=[(y > 0)]
+        """, optimizer.optimize(plan).treeString());
+  }
 }

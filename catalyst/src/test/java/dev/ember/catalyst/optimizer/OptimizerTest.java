@@ -28,8 +28,8 @@ class OptimizerTest {
         Project [a, y]
           Join Inner [(a = x)]
             Project [a]
-              Scan t [a, b], filters=[(b > 1)]
-            Scan u [x, y]
+              Scan t [a, b], filters=[((b > 1) AND (a IS NOT NULL))]
+            Scan u [x, y], filters=[(x IS NOT NULL)]
         """, new Optimizer(Optimizer.Config.TESTING).optimize(commaJoin()).treeString());
   }
 
@@ -48,8 +48,26 @@ class OptimizerTest {
     List<TraceEntry> trace = new ArrayList<>();
     new Optimizer().optimize(commaJoin(), trace);
     List<String> changed = trace.stream().filter(TraceEntry::changed).map(TraceEntry::rule).distinct().toList();
-    assertEquals(List.of("PushFilterThroughJoin", "PushFiltersIntoScan", "PruneColumns"), changed);
+    assertEquals(List.of("PushFilterThroughJoin", "InferFiltersFromConstraints", "CombineFilters",
+        "PushFiltersIntoScan", "PruneColumns"), changed);
     assertTrue(trace.stream().anyMatch(e -> !e.changed() && e.batch().equals("Operator optimization")));
+  }
+
+  @Test void theTraceListsRulesThatChangedThePlanPerBatch() {
+    List<TraceEntry> trace = List.of(
+        new TraceEntry("Ops", "PushDown", 1, 2_000_000, true),
+        new TraceEntry("Ops", "Fold", 1, 500_000, false),
+        new TraceEntry("Ops", "PushDown", 2, 1_000_000, false),
+        new TraceEntry("Ops", "Fold", 2, 500_000, false),
+        new TraceEntry("Prune", "PruneColumns", 1, 250_000, true));
+    assertEquals("""
+        Ops: 2 iterations, 4.000 ms
+          PushDown                             changed 1 of 2 runs  3.000 ms
+          (1 rule without effect  1.000 ms)
+        Prune: 1 iteration, 0.250 ms
+          PruneColumns                         changed 1 of 1 run  0.250 ms
+        Total: 4.250 ms, 2 of 5 rule runs changed the plan
+        """, OptimizerTrace.format(trace));
   }
 
   @Test void theCheckerNamesARuleThatChangesTheOutput() {

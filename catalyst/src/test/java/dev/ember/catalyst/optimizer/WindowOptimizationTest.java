@@ -53,4 +53,22 @@ class WindowOptimizationTest {
               Scan t [a, b, c, d]
         """, new Optimizer(Optimizer.Config.TESTING).optimize(plan).treeString());
   }
+
+  @Test void aWindowWhoseResultNobodyReadsGoes() {
+    RuleTester.of(new PruneColumns()).check(windowed().project(col("a"), col("d")))
+        .after("""
+            Project [a, d]
+              Scan t [a, d]
+            """);
+  }
+
+  @Test void aFilterOnPartitionKeysGoesBelowTheWindow() {
+    LogicalPlan plan = windowed().filter(and(eq(col("a"), lit(1)), gt(col("s"), lit(0L)))).project(col("a"), col("s")).build();
+    assertEquals("""
+        Project [a, s]
+          Filter [(s > 0L)]
+            Window [sum(b) RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW AS s] partitionBy=[a] orderBy=[c ASC NULLS LAST]
+              Scan t [a, b, c], filters=[(a = 1)]
+        """, new Optimizer(Optimizer.Config.TESTING).optimize(plan).treeString());
+  }
 }

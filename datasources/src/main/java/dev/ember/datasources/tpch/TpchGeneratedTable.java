@@ -48,9 +48,15 @@ public final class TpchGeneratedTable implements DataSourceTable {
 
   public double scaleFactor() { return scale.factor(); }
 
-  /** Exact row count (lineitem: exact at the usual scales, else an estimate). */
+  /**
+   * Exact row count (lineitem: exact at the usual scales, else an estimate) and the column
+   * statistics the specification implies ({@link TpchColumnStats}).
+   */
   @Override public Statistics statistics() {
-    return Statistics.of(rowCount, rowCount * estimatedRowBytes());
+    java.util.Map<String, DataType> types = new java.util.HashMap<>();
+    for (Field f : schema.fields()) types.put(f.name(), f.type());
+    return Statistics.of(rowCount, rowCount * estimatedRowBytes())
+        .withColumns(TpchColumnStats.of(table.getTableName(), scale.factor(), types));
   }
 
   /** Bytes a row takes in Arrow: fixed widths plus, for text, half the declared maximum length. */

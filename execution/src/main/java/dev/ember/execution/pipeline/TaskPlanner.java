@@ -124,10 +124,10 @@ public final class TaskPlanner {
     if (partition >= splits.size()) return new ListSource(List.of());
     List<String> columns = s.output().stream().map(AttributeRef::name).toList();
     ScanSource scan = new ScanSource((DataSourceTable) s.table(), splits.get(partition), columns, s.filters(),
-        task.allocator(), task.query().batchSize());
+        task.allocator(), task.query().batchSize(), task.query().rowsRead());
     var progress = task.query().progress();
     s.table().statistics().rowCount().ifPresent(rows -> progress.scanOpened(rows / Math.max(1, splits.size())));
-    return new StopCheckSource(scan, task.query()::checkRunning, progress::scanned); // stops within a batch
+    return new StopCheckSource(scan, task.query()::checkRunning); // a cancelled query stops within a batch
   }
 
   private BatchSource stageInput(StageInputExec in, int partition) {
@@ -135,8 +135,7 @@ public final class TaskPlanner {
       throw new IllegalStateException("a broadcast is read only as a join's build side");
     }
     int p = in.partitioning() instanceof Partitioning.Single ? 0 : partition;
-    return new StopCheckSource(new ListSource(task.query().outputs().take(in.stageId(), p)), task.query()::checkRunning,
-        rows -> { });
+    return new StopCheckSource(new ListSource(task.query().outputs().take(in.stageId(), p)), task.query()::checkRunning);
   }
 
   private BatchSource values(ValuesExec v, int partition) {

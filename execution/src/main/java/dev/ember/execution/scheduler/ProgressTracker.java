@@ -18,7 +18,6 @@ public final class ProgressTracker {
   private final AtomicInteger tasksDone = new AtomicInteger();
   private final AtomicLong rowsOut = new AtomicLong();
   private final AtomicLong rowsToScan = new AtomicLong();
-  private final AtomicLong rowsScanned = new AtomicLong();
 
   void planned(int stages) { stagesTotal.set(stages); }
 
@@ -38,11 +37,11 @@ public final class ProgressTracker {
 
   void rowsOut(int rows) { rowsOut.addAndGet(rows); }
 
-  /** A scan was opened that is expected to read about {@code rows} rows (its share of the table's count). */
+  /**
+   * A scan was opened that is expected to read about {@code rows} rows (its share of the table's
+   * count); the rows scans have read are the query's {@code rowsRead}.
+   */
   public void scanOpened(long rows) { rowsToScan.addAndGet(rows); }
-
-  /** A scan read {@code rows} more rows. */
-  public void scanned(long rows) { rowsScanned.addAndGet(rows); }
 
   /** Stages of the query's plan. */
   public int stagesTotal() { return stagesTotal.get(); }
@@ -66,6 +65,4 @@ public final class ProgressTracker {
   /** Estimated rows of the scans opened so far (0 when no scan knows its table's size). */
   public long rowsToScan() { return rowsToScan.get(); }
 
-  /** Rows those scans have read. */
-  public long rowsScanned() { return rowsScanned.get(); }
 }
