@@ -12,21 +12,28 @@ package dev.ember.api;
  * @param tasksRunning tasks running now
  * @param tasksDone tasks ended
  * @param rowsOut rows produced for the reader so far
+ * @param rowsToScan estimated rows of the table scans opened so far (0 when unknown)
+ * @param rowsScanned rows those scans have read
  */
 public record QueryProgress(int stagesTotal, int stagesStarted, int stagesDone, int tasksTotal, int tasksRunning,
-                            int tasksDone, long rowsOut) {
+                            int tasksDone, long rowsOut, long rowsToScan, long rowsScanned) {
   /** The progress of a result that is not a running query (a command, a local result). */
-  public static final QueryProgress NONE = new QueryProgress(0, 0, 0, 0, 0, 0, 0);
+  public static final QueryProgress NONE = new QueryProgress(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
   /**
-   * Estimated share of the work done, 0 to 1: tasks done over the tasks known plus, for each
-   * stage not started yet, as many tasks as the started stages have on average.
+   * Estimated share of the work done, 0 to 1: the larger of two estimates. By tasks: tasks done
+   * over the tasks known plus, for each stage not started yet, as many tasks as the started
+   * stages have on average. By stages: the stages done, plus the running ones in the proportion
+   * of rows scanned to rows expected — so a long scan in a few tasks still moves the bar.
    */
   public double fraction() {
     if (stagesTotal == 0) return 0;
     if (stagesDone >= stagesTotal) return 1;
     double perStage = stagesStarted == 0 ? 1 : Math.max(1.0, (double) tasksTotal / stagesStarted);
     double total = tasksTotal + (stagesTotal - stagesStarted) * perStage;
-    return total <= 0 ? 0 : Math.min(1.0, tasksDone / total);
+    double byTasks = total <= 0 ? 0 : tasksDone / total;
+    double scanned = rowsToScan <= 0 ? 0 : Math.min(1.0, (double) rowsScanned / rowsToScan);
+    double byStages = (stagesDone + scanned * (stagesStarted - stagesDone)) / stagesTotal;
+    return Math.min(1.0, Math.max(byTasks, byStages));
   }
 }

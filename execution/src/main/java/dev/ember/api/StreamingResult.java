@@ -76,7 +76,7 @@ final class StreamingResult implements QueryResult {
   @Override public QueryProgress progress() {
     ProgressTracker p = query.progress();
     return new QueryProgress(p.stagesTotal(), p.stagesStarted(), p.stagesDone(), p.tasksTotal(), p.tasksRunning(),
-        p.tasksDone(), p.rowsOut());
+        p.tasksDone(), p.rowsOut(), p.rowsToScan(), query.rowsRead().get());
   }
 
   @Override public VectorSchemaRoot nextBatch() {

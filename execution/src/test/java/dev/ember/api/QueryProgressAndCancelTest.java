@@ -40,6 +40,8 @@ class QueryProgressAndCancelTest {
       assertEquals(p.tasksTotal(), p.tasksDone(), p.toString());
       assertEquals(0, p.tasksRunning(), p.toString());
       assertEquals(5, p.rowsOut());
+      assertEquals(25, p.rowsScanned());
+      assertEquals(25, p.rowsToScan()); // nation: one split of the table's 25 rows
       assertEquals(1.0, p.fraction());
     }
   }

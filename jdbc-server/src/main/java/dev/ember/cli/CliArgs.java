@@ -46,8 +46,12 @@ public record CliArgs(String master, Map<String, String> conf, OutputFormat form
 
       Settings of the command line itself (via --conf):
         ember.cli.stackTraces=true    print stack traces of errors
-        ember.cli.maxRows=N           rows the table format shows (default 10000)
+        ember.cli.maxRows=N           rows the table format shows (default 10000; the shell: 100)
         ember.cli.maxColumnWidth=N    widest table cell (default 200)
+        ember.cli.chunkRows=N         rows the table format aligns and prints at a time (default 1000)
+
+      In the shell, \\? lists its commands (\\d, \\dt, \\x, \\timing, \\format, \\rows, \\o, \\q).
+      History: ~/.ember/history (or DIR/history with -Dember.home=DIR in EMBER_JAVA_OPTS).
 
       Exit status: 0 success, 1 a statement failed, 2 bad usage.
       """;

@@ -28,8 +28,11 @@ final class ExpandedLayout {
     this.nameWidth = w;
   }
 
-  /** Prints {@code chunk}; its first row is record number {@code before + 1}. */
-  void print(PrintStream out, List<String[][]> chunk, long before) {
+  /**
+   * Prints {@code chunk}; its first row is record number {@code before + 1}. The record rules are
+   * no wider than {@code screenWidth} (when known, above 0), so they never wrap.
+   */
+  void print(PrintStream out, List<String[][]> chunk, long before, int screenWidth) {
     int valueWidth = 1;
     for (String[][] r : chunk) {
       for (String[] cell : r) for (String line : cell) valueWidth = Math.max(valueWidth, DisplayText.width(line));
@@ -38,8 +41,10 @@ final class ExpandedLayout {
     long number = before;
     for (String[][] r : chunk) {
       String title = "-[ RECORD " + (++number) + " ]";
-      b.append(title).append("-".repeat(Math.max(1, nameWidth + 1 - title.length()))).append("+")
-          .append("-".repeat(valueWidth + 1)).append('\n');
+      b.append(title).append("-".repeat(Math.max(1, nameWidth + 1 - title.length()))).append("+");
+      int dashes = valueWidth + 1;
+      if (screenWidth > 0) dashes = Math.max(1, Math.min(dashes, screenWidth - 1 - Math.max(nameWidth + 2, title.length() + 2)));
+      b.append("-".repeat(dashes)).append('\n');
       for (int i = 0; i < names.length; i++) {
         for (int k = 0; k < r[i].length; k++) {
           DisplayText.pad(b, k == 0 ? names[i] : "", nameWidth, false);

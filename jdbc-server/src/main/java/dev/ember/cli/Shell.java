@@ -72,7 +72,10 @@ final class Shell {
       ShellOptions options = new ShellOptions(args.format(), shellSettings(), out);
       ErrorReporter errors = new ErrorReporter(out, args.flag(ErrorReporter.STACK_TRACES_KEY), this::red, true);
       MetaCommands commands = new MetaCommands(options,
-          sql -> runStatements(options, errors, progress, sql), historyFile.toString());
+          sql -> {
+            runStatements(options, errors, progress, sql);
+            out.println();
+          }, historyFile.toString());
       out.println("Ember SQL shell (" + args.master() + "). End statements with ';'; \\? for help, Ctrl-D to leave.");
       out.flush();
       loop(reader, options, commands, errors, progress);
@@ -99,7 +102,7 @@ final class Shell {
         continue;
       }
       runStatements(options, errors, progress, input);
-      options.terminal().println();
+      options.terminal().println(); // an empty line before the next prompt
       options.terminal().flush();
     }
   }

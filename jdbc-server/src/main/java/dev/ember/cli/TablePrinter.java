@@ -55,7 +55,7 @@ final class TablePrinter implements ResultPrinter {
       started = true;
       if (expanded(table, chunk)) {
         table.close(out);
-        records.print(out, chunk, shown);
+        records.print(out, chunk, shown, settings.screenWidth());
       } else {
         table.print(out, chunk, !tableStarted);
         tableStarted = true;

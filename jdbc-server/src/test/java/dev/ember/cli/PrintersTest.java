@@ -229,6 +229,11 @@ class PrintersTest {
         comment | NULL
         2 rows
         """, printed());
+    bytes.reset();
+    try (FakeResult r = result(schema, List.<Object[]>of(new Object[] {3, Utf8String.of("y".repeat(50))}))) {
+      OutputFormat.TABLE.printer(out, settings.withExpanded(PrintSettings.Expanded.ON, 30)).printRows(r, Stopwatch.start());
+    }
+    assertEquals("-[ RECORD 1 ]-+" + "-".repeat(14), printed().lines().findFirst().orElseThrow()); // 29 columns: no wrap
   }
 
   @Test void expandedAutoOnlyWhenTheTableIsWiderThanTheScreen() {
@@ -242,7 +247,7 @@ class PrintersTest {
     }
     String x30 = "x".repeat(30);
     assertEquals("+" + "-".repeat(32) + "+\n| s" + " ".repeat(29) + " |\n+" + "-".repeat(32) + "+\n| " + x30
-        + " |\n+" + "-".repeat(32) + "+\n1 row\n-[ RECORD 1 ]-+" + "-".repeat(31) + "\ns | " + x30 + "\n1 row\n",
+        + " |\n+" + "-".repeat(32) + "+\n1 row\n-[ RECORD 1 ]-+" + "-".repeat(4) + "\ns | " + x30 + "\n1 row\n",
         printed());
   }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The progress line for given snapshots, and drawing and erasing it in place. */
 class ProgressBarTest {
   // 3 stages, the first done (4 tasks), the second started with 4 tasks of which 1 done, 2 running
-  private static final QueryProgress HALF = new QueryProgress(3, 2, 1, 8, 2, 5, 12_288);
+  private static final QueryProgress HALF = new QueryProgress(3, 2, 1, 8, 2, 5, 12_288, 0, 0);
 
   @Test void rendersTheBarPercentStagesTasksRowsAndTime() {
     // 5 done of 8 known + 1 stage not started at 4 tasks a stage: 5/12
@@ -32,18 +32,25 @@ class ProgressBarTest {
   }
 
   @Test void aFinishedOrEmptyQueryIsFullOrEmpty() {
-    assertEquals(1.0, new QueryProgress(2, 2, 2, 4, 0, 4, 10).fraction());
+    assertEquals(1.0, new QueryProgress(2, 2, 2, 4, 0, 4, 10, 100, 100).fraction());
     assertEquals(0.0, QueryProgress.NONE.fraction());
-    assertEquals(0.0, new QueryProgress(2, 0, 0, 0, 0, 0, 0).fraction());
+    assertEquals(0.0, new QueryProgress(2, 0, 0, 0, 0, 0, 0, 0, 0).fraction());
+  }
+
+  @Test void aLongScanMovesTheBarBeforeAnyTaskEnds() {
+    // stage 1 of 2 running, its 2 tasks half way through the rows they expect
+    QueryProgress p = new QueryProgress(2, 1, 0, 2, 2, 0, 0, 1_000, 500);
+    assertEquals(0.25, p.fraction(), 1e-9);
+    assertTrue(ProgressBar.render(p, 0, 80).contains(" 25%  stage 1/2  tasks 0/2 (2 running)"));
   }
 
   @Test void drawsInPlaceAndErasesBeforeOtherOutput() {
     StringWriter screen = new StringWriter();
-    QueryProgress[] now = {new QueryProgress(1, 1, 0, 2, 2, 0, 0)};
+    QueryProgress[] now = {new QueryProgress(1, 1, 0, 2, 2, 0, 0, 0, 0)};
     try (ProgressDisplay d = new ProgressDisplay(new PrintWriter(screen), () -> 80)) {
       d.started(result(now));
       d.draw();
-      now[0] = new QueryProgress(1, 1, 0, 2, 1, 1, 0);
+      now[0] = new QueryProgress(1, 1, 0, 2, 1, 1, 0, 0, 0);
       d.draw();
       d.erase();
       d.draw(); // after an erase nothing more is drawn for this statement

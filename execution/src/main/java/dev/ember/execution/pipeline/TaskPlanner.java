@@ -136,6 +136,8 @@ public final class TaskPlanner {
     filters.addAll(runtimeFilters);
     ScanSource scan = new ScanSource((DataSourceTable) s.table(), splits.get(partition), columns, filters,
         task.allocator(), task.query().batchSize(), task.query().rowsRead());
+    var progress = task.query().progress();
+    s.table().statistics().rowCount().ifPresent(rows -> progress.scanOpened(rows / Math.max(1, splits.size())));
     return new StopCheckSource(scan, task.query()::checkRunning); // a cancelled query stops within a batch
   }
 

@@ -17,6 +17,7 @@ public final class ProgressTracker {
   private final AtomicInteger tasksRunning = new AtomicInteger();
   private final AtomicInteger tasksDone = new AtomicInteger();
   private final AtomicLong rowsOut = new AtomicLong();
+  private final AtomicLong rowsToScan = new AtomicLong();
 
   void planned(int stages) { stagesTotal.set(stages); }
 
@@ -36,6 +37,12 @@ public final class ProgressTracker {
 
   void rowsOut(int rows) { rowsOut.addAndGet(rows); }
 
+  /**
+   * A scan was opened that is expected to read about {@code rows} rows (its share of the table's
+   * count); the rows scans have read are the query's {@code rowsRead}.
+   */
+  public void scanOpened(long rows) { rowsToScan.addAndGet(rows); }
+
   /** Stages of the query's plan. */
   public int stagesTotal() { return stagesTotal.get(); }
 
@@ -54,4 +61,8 @@ public final class ProgressTracker {
 
   /** Rows the result stage has produced for the reader so far. */
   public long rowsOut() { return rowsOut.get(); }
+
+  /** Estimated rows of the scans opened so far (0 when no scan knows its table's size). */
+  public long rowsToScan() { return rowsToScan.get(); }
+
 }
