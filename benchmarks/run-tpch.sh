@@ -3,6 +3,11 @@
 #
 #   benchmarks/run-tpch.sh [--sf 1] [--queries 1-22] [--warmup 1] [--runs 5] [--threads N]
 #                          [--timeout 120] [--data-dir DIR] [--out FILE]
+#   benchmarks/run-tpch.sh --cbo [same options]
+#
+# With --cbo, Ember alone (dev.ember.bench.CboBenchmark): run time per query with the cost-based
+# optimizer on and off, and rows read from storage with filter pushdown on and off (report in
+# benchmarks/target/cbo-sf<N>.md).
 #
 # Generates the Parquet files once per scale factor (benchmarks/target/tpch-data/sf<N>), runs
 # each query on both engines in one JVM, checks that the answers agree, and prints a Markdown
@@ -83,9 +88,12 @@ build() {
 if needs_build; then build; fi
 IFS= read -r CLASSPATH_VALUE < "$CLASSPATH_FILE"
 
+MAIN=dev.ember.bench.TpchBenchmark
+if [ "${1:-}" = "--cbo" ]; then MAIN=dev.ember.bench.CboBenchmark; shift; fi
+
 # shellcheck disable=SC2086  # BENCH_JAVA_OPTS is a list of flags
 # Without Arrow's debugging checks on every buffer access, as ./ember runs (the tests keep them).
 exec "$JAVA" --add-opens=java.base/java.nio=ALL-UNNAMED -XX:+UseParallelGC -Xss16m \
   -Darrow.enable_unsafe_memory_access=true ${BENCH_JAVA_OPTS:-} \
   -Dbench.command="benchmarks/run-tpch.sh $*" \
-  -cp "$CLASSPATH_VALUE" dev.ember.bench.TpchBenchmark --base "$ROOT/benchmarks" "$@"
+  -cp "$CLASSPATH_VALUE" "$MAIN" --base "$ROOT/benchmarks" "$@"

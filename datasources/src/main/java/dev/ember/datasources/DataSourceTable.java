@@ -20,4 +20,7 @@ public interface DataSourceTable extends dev.ember.catalyst.catalog.Table {
    */
   BatchReader open(ScanSplit split, List<String> columns, List<Expr> filters,
                    BufferAllocator allocator, int batchSize);
+
+  /** What this table's scans skipped so far (partitions, files, row groups), when it counts that. */
+  default java.util.Optional<ScanMetrics> metrics() { return java.util.Optional.empty(); }
 }

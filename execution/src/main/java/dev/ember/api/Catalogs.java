@@ -80,6 +80,9 @@ final class Catalogs {
     tables.create(new TableDefinition(name, t.provider(), location, options, columns), t.ifNotExists());
   }
 
+  /** Stores ANALYZE TABLE's statistics with persistent table {@code name}. */
+  void putStatistics(String name, dev.ember.catalyst.stats.Statistics stats) { tables.putStatistics(name, stats); }
+
   void createView(String name, String sql, Schema schema, boolean orReplace) {
     Path file = viewFile(name);
     if (!orReplace && (Files.exists(file) || tables.definition(name).isPresent())) {

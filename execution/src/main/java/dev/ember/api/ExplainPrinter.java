@@ -1,7 +1,9 @@
 package dev.ember.api;
 
 import dev.ember.catalyst.plan.logical.PlanPrinter;
+import dev.ember.catalyst.expr.eval.QueryClock;
 import dev.ember.codegen.pipeline.PipelineFactory;
+import dev.ember.codegen.pipeline.PipelineGenerator;
 import dev.ember.codegen.pipeline.PipelineSpec;
 import dev.ember.execution.pipeline.PipelineChain;
 import dev.ember.planner.physical.HashAggregateExec;
@@ -35,20 +37,50 @@ final class ExplainPrinter {
     return sb.toString();
   }
 
+  /**
+   * The generated Java of every pipeline of the plan, numbered as in {@link #print}. Each is the
+   * pipeline's loop as generated with its rows going to an output sink (a pipeline that ends in an
+   * aggregation updates its hash table instead); interpreted pipelines say so.
+   */
+  static String generatedCode(StagePlan plan, boolean codegen) {
+    StringBuilder sb = new StringBuilder();
+    int[] next = {1};
+    for (int i = plan.stages().size() - 1; i >= 0; i--) {
+      Map<PhysicalPlan, String> marks = new IdentityHashMap<>();
+      Map<String, PipelineSpec> specs = new java.util.LinkedHashMap<>();
+      collect(plan.stages().get(i).plan(), marks, specs, next, codegen);
+      for (Map.Entry<String, PipelineSpec> e : specs.entrySet()) {
+        sb.append("== Pipeline ").append(e.getKey().trim()).append(" ==\n");
+        if (!PipelineFactory.willGenerate(e.getValue(), codegen)) {
+          sb.append("(interpreted: no generated code)\n\n");
+          continue;
+        }
+        sb.append(PipelineGenerator.generate(e.getValue(), QueryClock.now()).source()).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
   private static void mark(PhysicalPlan node, Map<PhysicalPlan, String> marks, int[] next, boolean codegen) {
+    collect(node, marks, new java.util.LinkedHashMap<>(), next, codegen);
+  }
+
+  private static void collect(PhysicalPlan node, Map<PhysicalPlan, String> marks, Map<String, PipelineSpec> specs,
+                              int[] next, boolean codegen) {
     boolean agg = node instanceof HashAggregateExec;
     boolean startsPipeline = agg || PipelineChain.fusable(node) || (node instanceof ScanExec s && !s.filters().isEmpty());
     if (!startsPipeline) {
-      for (PhysicalPlan c : node.children()) mark(c, marks, next, codegen);
+      for (PhysicalPlan c : node.children()) collect(c, marks, specs, next, codegen);
       return;
     }
     PipelineChain chain = PipelineChain.of(agg ? node.children().get(0) : node);
     PipelineSpec spec = new PipelineSpec("explain", PipelineChain.columns(chain.source().output()), chain.steps(),
         new PipelineSpec.OutputSink());
     String mark = (PipelineFactory.willGenerate(spec, codegen) ? "*(" : "(") + next[0]++ + ") ";
+    specs.put(mark, spec);
     if (agg) marks.put(node, mark);
     for (PhysicalPlan n : chain.fused()) marks.put(n, mark);
-    for (HashJoinExec j : chain.joins()) mark(j.right(), marks, next, codegen);
-    if (!(chain.source() instanceof ScanExec)) mark(chain.source(), marks, next, codegen);
+    for (HashJoinExec j : chain.joins()) collect(j.right(), marks, specs, next, codegen);
+    if (!(chain.source() instanceof ScanExec)) collect(chain.source(), marks, specs, next, codegen);
   }
 }

@@ -21,5 +21,17 @@ public interface QueryResult extends AutoCloseable {
    */
   VectorSchemaRoot nextBatch();
 
+  /**
+   * How far the query behind this result has got; callable from any thread while another reads
+   * the batches (the shell's progress bar). {@link QueryProgress#NONE} when nothing is running.
+   */
+  default QueryProgress progress() { return QueryProgress.NONE; }
+
+  /**
+   * Rows the query's scans have read from storage so far (after sources skipped row groups,
+   * files or partitions by pushed filters): what pushdown saves. 0 for results that are no query.
+   */
+  default long rowsRead() { return 0; }
+
   @Override void close();
 }

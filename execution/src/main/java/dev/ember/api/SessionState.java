@@ -19,6 +19,10 @@ import dev.ember.planner.physical.PhysicalPlan;
 import dev.ember.planner.stage.StagePlan;
 import dev.ember.planner.strategy.PhysicalPlanner;
 import dev.ember.planner.strategy.PlannerConfig;
+import dev.ember.catalyst.stats.Statistics;
+import dev.ember.datasources.DataSourceTable;
+import dev.ember.datasources.catalog.AnalyzedTable;
+import dev.ember.sql.AnalyzeTable;
 import dev.ember.sql.CreateTable;
 import dev.ember.sql.CreateTempViewUsing;
 import dev.ember.sql.CreateView;
@@ -68,6 +72,9 @@ public final class SessionState implements AutoCloseable {
 
   public String master() { return engine.master(); }
 
+  /** The names this session's queries can see (views, tables, built-in catalogs): for completion and listings. */
+  public dev.ember.catalyst.catalog.Catalog catalog() { return catalog; }
+
   QueryResult execute(String sql) {
     if (closed) throw new EmberException(EmberException.INTERNAL_ERROR, "session is stopped");
     Statement st = frontEnd.parse(sql);
@@ -81,13 +88,35 @@ public final class SessionState implements AutoCloseable {
     if (st instanceof CreateView v) return createView(v);
     if (st instanceof CreateTable t) return createTable(t);
     if (st instanceof DropTable d) return drop(d);
+    if (st instanceof AnalyzeTable a) return analyze(a);
     throw EmberException.notSupported("statement " + st.getClass().getSimpleName());
   }
+
+  /**
+   * The columns {@code sql}'s result would have, without running it: a query's output schema, or
+   * null for any other statement. For the wire server's Describe of a prepared statement.
+   */
+  public Schema describe(String sql) {
+    if (closed) throw new EmberException(EmberException.INTERNAL_ERROR, "session is stopped");
+    Statement st = frontEnd.parse(sql);
+    return st instanceof Query q ? querySchema(q) : null;
+  }
+
+  /** True when {@code name} is one of this session's temporary views. */
+  public boolean isTempView(String name) { return catalog.hasTempView(name); }
 
   // ---- queries -------------------------------------------------------------------------------
 
   /** The optimized logical, physical and staged plans of a query, and the optimizer's trace. */
-  record Planned(LogicalPlan optimized, PhysicalPlan physical, StagePlan stages, List<TraceEntry> trace) {}
+  public record Planned(LogicalPlan optimized, PhysicalPlan physical, StagePlan stages, List<TraceEntry> trace) {}
+
+  /** Plans a query (or the query of an EXPLAIN) without running it: for tests and tools. */
+  public Planned planQuery(String sql) {
+    Statement st = frontEnd.parse(sql);
+    if (st instanceof Explain e) return plan(e.query());
+    if (st instanceof Query q) return plan(q);
+    throw new EmberException(EmberException.SYNTAX_ERROR, "not a query: " + sql);
+  }
 
   Planned plan(Query q) {
     Optimizer optimizer = new Optimizer(new Optimizer.Config(excludedRules(), false));
@@ -119,29 +148,30 @@ public final class SessionState implements AutoCloseable {
 
   private String explain(Explain e) {
     Planned p = plan(e.query());
-    StringBuilder sb = new StringBuilder();
-    if (e.mode() == dev.ember.sql.ExplainMode.EXTENDED) {
-      sb.append("== Analyzed Logical Plan ==\n").append(e.query().plan().treeString()).append('\n');
-    }
-    sb.append("== Optimized Logical Plan ==\n").append(p.optimized().treeString()).append('\n');
-    if (e.mode() == dev.ember.sql.ExplainMode.EXTENDED) {
-      sb.append("== Optimizer Trace ==\n").append(OptimizerTrace.format(p.trace())).append('\n');
-    }
-    sb.append("== Physical Plan ==\n").append(ExplainPrinter.print(p.stages(),
-        Boolean.parseBoolean(conf.get(Settings.CODEGEN_ENABLED))));
-    return sb.toString();
+    return Explainer.render(e.mode(), e.query().plan(), p, Boolean.parseBoolean(conf.get(Settings.CODEGEN_ENABLED)));
   }
 
   private PlannerConfig plannerConfig() {
     return new PlannerConfig(intConf(Settings.SHUFFLE_PARTITIONS),
-        Long.parseLong(conf.get(Settings.BROADCAST_THRESHOLD).trim()));
+        Long.parseLong(conf.get(Settings.BROADCAST_THRESHOLD).trim()), boolConf(Settings.CBO_ENABLED));
   }
 
   private java.util.Set<String> excludedRules() {
     String v = conf.getOrDefault(Settings.EXCLUDED_RULES, "");
     java.util.Set<String> out = new HashSet<>();
     for (String s : v.split(",")) if (!s.isBlank()) out.add(s.trim());
+    if (!boolConf(Settings.CBO_ENABLED) || !boolConf(Settings.CBO_JOIN_REORDER)) {
+      out.add(new dev.ember.catalyst.optimizer.cbo.CostBasedJoinReorder().name());
+    }
     return out;
+  }
+
+  private boolean boolConf(String key) {
+    String v = conf.getOrDefault(key, "true").trim();
+    if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+      throw new EmberException(EmberException.DATA_EXCEPTION, "setting " + key + " must be true or false: " + v);
+    }
+    return Boolean.parseBoolean(v);
   }
 
   private int intConf(String key) {
@@ -183,11 +213,46 @@ public final class SessionState implements AutoCloseable {
   private QueryResult describe(Describe d) {
     Table t = catalog.table(d.name()).orElseThrow(() -> new EmberException(EmberException.UNDEFINED_TABLE,
         "Table or view '" + String.join(".", d.name()) + "' not found"));
-    Schema schema = Schema.of(new Field("col_name", DataType.VARCHAR, false),
-        new Field("data_type", DataType.VARCHAR, false), new Field("nullable", DataType.BOOLEAN, false));
-    List<Object[]> rows = new ArrayList<>();
-    for (Field f : t.schema().fields()) rows.add(new Object[] {utf8(f.name()), utf8(f.type().sql()), f.nullable()});
-    return LocalResult.of(schema, rows);
+    return TableDescription.of(t, d);
+  }
+
+  /**
+   * ANALYZE TABLE: computes the statistics and keeps them with the table — in the persistent
+   * catalog for a catalog table (they survive restarts), in the session for a temporary view over
+   * files. Views defined by a query and the built-in generator tables have nothing to analyze.
+   */
+  private QueryResult analyze(AnalyzeTable a) {
+    String shown = String.join(".", a.name());
+    Table t = catalog.table(a.name()).orElseThrow(() -> new EmberException(EmberException.UNDEFINED_TABLE,
+        "Table or view '" + shown + "' not found"));
+    if (a.name().size() != 1 || !(t instanceof DataSourceTable source)) {
+      throw EmberException.notSupported("ANALYZE TABLE on " + shown + " (only catalog tables and temporary views over files)");
+    }
+    Statistics stats = TableAnalyzer.analyze(source, a, this::runOneRow);
+    String name = a.name().get(0);
+    if (catalog.hasTempView(name)) {
+      catalog.putTempView(name, AnalyzedTable.of(source, stats));
+    } else {
+      catalogs.putStatistics(name, stats);
+    }
+    return LocalResult.none();
+  }
+
+  /** Runs a query of one row and returns its values (boxed as in Literal values). */
+  private Object[] runOneRow(Query q) {
+    try (QueryResult r = runQuery(q)) {
+      Object[] out = new Object[q.columnNames().size()];
+      org.apache.arrow.vector.VectorSchemaRoot batch = r.nextBatch();
+      while (batch != null && batch.getRowCount() == 0) batch = r.nextBatch();
+      if (batch == null) throw new EmberException(EmberException.INTERNAL_ERROR, "statistics query returned no row");
+      for (int c = 0; c < out.length; c++) {
+        out[c] = dev.ember.datasources.arrow.ArrowValues.get(batch.getVector(c), 0, r.schema().field(c).type());
+      }
+      while (r.nextBatch() != null) {
+        // drain, so the query finishes before its result closes
+      }
+      return out;
+    }
   }
 
   private QueryResult createTempViewUsing(CreateTempViewUsing v) {

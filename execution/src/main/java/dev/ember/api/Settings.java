@@ -14,6 +14,10 @@ public final class Settings {
   /** When true, every query logs the optimizer's trace (which rule changed the plan, time per rule). */
   public static final String OPTIMIZER_TRACE = "ember.optimizer.trace";
   public static final String CATALOG_DIR = "ember.catalog.dir";
+  /** Statistics-based estimates for join order and join selection; false falls back to the simple ones. */
+  public static final String CBO_ENABLED = "ember.sql.cbo.enabled";
+  /** Cost-based join reordering alone (needs {@link #CBO_ENABLED}). */
+  public static final String CBO_JOIN_REORDER = "ember.sql.cbo.joinReorder.enabled";
 
   private Settings() {}
 
@@ -25,6 +29,8 @@ public final class Settings {
     d.put(BATCH_SIZE, "4096");
     d.put(EXCLUDED_RULES, "");
     d.put(OPTIMIZER_TRACE, "false");
+    d.put(CBO_ENABLED, "true");
+    d.put(CBO_JOIN_REORDER, "true");
     d.put(CATALOG_DIR, Paths.get(System.getProperty("user.home"), ".ember", "catalog").toString());
     return d;
   }

@@ -2,6 +2,7 @@ package dev.ember.api;
 
 import dev.ember.catalyst.errors.EmberException;
 import dev.ember.catalyst.types.Schema;
+import dev.ember.execution.scheduler.ProgressTracker;
 import dev.ember.execution.scheduler.QueryContext;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -70,6 +71,14 @@ final class StreamingResult implements QueryResult {
 
   @Override public boolean hasRows() { return true; }
 
+  @Override public long rowsRead() { return query.rowsRead().get(); }
+
+  @Override public QueryProgress progress() {
+    ProgressTracker p = query.progress();
+    return new QueryProgress(p.stagesTotal(), p.stagesStarted(), p.stagesDone(), p.tasksTotal(), p.tasksRunning(),
+        p.tasksDone(), p.rowsOut());
+  }
+
   @Override public VectorSchemaRoot nextBatch() {
     if (current != null) {
       current.close();
@@ -81,7 +90,7 @@ final class StreamingResult implements QueryResult {
       item = queue.take();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new EmberException(EmberException.QUERY_CANCELED, "interrupted while waiting for results");
+      throw new EmberException(EmberException.QUERY_CANCELED, "query was cancelled (interrupted while waiting for results)");
     }
     if (item == END) {
       finished = true;

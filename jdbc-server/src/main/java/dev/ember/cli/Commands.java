@@ -12,7 +12,8 @@ final class Commands {
       "help", (args, in, out, err) -> {
         out.print(CliArgs.USAGE);
         return 0;
-      });
+      },
+      "server", new dev.ember.server.ServerCommand());
 
   private Commands() {}
 

@@ -17,12 +17,19 @@ final class ScriptRunner {
   private final ResultPrinter printer;
   private final ErrorReporter errors;
   private final Runnable flush;
+  private final StatementListener listener;
 
   ScriptRunner(SqlEngine engine, ResultPrinter printer, ErrorReporter errors, Runnable flush) {
+    this(engine, printer, errors, flush, StatementListener.NONE);
+  }
+
+  ScriptRunner(SqlEngine engine, ResultPrinter printer, ErrorReporter errors, Runnable flush,
+               StatementListener listener) {
     this.engine = engine;
     this.printer = printer;
     this.errors = errors;
     this.flush = flush;
+    this.listener = listener;
   }
 
   /** Runs every statement read from {@code in}; returns the exit status (0 ok, 1 failed). */
@@ -60,6 +67,7 @@ final class ScriptRunner {
   boolean runOne(Statement s) {
     Stopwatch watch = Stopwatch.start();
     try (QueryResult r = engine.sql(s.sql())) {
+      listener.started(r);
       if (r.hasRows()) printer.printRows(r, watch);
       else printer.printOk(watch);
       return true;
@@ -68,6 +76,7 @@ final class ScriptRunner {
       errors.report(e, s);
       return false;
     } finally {
+      listener.ended(watch);
       flush.run();
     }
   }

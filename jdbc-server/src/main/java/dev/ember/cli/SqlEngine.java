@@ -2,6 +2,7 @@ package dev.ember.cli;
 
 import dev.ember.api.QueryResult;
 import dev.ember.api.Session;
+import dev.ember.catalyst.catalog.Catalog;
 
 /**
  * What the command line runs statements on: a {@link Session} in real use, a fake in tests of the
@@ -10,6 +11,9 @@ import dev.ember.api.Session;
 public interface SqlEngine extends AutoCloseable {
   /** Runs one statement (no terminating {@code ;}). */
   QueryResult sql(String statement);
+
+  /** The names statements can see, for tab completion; empty unless the engine has a catalog. */
+  default Catalog catalog() { return EmptyCatalog.INSTANCE; }
 
   @Override void close();
 
@@ -26,6 +30,8 @@ public interface SqlEngine extends AutoCloseable {
     Session s = b.getOrCreate();
     return new SqlEngine() {
       @Override public QueryResult sql(String statement) { return s.execute(statement); }
+
+      @Override public Catalog catalog() { return s.state().catalog(); }
 
       @Override public void close() { s.close(); }
     };

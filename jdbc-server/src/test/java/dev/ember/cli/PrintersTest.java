@@ -177,7 +177,7 @@ class PrintersTest {
     Schema schema = Schema.of(new Field("i", DataType.INT, false), new Field("s", DataType.VARCHAR, false));
     List<Object[]> rows = new ArrayList<>();
     for (int i = 0; i < 10_000; i++) rows.add(new Object[] {i, Utf8String.of("x".repeat(i % 20))});
-    PrintSettings settings = new PrintSettings(3, 8, () -> false);
+    PrintSettings settings = PrintSettings.DEFAULT.withMaxRows(3).withMaxColumnWidth(8);
     ResultPrinter p = OutputFormat.TABLE.printer(out, settings);
     try (FakeResult r = FakeResult.of(allocator, schema, 4096, rows)) {
       p.printRows(r, Stopwatch.start());
@@ -191,7 +191,7 @@ class PrintersTest {
         | 1 | x  |
         | 2 | xx |
         +---+----+
-        … 9997 more rows not shown (ember.cli.maxRows=3)
+        … 9997 more rows not shown (\\rows N or ember.cli.maxRows shows more; now 3)
         10000 rows (T)
         """, text);
     assertEquals("xxxxxxx…", DisplayText.cell("x".repeat(20), 8));
@@ -210,5 +210,74 @@ class PrintersTest {
     }
     assertTrue(printed().contains("Cancelled after 8 rows"), printed());
     assertEquals(Arrays.asList("| 7 |"), printed().lines().filter(l -> l.equals("| 7 |")).toList());
+  }
+
+  @Test void expandedPrintsOneRecordPerRowWithLinesOfLongValuesUnderEachOther() {
+    Schema schema = Schema.of(new Field("id", DataType.INT, false), new Field("comment", DataType.VARCHAR, true));
+    List<Object[]> rows = List.of(new Object[] {1, Utf8String.of("two\nlines")}, new Object[] {22, null});
+    PrintSettings settings = PrintSettings.DEFAULT.withExpanded(PrintSettings.Expanded.ON, 0).withTiming(false);
+    try (FakeResult r = result(schema, rows)) {
+      OutputFormat.TABLE.printer(out, settings).printRows(r, Stopwatch.start());
+    }
+    assertEquals("""
+        -[ RECORD 1 ]-+------
+        id      | 1
+        comment | two
+                | lines
+        -[ RECORD 2 ]-+------
+        id      | 22
+        comment | NULL
+        2 rows
+        """, printed());
+  }
+
+  @Test void expandedAutoOnlyWhenTheTableIsWiderThanTheScreen() {
+    Schema schema = Schema.of(new Field("s", DataType.VARCHAR, false));
+    List<Object[]> rows = List.<Object[]>of(new Object[] {Utf8String.of("x".repeat(30))});
+    PrintSettings wide = PrintSettings.DEFAULT.withExpanded(PrintSettings.Expanded.AUTO, 80).withTiming(false);
+    PrintSettings narrow = wide.withExpanded(PrintSettings.Expanded.AUTO, 20);
+    try (FakeResult a = result(schema, rows); FakeResult b = result(schema, rows)) {
+      OutputFormat.TABLE.printer(out, wide).printRows(a, Stopwatch.start());
+      OutputFormat.TABLE.printer(out, narrow).printRows(b, Stopwatch.start());
+    }
+    String x30 = "x".repeat(30);
+    assertEquals("+" + "-".repeat(32) + "+\n| s" + " ".repeat(29) + " |\n+" + "-".repeat(32) + "+\n| " + x30
+        + " |\n+" + "-".repeat(32) + "+\n1 row\n-[ RECORD 1 ]-+" + "-".repeat(31) + "\ns | " + x30 + "\n1 row\n",
+        printed());
+  }
+
+  /** Each chunk is printed, with its own widths, before the rows after it are read. */
+  @Test void tableStreamsInChunksAlignedEachOnItsOwn() {
+    Schema schema = Schema.of(new Field("n", DataType.INT, false));
+    List<Object[]> rows = new ArrayList<>();
+    for (int i : new int[] {1, 2, 300, 4, 5}) rows.add(new Object[] {i});
+    PrintSettings settings = PrintSettings.DEFAULT.withChunkRows(2).withTiming(false);
+    try (FakeResult r = FakeResult.of(allocator, schema, 1, rows)) {
+      List<Integer> batchesReadAtEachWrite = new ArrayList<>();
+      PrintStream watching = new PrintStream(new java.io.OutputStream() {
+        @Override public void write(int b) { out.write(b); }
+
+        @Override public void write(byte[] b, int off, int len) {
+          batchesReadAtEachWrite.add(r.batchesRead());
+          out.write(b, off, len);
+        }
+      }, true, StandardCharsets.UTF_8);
+      OutputFormat.TABLE.printer(watching, settings).printRows(r, Stopwatch.start());
+      assertEquals(2, (int) batchesReadAtEachWrite.get(0), batchesReadAtEachWrite.toString()); // only the first chunk was read
+    }
+    assertEquals("""
+        +---+
+        | n |
+        +---+
+        | 1 |
+        | 2 |
+        +-----+
+        | 300 |
+        |   4 |
+        +---+
+        | 5 |
+        +---+
+        5 rows
+        """, printed());
   }
 }

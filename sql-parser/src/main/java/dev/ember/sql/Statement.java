@@ -6,4 +6,4 @@ package dev.ember.sql;
  */
 public sealed interface Statement
     permits Query, Explain, CreateTable, CreateTempViewUsing, CreateView, DropTable, ShowTables,
-        Describe, SetConf {}
+        Describe, SetConf, AnalyzeTable {}

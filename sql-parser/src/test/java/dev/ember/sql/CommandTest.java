@@ -124,7 +124,25 @@ class CommandTest {
     assertEquals(new Describe(List.of("my table")), parse("DESCRIBE `my table`"));
     Tests.error("SHOW DATABASES", EmberException.SYNTAX_ERROR, 1, 6);
     Tests.error("DESCRIBE", EmberException.SYNTAX_ERROR, 1, 9);
-    Tests.error("DESCRIBE t extra", EmberException.SYNTAX_ERROR, 1, 12);
+    Tests.error("DESCRIBE t a extra", EmberException.SYNTAX_ERROR, 1, 14);
+  }
+
+  @Test void describeExtendedAndColumns() {
+    assertEquals(new Describe(List.of("t"), true, null), parse("DESCRIBE EXTENDED t"));
+    assertEquals(new Describe(List.of("t"), true, "c"), parse("desc table extended t c"));
+    assertEquals(new Describe(List.of("s", "t"), false, "c"), parse("DESCRIBE s.t c"));
+  }
+
+  @Test void analyzeTable() {
+    assertEquals(new AnalyzeTable(List.of("t"), false, List.of(), false), parse("ANALYZE TABLE t COMPUTE STATISTICS"));
+    assertEquals(new AnalyzeTable(List.of("t"), true, List.of(), false), parse("analyze table t compute statistics noscan;"));
+    assertEquals(new AnalyzeTable(List.of("t"), false, List.of("a", "b"), false),
+        parse("ANALYZE TABLE t COMPUTE STATISTICS FOR COLUMNS a, b"));
+    assertEquals(new AnalyzeTable(List.of("t"), false, List.of(), true),
+        parse("ANALYZE TABLE t COMPUTE STATISTICS FOR ALL COLUMNS"));
+    Tests.error("ANALYZE t COMPUTE STATISTICS", EmberException.SYNTAX_ERROR, 1, 9);
+    Tests.error("ANALYZE TABLE t COMPUTE STATISTICS FOR COLUMNS", EmberException.SYNTAX_ERROR, 1, 47);
+    Tests.error("ANALYZE TABLE t COMPUTE STATISTICS FOR ALL", EmberException.SYNTAX_ERROR, 1, 43);
   }
 
   @Test void set() {

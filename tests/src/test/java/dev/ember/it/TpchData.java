@@ -106,7 +106,7 @@ public final class TpchData {
   }
 
   /** A path as a single-quoted SQL string body. */
-  static String sqlPath(Path p) {
+  public static String sqlPath(Path p) {
     return p.toAbsolutePath().toString().replace("'", "''");
   }
 

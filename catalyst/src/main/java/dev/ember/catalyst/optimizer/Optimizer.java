@@ -89,7 +89,9 @@ public final class Optimizer {
         // Once every condition sits in its join group: reorder the group so no join needs a cross
         // product that a connected order avoids (before scans take their filters, which does not
         // matter to it, and before pruning, which must see the final shape).
-        Batch.once("Join reorder", new ReorderJoinsAvoidingCrossProducts()),
+        Batch.once("Join reorder",
+            new dev.ember.catalyst.optimizer.cbo.CostBasedJoinReorder(), // with statistics; left-deep, connected
+            new ReorderJoinsAvoidingCrossProducts()),
         Batch.once("Scan filter pushdown", new PushFiltersIntoScan()),
         // Last, because which columns an operator reads depends on where the filters ended up.
         Batch.once("Column pruning", new PruneColumns(), new RemoveRedundantProjects()));

@@ -31,6 +31,7 @@ final class ArithmeticGen {
     }
     DataType lt = b.left().dataType(), rt = b.right().dataType(), t = b.type();
     ArithKind kind = ArithKind.of(b.op(), lt, rt, t);
+    if (kind == ArithKind.DECIMAL_BIG && WideDecimalGen.supports(b)) return WideDecimalGen.generate(b, ctx, input);
     return ExprCodegen.nullSafe(b, List.of(b.left(), b.right()), ctx, input, v -> expr(b.op(), kind, lt, rt, t, v[0], v[1]));
   }
 

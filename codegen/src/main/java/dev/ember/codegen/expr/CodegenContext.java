@@ -36,6 +36,10 @@ public final class CodegenContext {
   /** Init statements, one per field; emitted in chunks so no method grows large. */
   private final List<String> init = new ArrayList<>();
   private final StringBuilder methods = new StringBuilder();
+  /** Value expressions of wide-decimal results that also sit, unscaled, in a WideDecimal register. */
+  private final Map<String, String> wideRegisters = new HashMap<>();
+  /** Value expressions of strings read lazily from a vector cell: {vector, row index}. */
+  private final Map<String, String[]> stringCells = new HashMap<>();
 
   /** A context whose CURRENT_DATE/CURRENT_TIMESTAMP come from {@code clock}. */
   public CodegenContext(QueryClock clock) { this(clock, DEFAULT_SPLIT_WEIGHT); }
@@ -90,6 +94,29 @@ public final class CodegenContext {
     if (initExpr != null) init.add(name + " = " + initExpr + ";");
     return name;
   }
+
+  /**
+   * Records that the value expression {@code value} (a DECIMAL(p &gt; 18) built on demand) is the
+   * {@link dev.ember.codegen.operator.WideDecimal} field {@code register} at the value's scale.
+   */
+  public void registerWide(String value, String register) { wideRegisters.put(value, register); }
+
+  /**
+   * The WideDecimal register holding {@code value} unscaled, or null: lets consumers (the decimal
+   * sum, enclosing wide arithmetic) take the two words instead of materialising a BigDecimal.
+   */
+  public String wideRegister(String value) { return wideRegisters.get(value); }
+
+  /**
+   * Records that the VARCHAR value expression {@code value} is the cell {@code row} of the
+   * VarCharVector {@code vector} (copied out only when something needs it as a Utf8String).
+   */
+  public void registerStringCell(String value, String vector, String row) {
+    stringCells.put(value, new String[] {vector, row});
+  }
+
+  /** The {vector, row} holding the string {@code value}, or null: for in-place hashing and copies. */
+  public String[] stringCell(String value) { return stringCells.get(value); }
 
   /** Adds a helper method (complete Java source) to the generated class. */
   public void addMethod(String javaSource) { methods.append(javaSource).append('\n'); }

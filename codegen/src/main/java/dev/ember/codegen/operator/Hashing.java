@@ -10,6 +10,7 @@ import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.VarCharVector;
 
 /**
  * The one hash function of keys, for join tables, aggregation tables and hash partitioning.
@@ -82,6 +83,7 @@ public final class Hashing {
     if (v instanceof IntVector i) return hashInt(i.get(row));
     if (v instanceof DateDayVector d) return hashInt(d.get(row));
     if (v instanceof DecimalVector d && t.isLongDecimal()) return hashLong(ArrowValues.getLongDecimal(d, row));
+    if (v instanceof VarCharVector s) return VectorKeys.hashUtf8(s, row);
     return hashBoxed(ArrowValues.get(v, row, t), t);
   }
 

@@ -35,6 +35,9 @@ public final class SumDecimalAccumulator extends Accumulator {
   /** Adds an unscaled value that has this sum's scale. */
   @Override public void updateLong(int g, long v) { add128(g, v >> 63, v); }
 
+  /** Adds a 128-bit unscaled value (high and low words) that has this sum's scale. */
+  public void updateWide(int g, long hi, long lo) { add128(g, hi, lo); }
+
   @Override public void updateObject(int g, Object v) {
     BigDecimal d = ((BigDecimal) v).setScale(type.scale());
     if (d.precision() <= DataType.MAX_LONG_DECIMAL_PRECISION) {

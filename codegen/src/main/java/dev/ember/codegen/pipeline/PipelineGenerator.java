@@ -23,6 +23,8 @@ import java.util.List;
  */
 public final class PipelineGenerator {
   private static final String H = Hashing.class.getName();
+  private static final String KEYS = "dev.ember.codegen.operator.VectorKeys";
+  private static final String UTF8 = "dev.ember.catalyst.types.Utf8String";
 
   /** Source plus the values its {@code init} needs. */
   public record Generated(String className, String source, Object[] references) {}
@@ -125,6 +127,7 @@ public final class PipelineGenerator {
   private ExprCode readCell(StringBuilder out, String vec, String idx, DataType t, boolean nullable, String prefix) {
     String value = ctx.freshName(prefix);
     String javaType = CodegenContext.javaType(t);
+    if (t.isString()) return readStringCell(out, vec, idx, nullable, value);
     if (!nullable) {
       out.append("final ").append(javaType).append(' ').append(value).append(" = ")
           .append(VectorCode.read(vec, idx, t)).append(";\n");
@@ -135,6 +138,24 @@ public final class PipelineGenerator {
     out.append("final ").append(javaType).append(' ').append(value).append(" = ").append(isNull).append(" ? ")
         .append(VectorCode.zero(t)).append(" : ").append(VectorCode.read(vec, idx, t)).append(";\n");
     return new ExprCode("", isNull, value);
+  }
+
+  /**
+   * A string cell read lazily: copied out of the vector (once) only where an expression needs a
+   * Utf8String; hashing, key comparison and output copy it in place ({@link CodegenContext#stringCell}).
+   * Rows a filter drops never copy their strings.
+   */
+  private ExprCode readStringCell(StringBuilder out, String vec, String idx, boolean nullable, String value) {
+    String isNull = "false";
+    if (nullable) {
+      isNull = value + "IsNull";
+      out.append("final boolean ").append(isNull).append(" = ").append(vec).append(".isNull(").append(idx).append(");\n");
+    }
+    out.append(UTF8).append(' ').append(value).append(" = null;\n");
+    String expr = "(" + value + " != null ? " + value + " : (" + value + " = " + UTF8 + ".wrap(" + vec + ".get(" + idx
+        + "))))";
+    ctx.registerStringCell(expr, vec, idx);
+    return new ExprCode("", isNull, expr);
   }
 
   // ---- steps ---------------------------------------------------------------------------------
@@ -182,6 +203,13 @@ public final class PipelineGenerator {
   /** Copies an expression's result into fresh final locals. */
   private ExprCode assign(StringBuilder sb, ExprCode c, DataType t, String prefix) {
     sb.append(c.code()).append('\n');
+    if (ctx.wideRegister(c.value()) != null || ctx.stringCell(c.value()) != null) {
+      // A wide decimal in a register or a string in its vector: keep it there (materialised only if
+      // read as a BigDecimal or Utf8String).
+      String isNull = ctx.freshName(prefix) + "IsNull";
+      sb.append("final boolean ").append(isNull).append(" = ").append(c.isNull()).append(";\n");
+      return new ExprCode("", isNull, c.value());
+    }
     String value = ctx.freshName(prefix);
     String isNull = value + "IsNull";
     sb.append("final boolean ").append(isNull).append(" = ").append(c.isNull()).append(";\n");
@@ -217,8 +245,8 @@ public final class PipelineGenerator {
     for (int i = 0; i < keys.size(); i++) {
       DataType t = p.keys().get(i).dataType();
       anyNull.append(" || ").append(keys.get(i).isNull());
-      hashing.append("  ").append(hash).append(" = ").append(H).append(".combine(").append(hash).append(", ").append(H)
-          .append('.').append(Hashing.methodFor(t)).append('(').append(keys.get(i).value()).append("));\n");
+      hashing.append("  ").append(hash).append(" = ").append(H).append(".combine(").append(hash).append(", ")
+          .append(hashOf(keys.get(i).value(), t)).append(");\n");
     }
     hashing.append("  ").append(hash).append(" = ").append(H).append(".finish(").append(hash).append(");\n");
     String matched = ctx.freshName("matched");
@@ -236,7 +264,7 @@ public final class PipelineGenerator {
       int col = p.buildKeyColumns().get(i);
       DataType t = p.keys().get(i).dataType();
       String vec = buildVector(loop, p, col, b);
-      loop.append("if (!").append(VectorCode.cellEquals(vec, r, keys.get(i).value(), t)).append(") continue;\n");
+      loop.append("if (!").append(cellEquals(vec, r, keys.get(i).value(), t)).append(") continue;\n");
     }
     BitSet buildUsed = usage.buildColumns(index);
     List<ExprCode> joined = new ArrayList<>(row);
@@ -317,7 +345,7 @@ public final class PipelineGenerator {
         continue;
       }
       sb.append("if (").append(v.isNull()).append(") ").append(vec).append(".setNull(").append(at).append("); else ")
-          .append(VectorCode.write(vec, at, t, v.value())).append('\n');
+          .append(write(vec, at, t, v.value())).append('\n');
     }
     sb.append("if (out.rowDone()) refreshOutput();\n");
     return sb.toString();
@@ -345,13 +373,12 @@ public final class PipelineGenerator {
               .append(");\n");
         }
         sb.append(hash).append(" = ").append(H).append(".combine(").append(hash).append(", ").append(k.isNull())
-            .append(" ? ").append(H).append(".NULL_HASH : ").append(H).append('.').append(Hashing.methodFor(t))
-            .append('(').append(k.value()).append("));\n");
+            .append(" ? ").append(H).append(".NULL_HASH : ").append(hashOf(k.value(), t)).append(");\n");
         equal.append(" && (").append(k.isNull()).append(" ? ").append(kv).append(".isNull(").append(g).append(") : (!")
             .append(kv).append(".isNull(").append(g).append(") && ")
-            .append(VectorCode.cellEquals(kv, g, k.value(), t)).append("))");
+            .append(cellEquals(kv, g, k.value(), t)).append("))");
         writes.append("      if (").append(k.isNull()).append(") ").append(kv).append(".setNull(").append(g)
-            .append("); else ").append(VectorCode.write(kv, g, t, k.value())).append('\n');
+            .append("); else ").append(write(kv, g, t, k.value())).append('\n');
       }
       sb.append(hash).append(" = ").append(H).append(".finish(").append(hash).append(");\n");
       sb.append("int ").append(slot).append(" = agg.probeStart(").append(hash).append(");\n");
@@ -387,7 +414,10 @@ public final class PipelineGenerator {
       case SUM -> {
         DataType bt = u.bufferType();
         DataType it = u.input().dataType();
-        if (bt.isDecimal()) {
+        String register = ctx.wideRegister(in.value());
+        if (bt.isDecimal() && register != null && bt.scale() == it.scale()) {
+          call = acc + ".updateWide(" + g + ", " + register + ".hi, " + register + ".lo);";
+        } else if (bt.isDecimal()) {
           call = acc + (it.isLongDecimal() ? ".updateLong(" : ".updateObject(") + g + ", " + in.value() + ");";
         } else if (bt.isFloatingPoint()) {
           call = acc + ".updateDouble(" + g + ", (double) " + in.value() + ");";
@@ -412,6 +442,27 @@ public final class PipelineGenerator {
   }
 
   // ---- helpers -------------------------------------------------------------------------------
+
+  /** The hash of a non-null key value; strings still in their vector are hashed in place. */
+  private String hashOf(String value, DataType t) {
+    String[] cell = ctx.stringCell(value);
+    if (cell != null) return KEYS + ".hashUtf8(" + cell[0] + ", " + cell[1] + ")";
+    return H + "." + Hashing.methodFor(t) + "(" + value + ")";
+  }
+
+  /** Whether cell {@code idx} of {@code vec} equals the key {@code value}, in place for vector strings. */
+  private String cellEquals(String vec, String idx, String value, DataType t) {
+    String[] cell = ctx.stringCell(value);
+    if (cell != null) return KEYS + ".cellsEqual(" + vec + ", " + idx + ", " + cell[0] + ", " + cell[1] + ")";
+    return VectorCode.cellEquals(vec, idx, value, t);
+  }
+
+  /** Writes a non-null value; a string still in its vector is copied vector to vector. */
+  private String write(String vec, String idx, DataType t, String value) {
+    String[] cell = ctx.stringCell(value);
+    if (cell != null) return vec + ".copyFromSafe(" + cell[1] + ", " + idx + ", " + cell[0] + ");";
+    return VectorCode.write(vec, idx, t, value);
+  }
 
   private static String indent(String code, int spaces) {
     String pad = " ".repeat(spaces);

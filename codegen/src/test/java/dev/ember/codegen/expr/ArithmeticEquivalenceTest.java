@@ -55,6 +55,31 @@ class ArithmeticEquivalenceTest {
     return tests(out);
   }
 
+  /**
+   * Trees of wide-decimal operations over long decimals (TPC-H's {@code price * (1 - discount) *
+   * (1 + tax)}, sums and differences of products, wide times wide), which generated code runs on
+   * 128-bit registers: the same values and the same overflow errors as the interpreter's BigDecimal.
+   */
+  @TestFactory Stream<DynamicTest> wideDecimalTrees() {
+    List<Expr> out = new ArrayList<>();
+    List<DataType> ds = List.of(DataType.decimal(15, 2), DataType.decimal(18, 4), DataType.decimal(18, 0),
+        DataType.decimal(10, 0), DataType.decimal(5, 2));
+    for (DataType a : ds) {
+      for (DataType b : ds) {
+        Expr x = col(0, a), y = notNullCol(1, b), z = col(2, ds.get(0));
+        Expr xy = new BinaryOp(Op.MULTIPLY, x, y, DecimalRules.multiply(a, b));
+        out.add(new BinaryOp(Op.MULTIPLY, xy, z, DecimalRules.multiply(xy.dataType(), z.dataType())));
+        out.add(new BinaryOp(Op.MULTIPLY, z, xy, DecimalRules.multiply(z.dataType(), xy.dataType())));
+        out.add(new BinaryOp(Op.ADD, xy, z, DecimalRules.add(xy.dataType(), z.dataType())));
+        out.add(new BinaryOp(Op.SUBTRACT, z, xy, DecimalRules.subtract(z.dataType(), xy.dataType())));
+        Expr zz = new BinaryOp(Op.MULTIPLY, z, z, DecimalRules.multiply(z.dataType(), z.dataType()));
+        out.add(new BinaryOp(Op.MULTIPLY, xy, zz, DecimalRules.multiply(xy.dataType(), zz.dataType())));
+        out.add(new BinaryOp(Op.SUBTRACT, xy, zz, DecimalRules.subtract(xy.dataType(), zz.dataType())));
+      }
+    }
+    return tests(out);
+  }
+
   @TestFactory Stream<DynamicTest> datetimeAndIntervals() {
     DataType ym = DataType.INTERVAL_YEAR_MONTH, dt = DataType.INTERVAL_DAY_TIME, d = DataType.DATE;
     List<Expr> out = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.ember.datasources.catalog;
 import dev.ember.catalyst.catalog.Catalog;
 import dev.ember.catalyst.catalog.Table;
 import dev.ember.catalyst.errors.EmberException;
+import dev.ember.catalyst.stats.Statistics;
 import dev.ember.catalyst.types.Field;
 import dev.ember.catalyst.types.Schema;
 import dev.ember.datasources.DataSourceTable;
@@ -36,6 +37,7 @@ import java.util.TreeMap;
  */
 public final class PersistentCatalog implements Catalog {
   private static final String SUFFIX = ".table.properties";
+  private static final String STATS_SUFFIX = ".stats.properties";
 
   private final Path dir;
 
@@ -81,6 +83,7 @@ public final class PersistentCatalog implements Catalog {
   /** Forgets a table (its data stays). Returns false when absent and {@code ifExists}. */
   public boolean drop(String name, boolean ifExists) {
     try {
+      Files.deleteIfExists(statsFile(name));
       Files.delete(file(name));
       return true;
     } catch (NoSuchFileException e) {
@@ -109,9 +112,56 @@ public final class PersistentCatalog implements Catalog {
     return read(file(name));
   }
 
-  /** The table {@code name}, opened afresh (so files added since are seen). */
+  /**
+   * The table {@code name}, opened afresh (so files added since are seen), with the statistics
+   * {@code ANALYZE TABLE} stored for it, if any.
+   */
   public Optional<DataSourceTable> get(String name) {
-    return definition(name).map(PersistentCatalog::open);
+    Optional<DataSourceTable> table = definition(name).map(PersistentCatalog::open);
+    if (table.isEmpty()) return table;
+    Optional<Statistics> stats = storedStatistics(name, table.get().schema());
+    return stats.isPresent() ? Optional.of(AnalyzedTable.of(table.get(), stats.get())) : table;
+  }
+
+  /** Stores analyzed statistics with table {@code name} (replacing earlier ones); they survive restarts. */
+  public void putStatistics(String name, Statistics stats) {
+    if (definition(name).isEmpty()) {
+      throw new EmberException(EmberException.UNDEFINED_TABLE, "table " + name + " does not exist");
+    }
+    try {
+      Files.createDirectories(dir);
+      Path temp = Files.createTempFile(dir, ".analyzing-", ".tmp");
+      try {
+        try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+          StatisticsFile.write(stats).store(w, "Ember statistics of " + name);
+        }
+        Files.move(temp, statsFile(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+    } catch (IOException e) {
+      throw new EmberException(EmberException.IO_ERROR, "cannot store statistics of " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Optional<Statistics> storedStatistics(String name, Schema schema) {
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(statsFile(name), StandardCharsets.UTF_8)) {
+      p.load(r);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new EmberException(EmberException.IO_ERROR, "cannot read statistics of " + name + ": " + e.getMessage(), e);
+    }
+    try {
+      return Optional.of(StatisticsFile.read(p, schema));
+    } catch (RuntimeException e) {
+      throw new EmberException(EmberException.IO_ERROR, "statistics of " + name + " are damaged: " + e.getMessage(), e);
+    }
+  }
+
+  private Path statsFile(String name) {
+    return dir.resolve(URLEncoder.encode(name.toLowerCase(Locale.ROOT), StandardCharsets.UTF_8) + STATS_SUFFIX);
   }
 
   private static DataSourceTable open(TableDefinition d) {

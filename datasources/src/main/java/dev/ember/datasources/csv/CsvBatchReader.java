@@ -3,7 +3,9 @@ package dev.ember.datasources.csv;
 import dev.ember.catalyst.errors.EmberException;
 import dev.ember.catalyst.types.DataType;
 import dev.ember.catalyst.types.Schema;
+import dev.ember.catalyst.types.Utf8String;
 import dev.ember.datasources.BatchReader;
+import dev.ember.datasources.ParseMode;
 import dev.ember.datasources.Projection;
 import dev.ember.datasources.arrow.ArrowTypes;
 import dev.ember.datasources.arrow.ArrowValues;
@@ -30,6 +32,12 @@ final class CsvBatchReader implements BatchReader {
   private final CsvValues values;
   private final BufferAllocator allocator;
   private final int batchSize;
+  /** The table column that receives malformed records' text (not in the files), or -1. */
+  private final int corruptIndex;
+  /** Fields each record must have: the table's columns but the corrupt-record one. */
+  private final int fileColumns;
+  /** The current record's parsed values, one per output column. */
+  private final Object[] parsed;
 
   private int fileIndex = -1;
   private Reader reader;
@@ -44,6 +52,10 @@ final class CsvBatchReader implements BatchReader {
     this.values = new CsvValues(options);
     this.allocator = allocator;
     this.batchSize = batchSize;
+    int corrupt = table.indexOf(options.columnNameOfCorruptRecord());
+    this.corruptIndex = corrupt >= 0 && table.field(corrupt).type().equals(DataType.VARCHAR) ? corrupt : -1;
+    this.fileColumns = table.size() - (corruptIndex >= 0 ? 1 : 0);
+    this.parsed = new Object[projection.size()];
   }
 
   /**
@@ -62,14 +74,18 @@ final class CsvBatchReader implements BatchReader {
     try {
       while (n < batchSize && nextRecord()) {
         if (root == null) root = allocate();
-        fill(root, n);
-        n++;
+        if (fill(root, n)) n++;
       }
     } catch (RuntimeException e) {
       if (root != null) root.close();
       throw e;
     }
     if (root == null) return null;
+    if (n == 0) {
+      root.close();
+      return null;
+    }
+    for (FieldVector v : root.getFieldVectors()) v.setValueCount(n);
     root.setRowCount(n);
     return root;
   }
@@ -83,27 +99,52 @@ final class CsvBatchReader implements BatchReader {
     return root;
   }
 
-  private void fill(VectorSchemaRoot root, int row) {
+  /**
+   * Parses the current record into row {@code row}; false when it is malformed and dropped. Bad
+   * fields of a kept (PERMISSIVE) record are NULL and the corrupt-record column gets its text.
+   */
+  private boolean fill(VectorSchemaRoot root, int row) {
     List<String> fields = tokens.fields();
-    if (fields.size() != table.size()) {
-      throw tokens.malformed(tokens.recordLine(), "expected " + table.size() + " fields, found " + fields.size());
+    String problem = tokens.problem();
+    if (problem == null && fields.size() != fileColumns) {
+      problem = "expected " + fileColumns + " fields, found " + fields.size();
+    }
+    int columns = projection.size();
+    for (int c = 0; c < columns; c++) {
+      int at = projection.tableIndexes()[c];
+      parsed[c] = null;
+      if (at == corruptIndex) continue;
+      int field = at > corruptIndex && corruptIndex >= 0 ? at - 1 : at;
+      if (field >= fields.size()) continue;
+      DataType type = table.field(at).type();
+      String text = fields.get(field);
+      if (isNull(text, tokens.wasQuoted(field), options, type)) continue;
+      try {
+        parsed[c] = values.parse(text, type);
+      } catch (EmberException e) {
+        if (options.mode() == ParseMode.FAILFAST) {
+          throw new EmberException(e.sqlState(), "in " + tokens.file() + " at line " + tokens.recordLine()
+              + ", column '" + table.field(at).name() + "': " + e.getMessage(), e);
+        }
+        if (problem == null) problem = "column '" + table.field(at).name() + "': " + e.getMessage();
+      }
+    }
+    if (problem != null) {
+      switch (options.mode()) {
+        case FAILFAST -> throw tokens.malformed(tokens.recordLine(), problem);
+        case DROPMALFORMED -> {
+          return false;
+        }
+        default -> {
+          for (int c = 0; c < columns; c++) {
+            if (projection.tableIndexes()[c] == corruptIndex) parsed[c] = Utf8String.of(tokens.rawRecord());
+          }
+        }
+      }
     }
     List<FieldVector> vectors = root.getFieldVectors();
-    for (int c = 0; c < vectors.size(); c++) {
-      int at = projection.tableIndexes()[c];
-      DataType type = table.field(at).type();
-      String text = fields.get(at);
-      if (isNull(text, tokens.wasQuoted(at), options, type)) {
-        ArrowValues.set(vectors.get(c), row, type, null);
-        continue;
-      }
-      try {
-        ArrowValues.set(vectors.get(c), row, type, values.parse(text, type));
-      } catch (EmberException e) {
-        throw new EmberException(e.sqlState(), "in " + tokens.file() + " at line " + tokens.recordLine()
-            + ", column '" + table.field(at).name() + "': " + e.getMessage(), e);
-      }
-    }
+    for (int c = 0; c < columns; c++) ArrowValues.set(vectors.get(c), row, projection.schema().field(c).type(), parsed[c]);
+    return true;
   }
 
   /** Advances to the next data record of this split, opening files and skipping headers. */

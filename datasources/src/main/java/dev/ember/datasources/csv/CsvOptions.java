@@ -1,6 +1,7 @@
 package dev.ember.datasources.csv;
 
 import dev.ember.catalyst.errors.EmberException;
+import dev.ember.datasources.ParseMode;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -17,15 +18,23 @@ import java.util.Set;
  * dateFormat       yyyy-MM-dd
  * timestampFormat  (ISO: yyyy-MM-dd[T| ]HH:mm[:ss[.fraction]][offset])
  * samplingRows     10000   rows read to infer types (Ember's own option)
+ * mode             PERMISSIVE  malformed records: PERMISSIVE (bad fields NULL), DROPMALFORMED, FAILFAST
+ * columnNameOfCorruptRecord  _corrupt_record  VARCHAR column that receives a malformed record's text
  * </pre>
+ * A record is malformed when it has too few or too many fields, a field does not parse as its
+ * column's type, or text follows a closing quote. In PERMISSIVE mode missing fields are NULL and
+ * extra ones dropped, as in Spark.
  */
 public record CsvOptions(boolean header, String delimiter, Character quote, Character escape,
                          String nullValue, boolean inferSchema, String dateFormat,
-                         String timestampFormat, int samplingRows) {
-  public static final CsvOptions DEFAULT = new CsvOptions(false, ",", '"', '\\', "", false, null, null, 10_000);
+                         String timestampFormat, int samplingRows, ParseMode mode,
+                         String columnNameOfCorruptRecord) {
+  public static final CsvOptions DEFAULT = new CsvOptions(false, ",", '"', '\\', "", false, null, null, 10_000,
+      ParseMode.PERMISSIVE, "_corrupt_record");
 
   private static final Set<String> KNOWN = Set.of("header", "sep", "delimiter", "quote", "escape",
-      "nullvalue", "inferschema", "dateformat", "timestampformat", "samplingrows");
+      "nullvalue", "inferschema", "dateformat", "timestampformat", "samplingrows", "mode",
+      "columnnameofcorruptrecord");
 
   /** Options from a SQL/DataFrame option map; unknown keys are an error so typos do not pass silently. */
   public static CsvOptions parse(Map<String, String> options) {
@@ -39,12 +48,14 @@ public record CsvOptions(boolean header, String delimiter, Character quote, Char
     String dateFormat = null;
     String timestampFormat = null;
     int sampling = o.samplingRows;
+    ParseMode mode = o.mode;
+    String corrupt = o.columnNameOfCorruptRecord;
     for (Map.Entry<String, String> e : options.entrySet()) {
       String key = e.getKey().toLowerCase(Locale.ROOT);
       String value = e.getValue();
       if (!KNOWN.contains(key)) {
         throw new EmberException(EmberException.SYNTAX_ERROR, "unknown CSV option '" + e.getKey()
-            + "' (known: header, sep, delimiter, quote, escape, nullValue, inferSchema, dateFormat, timestampFormat)");
+            + "' (known: header, sep, delimiter, quote, escape, nullValue, inferSchema, dateFormat, timestampFormat, samplingRows, mode, columnNameOfCorruptRecord)");
       }
       switch (key) {
         case "header" -> header = bool(e.getKey(), value);
@@ -55,11 +66,14 @@ public record CsvOptions(boolean header, String delimiter, Character quote, Char
         case "inferschema" -> infer = bool(e.getKey(), value);
         case "dateformat" -> dateFormat = value;
         case "timestampformat" -> timestampFormat = value;
+        case "mode" -> mode = ParseMode.parse(value);
+        case "columnnameofcorruptrecord" -> corrupt = value;
         default -> sampling = positive(e.getKey(), value);
       }
     }
     if (delimiter.isEmpty()) throw new EmberException(EmberException.SYNTAX_ERROR, "CSV option sep must not be empty");
-    return new CsvOptions(header, delimiter, quote, escape, nullValue, infer, dateFormat, timestampFormat, sampling);
+    return new CsvOptions(header, delimiter, quote, escape, nullValue, infer, dateFormat, timestampFormat, sampling,
+        mode, corrupt);
   }
 
   private static boolean bool(String key, String v) {

@@ -16,8 +16,9 @@ import java.util.List;
  *   <li>records end at {@code \n}, {@code \r\n} or {@code \r}; blank lines are skipped; a leading
  *       byte-order mark is dropped.</li>
  * </ul>
- * Text after a closing quote other than a delimiter or line end, and a quote still open at the end
- * of the file, are malformed: a DATA_EXCEPTION naming the file and line.
+ * A quote still open at the end of the file is malformed: a DATA_EXCEPTION naming the file and
+ * line. So is text after a closing quote other than a delimiter or line end in FAILFAST mode; in
+ * the other modes that text is kept as part of the field and the record flagged ({@link #problem}).
  */
 final class CsvTokenizer {
   private static final int EOF = -1;
@@ -37,8 +38,15 @@ final class CsvTokenizer {
   private final List<Boolean> quoted = new ArrayList<>();
   private final StringBuilder text = new StringBuilder();
   private int recordLine;
+  /** Buffer index where the current record's text starts (moves to 0 when the buffer shifts). */
+  private int recordStart = -1;
+  private final StringBuilder raw = new StringBuilder();
+  private String rawRecord;
+  private final boolean lenient;
+  private String problem;
 
   CsvTokenizer(Reader in, String file, CsvOptions options) {
+    this.lenient = options.mode() != dev.ember.datasources.ParseMode.FAILFAST;
     this.in = in;
     this.file = file;
     this.delimiter = options.delimiter().toCharArray();
@@ -57,6 +65,15 @@ final class CsvTokenizer {
 
   String file() { return file; }
 
+  /** The text of the last record as it stood in the file (without its line end). */
+  String rawRecord() { return rawRecord; }
+
+  /**
+   * What was malformed in the last record's quoting (text after a closing quote, which a lenient
+   * reader keeps as part of the field), or null.
+   */
+  String problem() { return problem; }
+
   /** Reads the next record; false at the end of the input. */
   boolean next() throws IOException {
     if (!started) {
@@ -68,7 +85,10 @@ final class CsvTokenizer {
     if (c == EOF) return false;
     fields.clear();
     quoted.clear();
+    problem = null;
     recordLine = line;
+    raw.setLength(0);
+    recordStart = position;
     while (true) {
       boolean isQuoted = peek(0) == quote;
       String value = isQuoted ? quotedField() : plainField();
@@ -79,6 +99,9 @@ final class CsvTokenizer {
         position += delimiter.length;
         continue;
       }
+      raw.append(buffer, recordStart, position - recordStart);
+      rawRecord = raw.toString();
+      recordStart = -1;
       if (c == '\n' || c == '\r') consumeLineEnd(c);
       return true;
     }
@@ -112,7 +135,13 @@ final class CsvTokenizer {
           position++;
           int after = peek(0);
           if (after != EOF && after != '\n' && after != '\r' && !atDelimiter()) {
-            throw malformed(line, "unexpected character '" + (char) after + "' after a closing quote");
+            if (!lenient) throw malformed(line, "unexpected character '" + (char) after + "' after a closing quote");
+            problem = "unexpected character '" + (char) after + "' after a closing quote";
+            // lenient: the rest of the field, up to the next delimiter or line end, is kept as text
+            for (int d = peek(0); d != EOF && d != '\n' && d != '\r' && !atDelimiter(); d = peek(0)) {
+              text.append((char) d);
+              position++;
+            }
           }
           return text.toString();
         }
@@ -145,6 +174,10 @@ final class CsvTokenizer {
 
   private boolean fill(int ahead) throws IOException {
     if (position > 0) {
+      if (recordStart >= 0) {
+        raw.append(buffer, recordStart, position - recordStart);
+        recordStart = 0;
+      }
       System.arraycopy(buffer, position, buffer, 0, limit - position);
       limit -= position;
       position = 0;

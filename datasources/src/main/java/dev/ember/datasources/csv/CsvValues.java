@@ -13,20 +13,20 @@ import java.util.regex.Pattern;
  * Text to Ember values, for reading a typed column and for inferring types: one place decides
  * what "is an INT" or "is a DATE" so inference never picks a type reading then rejects.
  */
-final class CsvValues {
+public final class CsvValues {
   /** Decimal notation Spark accepts for floating point, plus NaN and (signed) Infinity. */
   private static final Pattern FLOATING = Pattern.compile(
       "[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|NaN|[+-]?Infinity|[+-]?Inf");
 
   private final CsvDateTimes dateTimes;
 
-  CsvValues(CsvOptions options) { this.dateTimes = new CsvDateTimes(options); }
+  public CsvValues(CsvOptions options) { this.dateTimes = new CsvDateTimes(options); }
 
   /**
    * The value of {@code text} as {@code type} (boxed as Ember holds it), or an
    * INVALID_TEXT_REPRESENTATION error saying what was expected.
    */
-  Object parse(String text, DataType type) {
+  public Object parse(String text, DataType type) {
     try {
       return switch (type.id()) {
         case BOOLEAN -> parseBoolean(text);

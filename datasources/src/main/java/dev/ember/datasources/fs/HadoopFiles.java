@@ -20,6 +20,12 @@ import org.apache.hadoop.fs.Path;
  * Failures become {@link EmberException}s with SQLSTATE IO_ERROR naming the path.
  */
 public final class HadoopFiles {
+  /**
+   * SQLSTATE for a file whose contents cannot be decoded (corrupt or truncated): PostgreSQL's
+   * data_corrupted. A file that is missing or unreadable is IO_ERROR (58030) instead.
+   */
+  public static final String DATA_CORRUPTED = "XX001";
+
   private static volatile Configuration configuration;
 
   private HadoopFiles() {}

@@ -5,6 +5,7 @@ import dev.ember.catalyst.expr.Expr;
 import dev.ember.catalyst.types.Field;
 import dev.ember.catalyst.types.Schema;
 import dev.ember.datasources.BatchReader;
+import dev.ember.datasources.ScanMetrics;
 import dev.ember.datasources.arrow.ArrowTypes;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -24,9 +25,10 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 
 /**
- * Reads a {@link ParquetSplit} one row group at a time with Parquet-MR's column-level API: for
- * each wanted column a {@link ColumnReader} (which handles pages, encodings and dictionaries)
- * feeds a {@link ColumnDecoder} that writes straight into the batch's Arrow vector. Only the
+ * Reads a {@link ParquetSplit} one row group at a time: each wanted column of a common shape is
+ * decoded page by page straight into the batch's Arrow vector ({@link PageColumnReader}); the
+ * others go through Parquet-MR's {@link ColumnReader} (which handles every encoding) and a
+ * {@link ColumnDecoder}. Only the
  * wanted column chunks are read from storage; row groups whose statistics rule out the filters
  * are not read at all.
  */
@@ -43,11 +45,16 @@ public final class ParquetBatchReader implements BatchReader {
   private OpenFile file;
   private PageReadStore rowGroup;
   private ColumnReader[] readers;
+  private PageColumnReader[] pageReaders;
   private long remaining;
   private int rowGroupsRead;
   private int rowGroupsSkipped;
 
-  ParquetBatchReader(ParquetSplit split, Schema output, List<Expr> filters, BufferAllocator allocator, int batchSize) {
+  private final ScanMetrics metrics;
+
+  ParquetBatchReader(ParquetSplit split, Schema output, List<Expr> filters, BufferAllocator allocator, int batchSize,
+                     ScanMetrics metrics) {
+    this.metrics = metrics;
     this.chunks = split.chunks();
     this.output = output;
     this.filters = List.copyOf(filters);
@@ -70,7 +77,11 @@ public final class ParquetBatchReader implements BatchReader {
       for (int u = 0; u < file.columns.size(); u++) {
         FieldVector v = vectors.get(file.firstOutput[u]);
         allocate(v, n, file.bytesPerValue[u]);
-        file.decoders[u].read(readers[u], file.maxDefinitionLevel[u], v, n);
+        if (pageReaders[u] != null) {
+          pageReaders[u].read(v, n);
+        } else {
+          file.decoders[u].read(readers[u], file.maxDefinitionLevel[u], v, n);
+        }
       }
       for (int o = 0; o < vectors.size(); o++) {
         int u = file.columnOfOutput[o];
@@ -114,9 +125,16 @@ public final class ParquetBatchReader implements BatchReader {
       if (block.getRowCount() == 0) continue;
       if (!file.filter.mightMatch(block)) {
         rowGroupsSkipped++;
+        metrics.rowGroupsPrunedByStatistics.incrementAndGet();
+        continue;
+      }
+      if (!file.dictionaryFilter.isEmpty() && !file.dictionaryFilter.mightMatch(file.reader, block)) {
+        rowGroupsSkipped++;
+        metrics.rowGroupsPrunedByDictionary.incrementAndGet();
         continue;
       }
       rowGroupsRead++;
+      metrics.rowGroupsRead.incrementAndGet();
       remaining = block.getRowCount();
       if (!file.columns.isEmpty()) openRowGroup(index, block);
       return true;
@@ -132,14 +150,22 @@ public final class ParquetBatchReader implements BatchReader {
     ColumnReadStoreImpl store = new ColumnReadStoreImpl(rowGroup, NoRecordConverter.INSTANCE,
         file.requested, file.reader.getFooter().getFileMetaData().getCreatedBy());
     readers = new ColumnReader[file.columns.size()];
+    pageReaders = new PageColumnReader[file.columns.size()];
     for (int u = 0; u < readers.length; u++) {
-      readers[u] = store.getColumnReader(file.descriptors[u]);
       file.bytesPerValue[u] = 8;
+      ColumnChunkMetaData meta = null;
       for (ColumnChunkMetaData c : block.getColumns()) {
         if (c.getPath().toDotString().equals(file.columns.get(u).name())) {
+          meta = c;
           file.bytesPerValue[u] = Math.max(1, c.getTotalUncompressedSize() / Math.max(1, block.getRowCount()));
         }
       }
+      // Direct page decoding where the column's shape allows; Parquet-MR's ColumnReader otherwise.
+      if (PageColumnReader.supports(file.columns.get(u)) && meta != null) {
+        pageReaders[u] = PageColumnReader.open(file.columns.get(u), file.descriptors[u], meta,
+            rowGroup.getPageReader(file.descriptors[u]));
+      }
+      if (pageReaders[u] == null) readers[u] = store.getColumnReader(file.descriptors[u]);
     }
   }
 
@@ -148,6 +174,7 @@ public final class ParquetBatchReader implements BatchReader {
       rowGroup.close();
       rowGroup = null;
       readers = null;
+      pageReaders = null;
     }
   }
 
@@ -174,6 +201,7 @@ public final class ParquetBatchReader implements BatchReader {
     final long[] bytesPerValue;
     final MessageType requested;
     final RowGroupFilter filter;
+    final DictionaryFilter dictionaryFilter;
 
     OpenFile(String path, Schema output, List<Expr> filters) {
       reader = ParquetFiles.open(path);
@@ -207,6 +235,7 @@ public final class ParquetBatchReader implements BatchReader {
           maxDefinitionLevel[u] = descriptors[u].getMaxDefinitionLevel();
         }
         filter = new RowGroupFilter(filters, all);
+        dictionaryFilter = new DictionaryFilter(filters, all, fileSchema, path);
       } catch (RuntimeException e) {
         close();
         throw e;

@@ -30,11 +30,20 @@ final class ParquetFiles {
     }
   }
 
+  /**
+   * The error for a failure reading {@code file}: missing or inaccessible files are IO_ERROR;
+   * anything else Parquet-MR reports (bad magic, a footer or page that does not decode, a file
+   * ending early) means the contents are corrupt or truncated: {@link HadoopFiles#DATA_CORRUPTED}.
+   */
   static EmberException readError(String file, Exception e) {
     if (e instanceof EmberException ee) return ee;
     if (e instanceof FileNotFoundException) {
       return new EmberException(EmberException.IO_ERROR, "Parquet file does not exist: " + file, e);
     }
-    return new EmberException(EmberException.IO_ERROR, "cannot read Parquet file " + file + ": " + e.getMessage(), e);
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return new EmberException(EmberException.IO_ERROR, "cannot read Parquet file " + file + ": " + e.getMessage(), e);
+    }
+    return new EmberException(HadoopFiles.DATA_CORRUPTED,
+        "Parquet file " + file + " is corrupt or truncated: " + e.getMessage(), e);
   }
 }

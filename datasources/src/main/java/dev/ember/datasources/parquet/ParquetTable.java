@@ -8,6 +8,7 @@ import dev.ember.catalyst.types.Schema;
 import dev.ember.datasources.BatchReader;
 import dev.ember.datasources.DataSourceTable;
 import dev.ember.datasources.Projection;
+import dev.ember.datasources.ScanMetrics;
 import dev.ember.datasources.ScanSplit;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,13 +31,17 @@ public final class ParquetTable implements DataSourceTable {
   private final String name;
   private final String location;
   private final List<ParquetFileInfo> files;
+  private final Statistics statistics;
   private final Schema schema;
+  private final ScanMetrics metrics;
 
-  private ParquetTable(String name, String location, List<ParquetFileInfo> files, Schema schema) {
+  private ParquetTable(String name, String location, List<ParquetFileInfo> files, Schema schema, ScanMetrics metrics) {
     this.name = name;
     this.location = location;
     this.files = files;
     this.schema = schema;
+    this.metrics = metrics;
+    this.statistics = computeStatistics();
   }
 
   /** The table at {@code location} with the schema of its files. */
@@ -50,6 +55,11 @@ public final class ParquetTable implements DataSourceTable {
    * lets an empty directory be a table).
    */
   public static ParquetTable open(String name, String location, Schema declared) {
+    return open(name, location, declared, new ScanMetrics());
+  }
+
+  /** As {@link #open(String, String, Schema)}, counting skipped row groups into {@code metrics}. */
+  public static ParquetTable open(String name, String location, Schema declared, ScanMetrics metrics) {
     List<ParquetFileInfo> files = new ArrayList<>();
     for (FileStatus status : ParquetFiles.list(location)) {
       String file = status.getPath().toString();
@@ -69,7 +79,7 @@ public final class ParquetTable implements DataSourceTable {
     } else {
       schema = fileSchema;
     }
-    return new ParquetTable(name, location, List.copyOf(files), schema);
+    return new ParquetTable(name, location, List.copyOf(files), schema, metrics);
   }
 
   private static Schema commonSchema(List<ParquetFileInfo> files) {
@@ -119,15 +129,38 @@ public final class ParquetTable implements DataSourceTable {
 
   @Override public Schema schema() { return schema; }
 
-  /** Row count and compressed size, summed over the footers. */
-  @Override public Statistics statistics() {
+  @Override public java.util.Optional<ScanMetrics> metrics() { return java.util.Optional.of(metrics); }
+
+  /**
+   * Row count and compressed size, summed over the footers, and per column the min, max and NULL
+   * count the row groups' statistics give (no distinct counts: footers do not have them).
+   */
+  @Override public Statistics statistics() { return statistics; }
+
+  private Statistics computeStatistics() {
     long rows = 0;
     long bytes = 0;
     for (ParquetFileInfo f : files) {
       rows += f.rows();
       bytes += f.compressedBytes();
     }
-    return Statistics.of(rows, bytes);
+    java.util.Map<String, dev.ember.catalyst.stats.ColumnStat> columns = new java.util.HashMap<>();
+    for (Field field : schema.fields()) {
+      ColumnRange range = null;
+      for (ParquetFileInfo f : files) {
+        ColumnRange r = f.ranges().get(field.name());
+        if (r == null || !r.type().equals(field.type())) {
+          range = null;
+          break;
+        }
+        range = range == null ? r : ParquetFileInfo.merge(range, r);
+      }
+      if (range == null) continue;
+      dev.ember.catalyst.stats.ColumnStat c = dev.ember.catalyst.stats.ColumnStat.UNKNOWN.withRange(range.min(), range.max());
+      if (range.nullCount() >= 0) c = c.withNullCount(range.nullCount());
+      columns.put(field.name(), c);
+    }
+    return Statistics.of(rows, bytes).withColumns(columns);
   }
 
   /**
@@ -165,7 +198,7 @@ public final class ParquetTable implements DataSourceTable {
     }
     if (batchSize < 1) throw new IllegalArgumentException("batchSize " + batchSize);
     Projection projection = Projection.of(schema, columns, name);
-    return new ParquetBatchReader(s, projection.schema(), filters, allocator, batchSize);
+    return new ParquetBatchReader(s, projection.schema(), filters, allocator, batchSize, metrics);
   }
 
   @Override public String toString() { return name + " (parquet " + location + ")"; }

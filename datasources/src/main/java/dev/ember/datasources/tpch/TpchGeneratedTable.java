@@ -48,9 +48,15 @@ public final class TpchGeneratedTable implements DataSourceTable {
 
   public double scaleFactor() { return scale.factor(); }
 
-  /** Exact row count (lineitem: exact at the usual scales, else an estimate). */
+  /**
+   * Exact row count (lineitem: exact at the usual scales, else an estimate) and the column
+   * statistics the specification implies ({@link TpchColumnStats}).
+   */
   @Override public Statistics statistics() {
-    return Statistics.of(rowCount, rowCount * estimatedRowBytes());
+    java.util.Map<String, DataType> types = new java.util.HashMap<>();
+    for (Field f : schema.fields()) types.put(f.name(), f.type());
+    return Statistics.of(rowCount, rowCount * estimatedRowBytes())
+        .withColumns(TpchColumnStats.of(table.getTableName(), scale.factor(), types));
   }
 
   /** Bytes a row takes in Arrow: fixed widths plus, for text, half the declared maximum length. */
@@ -91,10 +97,13 @@ public final class TpchGeneratedTable implements DataSourceTable {
 
   private static <E extends TpchEntity> BatchReader reader(
       TpchTable<E> table, TpchSplit split, Projection projection, BufferAllocator allocator, int batchSize) {
-    Iterable<E> rows = table.createGenerator(split.scaleFactor(), split.part(), split.partCount());
     List<TpchColumn<E>> all = table.getColumns();
-    List<TpchColumns.Filler<E>> fillers = new ArrayList<>(projection.size());
-    for (int index : projection.tableIndexes()) fillers.add(TpchColumns.filler(all.get(index)));
+    List<TpchColumn<E>> read = new ArrayList<>(projection.size());
+    for (int index : projection.tableIndexes()) read.add(all.get(index));
+    Iterable<E> rows = TpchGenerators.create(table, split.scaleFactor(), split.part(), split.partCount(),
+        TpchGenerators.anyReadsTextPool(read));
+    List<TpchColumns.Filler<E>> fillers = new ArrayList<>(read.size());
+    for (TpchColumn<E> c : read) fillers.add(TpchColumns.filler(c));
     return new TpchBatchReader<>(rows.iterator(), fillers, projection.schema(), allocator, batchSize);
   }
 

@@ -141,7 +141,7 @@ class CsvTableTest {
 
   @Test void wrongFieldCountNamesFileAndLine() throws IOException {
     Path file = write("bad.csv", "a,b\n1,2\n\"multi\nline\",3\n4,5,6\n");
-    CsvTable t = CsvTable.open("t", file.toString(), Map.of("header", "true"), null);
+    CsvTable t = CsvTable.open("t", file.toString(), Map.of("header", "true", "mode", "FAILFAST"), null);
     EmberException e = assertThrows(EmberException.class, () -> Batches.readAll(t, List.of("a"), allocator, 1, 10));
     assertEquals(EmberException.DATA_EXCEPTION, e.sqlState());
     assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("line 5"), e.getMessage());
@@ -150,18 +150,18 @@ class CsvTableTest {
   @Test void unclosedQuoteAndTextAfterQuoteAreMalformed() throws IOException {
     Path unclosed = write("unclosed.csv", "a,b\n1,\"open\n2,3\n");
     EmberException e1 = assertThrows(EmberException.class, () -> Batches.readAll(
-        CsvTable.open("t", unclosed.toString(), Map.of(), null), List.of("_c0"), allocator, 1, 10));
+        CsvTable.open("t", unclosed.toString(), Map.of("mode", "FAILFAST"), null), List.of("_c0"), allocator, 1, 10));
     assertTrue(e1.getMessage().contains("line 2") && e1.getMessage().contains("never closed"), e1.getMessage());
     Path trailing = write("trailing.csv", "a,b\n1,\"x\"y\n");
     EmberException e2 = assertThrows(EmberException.class, () -> Batches.readAll(
-        CsvTable.open("t", trailing.toString(), Map.of(), null), List.of("_c0"), allocator, 1, 10));
+        CsvTable.open("t", trailing.toString(), Map.of("mode", "FAILFAST"), null), List.of("_c0"), allocator, 1, 10));
     assertEquals(EmberException.DATA_EXCEPTION, e2.sqlState());
     assertTrue(e2.getMessage().contains(trailing.toString()), e2.getMessage());
   }
 
   @Test void badValueNamesFileLineAndColumn() throws IOException {
     Path file = write("badint.csv", "1\n2\nthree\n");
-    CsvTable t = CsvTable.open("t", file.toString(), Map.of(), Schema.of(new Field("n", DataType.INT, true)));
+    CsvTable t = CsvTable.open("t", file.toString(), Map.of("mode", "FAILFAST"), Schema.of(new Field("n", DataType.INT, true)));
     EmberException e = assertThrows(EmberException.class, () -> Batches.readAll(t, List.of("n"), allocator, 1, 10));
     assertEquals(EmberException.INVALID_TEXT_REPRESENTATION, e.sqlState());
     assertTrue(e.getMessage().contains("line 3") && e.getMessage().contains("'n'") && e.getMessage().contains("three"),

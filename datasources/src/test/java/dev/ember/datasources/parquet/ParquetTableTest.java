@@ -109,11 +109,11 @@ class ParquetTableTest {
     assertTrue(e.getMessage().contains(path), e.getMessage());
   }
 
-  @Test void notParquetIsAnIoErrorNamingIt() throws IOException {
+  @Test void notParquetIsCorruptDataNamingIt() throws IOException {
     Path file = dir.resolve("fake.parquet");
     Files.writeString(file, "id,v\n1,a\n2,b\n");
     EmberException e = assertThrows(EmberException.class, () -> ParquetTable.open("t", file.toString()));
-    assertEquals(EmberException.IO_ERROR, e.sqlState());
+    assertEquals(dev.ember.datasources.fs.HadoopFiles.DATA_CORRUPTED, e.sqlState());
     assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
   }
 

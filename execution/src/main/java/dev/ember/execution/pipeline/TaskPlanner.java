@@ -32,6 +32,7 @@ import dev.ember.execution.operator.LimitSource;
 import dev.ember.execution.operator.ListSource;
 import dev.ember.execution.operator.PipelineSource;
 import dev.ember.execution.operator.ScanSource;
+import dev.ember.execution.operator.StopCheckSource;
 import dev.ember.execution.operator.Sorts;
 import dev.ember.execution.operator.WindowColumn;
 import dev.ember.execution.operator.WindowSource;
@@ -122,8 +123,9 @@ public final class TaskPlanner {
     var splits = task.stage().splits(s);
     if (partition >= splits.size()) return new ListSource(List.of());
     List<String> columns = s.output().stream().map(AttributeRef::name).toList();
-    return new ScanSource((DataSourceTable) s.table(), splits.get(partition), columns, s.filters(), task.allocator(),
-        task.query().batchSize());
+    ScanSource scan = new ScanSource((DataSourceTable) s.table(), splits.get(partition), columns, s.filters(),
+        task.allocator(), task.query().batchSize(), task.query().rowsRead());
+    return new StopCheckSource(scan, task.query()::checkRunning); // a cancelled query stops within a batch
   }
 
   private BatchSource stageInput(StageInputExec in, int partition) {
@@ -131,7 +133,7 @@ public final class TaskPlanner {
       throw new IllegalStateException("a broadcast is read only as a join's build side");
     }
     int p = in.partitioning() instanceof Partitioning.Single ? 0 : partition;
-    return new ListSource(task.query().outputs().take(in.stageId(), p));
+    return new StopCheckSource(new ListSource(task.query().outputs().take(in.stageId(), p)), task.query()::checkRunning);
   }
 
   private BatchSource values(ValuesExec v, int partition) {

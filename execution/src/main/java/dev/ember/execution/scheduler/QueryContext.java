@@ -16,6 +16,8 @@ public final class QueryContext implements AutoCloseable {
   private final String id;
   private final BufferAllocator allocator;
   private final StageOutputs outputs = new StageOutputs();
+  private final ProgressTracker progress = new ProgressTracker();
+  private final java.util.concurrent.atomic.AtomicLong rowsRead = new java.util.concurrent.atomic.AtomicLong();
   private final Map<Integer, JoinHashTable> broadcasts = new HashMap<>();
   private final QueryClock clock;
   private final int batchSize;
@@ -36,6 +38,12 @@ public final class QueryContext implements AutoCloseable {
   public BufferAllocator allocator() { return allocator; }
 
   public StageOutputs outputs() { return outputs; }
+
+  /** How far the query has got (stages, tasks, rows out); readable from any thread. */
+  public ProgressTracker progress() { return progress; }
+
+  /** Rows the query's scans got from their sources (after the sources skipped what they could). */
+  public java.util.concurrent.atomic.AtomicLong rowsRead() { return rowsRead; }
 
   public QueryClock clock() { return clock; }
 

@@ -37,6 +37,7 @@ public final class QueryExecution {
   /** Starts every stage; the future completes when the result stage has finished (or one failed). */
   public CompletableFuture<Void> start() {
     List<CompletableFuture<Void>> done = new ArrayList<>();
+    query.progress().planned(plan.stages().size());
     for (Stage s : plan.stages()) {
       CompletableFuture<?>[] parents = s.parents().stream().map(done::get).toArray(CompletableFuture[]::new);
       done.add(CompletableFuture.allOf(parents).thenComposeAsync(v -> runStage(s), scheduler.pool()));
@@ -52,16 +53,25 @@ public final class QueryExecution {
       query.outputs().register(stage.id(), outParts);
     }
     List<CompletableFuture<Void>> tasks = new ArrayList<>();
+    query.progress().stageStarted(partitions);
     for (int p = 0; p < partitions; p++) {
       int partition = p;
       tasks.add(CompletableFuture.runAsync(() -> runTask(ctx, partition), scheduler.pool()));
     }
-    return CompletableFuture.allOf(tasks.toArray(new CompletableFuture[0]));
+    return CompletableFuture.allOf(tasks.toArray(new CompletableFuture[0]))
+        .whenComplete((v, t) -> query.progress().stageFinished());
   }
 
   private void runTask(StageContext ctx, int partition) {
-    if (query.cancelled()) return;
-    Stage stage = ctx.stage();
+    query.progress().taskStarted();
+    try {
+      if (!query.cancelled()) runTask(ctx.stage(), ctx, partition);
+    } finally {
+      query.progress().taskFinished();
+    }
+  }
+
+  private void runTask(Stage stage, StageContext ctx, int partition) {
     try (TaskContext task = new TaskContext(query, ctx, partition)) {
       BatchSource source = task.track(new TaskPlanner(task).build(stage.plan(), partition));
       Consumer<VectorSchemaRoot> sink = sinkFor(stage, task);
@@ -81,7 +91,13 @@ public final class QueryExecution {
 
   /** Where a task's output batches go; each consumer takes ownership of the batch. */
   private Consumer<VectorSchemaRoot> sinkFor(Stage stage, TaskContext task) {
-    if (stage.isResult()) return b -> results.accept(Batches.transfer(b, query.allocator()));
+    if (stage.isResult()) {
+      return b -> {
+        int rows = b.getRowCount();
+        results.accept(Batches.transfer(b, query.allocator()));
+        query.progress().rowsOut(rows);
+      };
+    }
     if (stage.output() instanceof Partitioning.Hash h) {
       var output = stage.plan().output();
       int[] keys = h.keys().stream().mapToInt(k -> indexOf(output, k)).toArray();

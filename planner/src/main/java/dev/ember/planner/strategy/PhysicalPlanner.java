@@ -22,7 +22,7 @@ import dev.ember.catalyst.plan.logical.Sort;
 import dev.ember.catalyst.plan.logical.Union;
 import dev.ember.catalyst.plan.logical.Values;
 import dev.ember.catalyst.plan.logical.Window;
-import dev.ember.planner.cost.SizeEstimator;
+import dev.ember.planner.cost.JoinSizes;
 import dev.ember.planner.exchange.EnsureRequirements;
 import dev.ember.planner.physical.AggMode;
 import dev.ember.planner.physical.AggregateBuffers;
@@ -59,8 +59,12 @@ import java.util.List;
  */
 public final class PhysicalPlanner {
   private final PlannerConfig config;
+  private final JoinSizes sizes;
 
-  public PhysicalPlanner(PlannerConfig config) { this.config = config; }
+  public PhysicalPlanner(PlannerConfig config) {
+    this.config = config;
+    this.sizes = new JoinSizes(config.cboEnabled());
+  }
 
   public PhysicalPlan plan(LogicalPlan logical) {
     return new EnsureRequirements(config.shufflePartitions()).apply(toPhysical(logical));
@@ -144,8 +148,7 @@ public final class PhysicalPlanner {
       return new ProjectExec(order, planJoin(swapped));
     }
     LogicalPlan left = j.left(), right = j.right();
-    long leftSize = SizeEstimator.estimateBytes(left), rightSize = SizeEstimator.estimateBytes(right);
-    long threshold = config.autoBroadcastJoinThreshold();
+    long leftSize = sizes.bytes(left), rightSize = sizes.bytes(right);
     // Build on the smaller side of an inner join.
     boolean swap = type == JoinType.INNER && rightSize > leftSize;
     if (swap) {
@@ -177,7 +180,7 @@ public final class PhysicalPlanner {
     JoinType type = j.type();
     LogicalPlan left = j.left(), right = j.right();
     long threshold = config.autoBroadcastJoinThreshold();
-    long rightSize = SizeEstimator.estimateBytes(right);
+    long rightSize = sizes.bytes(right);
     JoinKeys keys = JoinKeys.extract(j.condition(), Exprs.ids(left.output()), Exprs.ids(right.output()));
     boolean broadcast = keys.leftKeys().isEmpty() || (threshold >= 0 && rightSize <= threshold);
     Keyed l = Keyed.of(toPhysical(left), keys.leftKeys(), "lkey");

@@ -2,6 +2,7 @@ package dev.ember.sql.command;
 
 import dev.ember.catalyst.errors.EmberException;
 import dev.ember.catalyst.types.Field;
+import dev.ember.sql.AnalyzeTable;
 import dev.ember.sql.CreateTable;
 import dev.ember.sql.CreateTempViewUsing;
 import dev.ember.sql.CreateView;
@@ -23,7 +24,7 @@ import java.util.Set;
 
 /**
  * Recursive-descent parser of Ember's own commands (Spark's syntax): EXPLAIN, CREATE TABLE …
- * USING, CREATE [TEMPORARY] VIEW, DROP, SHOW TABLES, DESCRIBE and SET. Queries inside commands
+ * USING, CREATE [TEMPORARY] VIEW, DROP, SHOW TABLES, DESCRIBE, SET and ANALYZE TABLE. Queries inside commands
  * (EXPLAIN's, a view's body) go to the query parser with everything before them blanked out, so
  * positions in their errors are positions in the whole statement.
  */
@@ -34,7 +35,8 @@ public final class CommandParser {
     Query parse(String text);
   }
 
-  private static final Set<String> COMMANDS = Set.of("EXPLAIN", "CREATE", "DROP", "SHOW", "DESCRIBE", "DESC", "SET");
+  private static final Set<String> COMMANDS = Set.of("EXPLAIN", "CREATE", "DROP", "SHOW", "DESCRIBE", "DESC", "SET",
+      "ANALYZE");
 
   private final String sql;
   private final TokenStream in;
@@ -65,6 +67,7 @@ public final class CommandParser {
       case "SHOW" -> show();
       case "DESCRIBE", "DESC" -> describe();
       case "SET" -> set();
+      case "ANALYZE" -> analyze();
       default -> throw TokenStream.error(first, "unknown command");
     };
     in.expectEnd();
@@ -167,7 +170,30 @@ public final class CommandParser {
 
   private Statement describe() {
     in.accept("TABLE");
-    return new Describe(qualifiedName());
+    boolean extended = in.accept("EXTENDED") || in.accept("FORMATTED");
+    List<String> name = qualifiedName();
+    String column = in.atEnd() ? null : identifier();
+    return new Describe(name, extended, column);
+  }
+
+  /** {@code ANALYZE TABLE name COMPUTE STATISTICS [NOSCAN | FOR COLUMNS a, b | FOR ALL COLUMNS]}. */
+  private Statement analyze() {
+    in.expect("TABLE");
+    List<String> name = qualifiedName();
+    in.expect("COMPUTE");
+    in.expect("STATISTICS");
+    if (in.accept("NOSCAN")) return new AnalyzeTable(name, true, List.of(), false);
+    if (!in.accept("FOR")) return new AnalyzeTable(name, false, List.of(), false);
+    if (in.accept("ALL")) {
+      in.expect("COLUMNS");
+      return new AnalyzeTable(name, false, List.of(), true);
+    }
+    in.expect("COLUMNS");
+    List<String> columns = new ArrayList<>();
+    do {
+      columns.add(identifier());
+    } while (in.acceptSymbol(","));
+    return new AnalyzeTable(name, false, columns, false);
   }
 
   /**

@@ -1,0 +1,149 @@
+package dev.ember.bench;
+
+import dev.ember.api.QueryResult;
+import dev.ember.api.Session;
+import dev.ember.catalyst.types.Field;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * TPC-H on Ember alone, two comparisons per query over the same Parquet files:
+ * <ul>
+ *   <li>run time (median of the timed runs) with the cost-based optimizer on
+ *       ({@code ember.sql.cbo.enabled=true}, after {@code ANALYZE TABLE} of every column but the
+ *       comments) and off (the statistics-free join order and size estimates);</li>
+ *   <li>rows read from storage ({@link QueryResult#rowsRead()}) with filter pushdown into the
+ *       scans on and off ({@code ember.optimizer.excludedRules=PushFiltersIntoScan}).</li>
+ * </ul>
+ * Run it with {@code benchmarks/run-tpch.sh --cbo [options]} (the options of {@link BenchOptions};
+ * the report goes to {@code benchmarks/target/cbo-sf<N>.md} unless {@code --out} is given).
+ */
+public final class CboBenchmark {
+  private CboBenchmark() {}
+
+  /** One query's numbers; NaN / -1 where a run failed. */
+  record Row(int query, double cboOnMillis, double cboOffMillis, long rowsPushdownOn, long rowsPushdownOff) {}
+
+  public static void main(String[] args) throws Exception {
+    BenchOptions options = BenchOptions.parse(args);
+    Path out = Arrays.asList(args).contains("--out") ? options.outFile()
+        : options.outFile().resolveSibling("cbo-sf" + options.scaleName() + ".md");
+    TpchParquetData.ensure(options.dataDir(), options.scaleFactor(), options.threads());
+    List<Row> rows = new ArrayList<>();
+    try (Session s = Session.builder().master("local[" + options.threads() + "]").getOrCreate()) {
+      for (String table : TpchParquetData.tableNames()) {
+        execute(s, "CREATE TEMPORARY VIEW " + table + " USING parquet OPTIONS (path '"
+            + TpchParquetData.sqlPath(TpchParquetData.file(options.dataDir(), table)) + "')");
+      }
+      long t0 = System.nanoTime();
+      analyze(s);
+      System.err.printf(Locale.ROOT, "ANALYZE TABLE of the 8 tables: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+      for (int q : options.queries()) {
+        String sql = TpchQueryTexts.text(q);
+        s.setConf("ember.sql.cbo.enabled", "true");
+        double on = time(s, sql, options);
+        s.setConf("ember.sql.cbo.enabled", "false");
+        double off = time(s, sql, options);
+        s.setConf("ember.sql.cbo.enabled", "true");
+        long readOn = rowsRead(s, sql);
+        s.setConf("ember.optimizer.excludedRules", "PushFiltersIntoScan");
+        long readOff = rowsRead(s, sql);
+        s.setConf("ember.optimizer.excludedRules", "");
+        Row r = new Row(q, on, off, readOn, readOff);
+        rows.add(r);
+        System.err.printf(Locale.ROOT, "Q%02d  CBO on %.1f ms  off %.1f ms  rows read %d (pushdown) / %d (none)%n",
+            q, on, off, readOn, readOff);
+      }
+    }
+    String report = report(rows, options);
+    System.out.print(report);
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    Files.writeString(out, report, StandardCharsets.UTF_8);
+    System.err.println("report written to " + out);
+  }
+
+  /** ANALYZE TABLE … FOR COLUMNS, one column at a time (exact distinct counts of one column per scan). */
+  private static void analyze(Session s) {
+    for (String table : TpchParquetData.tableNames()) {
+      try (QueryResult r = s.execute("SELECT * FROM " + table + " LIMIT 0")) {
+        for (Field f : r.schema().fields()) {
+          if (f.name().endsWith("comment")) continue;
+          execute(s, "ANALYZE TABLE " + table + " COMPUTE STATISTICS FOR COLUMNS " + f.name());
+        }
+      }
+    }
+  }
+
+  private static double time(Session s, String sql, BenchOptions o) {
+    try {
+      for (int i = 0; i < o.warmupRuns(); i++) drain(s, sql);
+      double[] ms = new double[o.timedRuns()];
+      for (int i = 0; i < ms.length; i++) {
+        long t = System.nanoTime();
+        drain(s, sql);
+        ms[i] = (System.nanoTime() - t) / 1e6;
+      }
+      Arrays.sort(ms);
+      return ms[ms.length / 2];
+    } catch (RuntimeException e) {
+      System.err.println("failed: " + e.getMessage());
+      return Double.NaN;
+    }
+  }
+
+  private static long rowsRead(Session s, String sql) {
+    try (QueryResult r = s.execute(sql)) {
+      while (r.nextBatch() != null) {
+        // read everything, so every scan ran
+      }
+      return r.rowsRead();
+    } catch (RuntimeException e) {
+      System.err.println("failed: " + e.getMessage());
+      return -1;
+    }
+  }
+
+  private static void drain(Session s, String sql) {
+    try (QueryResult r = s.execute(sql)) {
+      for (VectorSchemaRoot b = r.nextBatch(); b != null; b = r.nextBatch()) {
+        // discard
+      }
+    }
+  }
+
+  private static void execute(Session s, String sql) {
+    try (QueryResult ignored = s.execute(sql)) {
+      // no rows
+    }
+  }
+
+  static String report(List<Row> rows, BenchOptions o) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "# Ember TPC-H SF %s: cost-based optimizer and filter pushdown%n%n", o.scaleName()));
+    sb.append(String.format(Locale.ROOT, "local[%d], %d warm-up and %d timed runs (median). The machine may be "
+        + "shared: times are noisy.%n%n", o.threads(), o.warmupRuns(), o.timedRuns()));
+    sb.append("| query | CBO on (ms) | CBO off (ms) | off / on | rows read, pushdown on | rows read, pushdown off | on / off |\n");
+    sb.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    double sumOn = 0, sumOff = 0;
+    long readOn = 0, readOff = 0;
+    for (Row r : rows) {
+      sumOn += r.cboOnMillis();
+      sumOff += r.cboOffMillis();
+      readOn += Math.max(0, r.rowsPushdownOn());
+      readOff += Math.max(0, r.rowsPushdownOff());
+      sb.append(String.format(Locale.ROOT, "| Q%02d | %.0f | %.0f | %.2f | %,d | %,d | %.2f |%n", r.query(),
+          r.cboOnMillis(), r.cboOffMillis(), r.cboOffMillis() / r.cboOnMillis(), r.rowsPushdownOn(),
+          r.rowsPushdownOff(), (double) r.rowsPushdownOn() / Math.max(1, r.rowsPushdownOff())));
+    }
+    sb.append(String.format(Locale.ROOT, "| total | %.0f | %.0f | %.2f | %,d | %,d | %.2f |%n", sumOn, sumOff,
+        sumOff / sumOn, readOn, readOff, (double) readOn / Math.max(1, readOff)));
+    return sb.toString();
+  }
+}

@@ -1,0 +1,96 @@
+package dev.ember.catalyst.optimizer.cbo;
+
+import static dev.ember.catalyst.ExprDsl.*;
+import static dev.ember.catalyst.PlanBuilder.scan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.ember.catalyst.PlanBuilder;
+import dev.ember.catalyst.TestTable;
+import dev.ember.catalyst.plan.logical.JoinType;
+import dev.ember.catalyst.stats.ColumnStat;
+import dev.ember.catalyst.stats.Statistics;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CardinalityEstimatorTest {
+  /** 1,000 rows; k: 1..1000 unique; g: 10 values; x: 0..100 with 101 values; s: 4 strings. */
+  static PlanBuilder facts() {
+    return scan(TestTable.of("facts", "k BIGINT NOT NULL", "g INT", "x INT", "s VARCHAR")
+        .withStatistics(Statistics.of(1000, 40_000).withColumns(Map.of(
+            "k", ColumnStat.ofRange(1000, 1L, 1000L),
+            "g", ColumnStat.ofRange(10, 1, 10),
+            "x", ColumnStat.ofRange(101, 0, 100).withNullCount(100),
+            "s", ColumnStat.ofDistinct(4)))));
+  }
+
+  /** 50 rows whose key d_k (50 values) joins facts.k. */
+  static PlanBuilder dims() {
+    return scan(TestTable.of("dims", "d_k BIGINT", "d_name VARCHAR")
+        .withStatistics(Statistics.of(50, 1_000).withColumns(Map.of("d_k", ColumnStat.ofRange(50, 1L, 50L)))));
+  }
+
+  private static double rows(PlanBuilder p) { return new CardinalityEstimator().estimate(p.build()).rows(); }
+
+  @Test void equalityKeepsOneDistinctValue() {
+    assertEquals(250, rows(facts().filter(eq(col("s"), lit("a")))), 1e-9);
+    assertEquals(100, rows(facts().filter(eq(col("g"), lit(3)))), 1e-9);
+  }
+
+  @Test void equalityOutsideTheRangeKeepsAlmostNothing() {
+    assertEquals(1, rows(facts().filter(eq(col("g"), lit(42)))), 1e-9);
+  }
+
+  @Test void rangesInterpolateBetweenMinAndMax() {
+    assertEquals(250, rows(facts().filter(lt(col("x"), lit(25)))), 1e-9);
+    assertEquals(750, rows(facts().filter(gt(col("x"), lit(25)))), 1e-9);
+  }
+
+  /** Two bounds on one column are one range (≈ 11%), not two independent guesses (0.9 · 0.2 = 18%). */
+  @Test void conjunctsOnOneColumnNarrowItsRange() {
+    double r = rows(facts().filter(and(ge(col("x"), lit(10)), le(col("x"), lit(20)))));
+    assertEquals(1000 * (10.0 / 100 + 1.0 / 101), r, 2.0);
+  }
+
+  @Test void orAddsAndNotComplements() {
+    assertEquals(1000 * (0.1 + 0.1 - 0.01), rows(facts().filter(or(eq(col("g"), lit(1)), eq(col("g"), lit(2))))), 1e-6);
+    assertEquals(900, rows(facts().filter(not(eq(col("g"), lit(1))))), 1e-6);
+    assertEquals(300, rows(facts().filter(in(col("g"), lit(1), lit(2), lit(3)))), 1e-6);
+  }
+
+  @Test void nullCountsDriveIsNull() {
+    assertEquals(100, rows(facts().filter(isNull(col("x")))), 1e-9);
+    assertEquals(1000, rows(facts().filter(isNotNull(col("k")))), 1e-9);
+  }
+
+  @Test void equiJoinDividesByTheLargerDistinctCount() {
+    // 1000 · 50 / max(1000, 50)
+    assertEquals(50, rows(facts().join(dims(), JoinType.INNER, eq(col("k"), col("d_k")))), 1e-9);
+    assertEquals(1000, rows(facts().join(dims(), JoinType.LEFT, eq(col("k"), col("d_k")))), 1e-9);
+    // A semi join keeps the facts whose key has a partner: 50 of 1000 distinct keys.
+    assertEquals(50, rows(facts().join(dims(), JoinType.LEFT_SEMI, eq(col("k"), col("d_k")))), 1e-9);
+  }
+
+  @Test void aggregatesHaveAsManyRowsAsKeyCombinations() {
+    assertEquals(10, rows(facts().aggregate(List.of(col("g")), List.of(countStar().as("n")))), 1e-9);
+    assertEquals(1000, rows(facts().aggregate(List.of(col("g"), col("k")), List.of(countStar().as("n")))), 1e-9);
+    assertEquals(1, rows(facts().aggregate(List.of(), List.of(countStar().as("n")))), 1e-9);
+  }
+
+  @Test void limitsCapAndProjectsKeepColumnStatistics() {
+    assertEquals(7, rows(facts().limit(7)), 1e-9);
+    assertEquals(100, rows(facts().project(col("g")).filter(eq(col("g"), lit(3)))), 1e-9);
+  }
+
+  @Test void unknownSourcesMakeEverythingAboveUnknown() {
+    PlanBuilder unknown = scan("mystery", "m BIGINT");
+    assertFalse(new CardinalityEstimator().estimate(unknown.join(facts(), JoinType.INNER, eq(col("m"), col("k"))).build())
+        .isKnown());
+  }
+
+  @Test void bytesFollowTheOutputColumns() {
+    PlanStats s = new CardinalityEstimator().estimate(facts().project(col("k")).build());
+    assertEquals(1000 * 8, s.bytes(), 1e-9);
+  }
+}

@@ -1,0 +1,54 @@
+package dev.ember.api;
+
+import dev.ember.catalyst.expr.AttributeRef;
+import dev.ember.planner.physical.PhysicalPlan;
+import dev.ember.planner.stage.Stage;
+import dev.ember.planner.stage.StagePlan;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * {@code EXPLAIN FORMATTED}: the staged physical plan as an outline of operator names, each with
+ * a number, followed by one section per number with the operator's full description and output
+ * columns (Spark's layout), so wide plans stay readable.
+ */
+final class FormattedPlan {
+  private FormattedPlan() {}
+
+  static String print(StagePlan plan, boolean codegen) {
+    Map<PhysicalPlan, Integer> ids = new IdentityHashMap<>();
+    List<PhysicalPlan> order = new ArrayList<>();
+    StringBuilder outline = new StringBuilder("== Physical Plan ==\n");
+    for (int i = plan.stages().size() - 1; i >= 0; i--) {
+      Stage s = plan.stages().get(i);
+      outline.append("Stage ").append(s.id()).append(s.isResult() ? " (result)" : " → exchange").append('\n');
+      outline(s.plan(), 1, ids, order, outline);
+    }
+    StringBuilder details = new StringBuilder();
+    for (PhysicalPlan n : order) {
+      details.append('\n').append('(').append(ids.get(n)).append(") ").append(name(n)).append('\n');
+      details.append("Details: ").append(n.describe()).append('\n');
+      details.append("Output [").append(n.output().size()).append("]: ")
+          .append(n.output().stream().map(AttributeRef::name).collect(Collectors.joining(", "))).append('\n');
+    }
+    return outline.append(details).toString();
+  }
+
+  private static void outline(PhysicalPlan n, int depth, Map<PhysicalPlan, Integer> ids, List<PhysicalPlan> order,
+                              StringBuilder sb) {
+    ids.put(n, order.size() + 1);
+    order.add(n);
+    sb.append("  ".repeat(depth)).append(name(n)).append(" (").append(ids.get(n)).append(")\n");
+    for (PhysicalPlan c : n.children()) outline(c, depth + 1, ids, order, sb);
+  }
+
+  /** The operator's name: the first word of its description. */
+  private static String name(PhysicalPlan n) {
+    String d = n.describe();
+    int space = d.indexOf(' ');
+    return space < 0 ? d : d.substring(0, space);
+  }
+}
