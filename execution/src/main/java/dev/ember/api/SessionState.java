@@ -119,7 +119,8 @@ public final class SessionState implements AutoCloseable {
   }
 
   Planned plan(Query q) {
-    Optimizer optimizer = new Optimizer(new Optimizer.Config(excludedRules(), false));
+    Optimizer optimizer = new Optimizer(new Optimizer.Config(excludedRules(),
+        Boolean.parseBoolean(conf.get(Settings.OPTIMIZER_CHECK_INVARIANTS))));
     List<TraceEntry> trace = new ArrayList<>();
     LogicalPlan optimized = optimizer.optimize(q.plan(), trace);
     if (Boolean.parseBoolean(conf.get(Settings.OPTIMIZER_TRACE))) {

@@ -76,6 +76,19 @@ class OptimizerRulesTest {
     }
   }
 
+  /**
+   * Every TPC-H plan passes the optimizer's own checks: each rule keeps the schema and resolves
+   * every reference, Once batches are idempotent and fixed-point batches converge.
+   */
+  @Test void everyTpchPlanPassesTheOptimizersInvariantChecks() {
+    EmberRunner.execute(ember, "SET ember.optimizer.checkInvariants = true");
+    try {
+      for (int q = 1; q <= TpchQueries.COUNT; q++) EmberRunner.query(ember, "EXPLAIN " + TpchQueries.text(q));
+    } finally {
+      EmberRunner.execute(ember, "SET ember.optimizer.checkInvariants = false");
+    }
+  }
+
   @Test void explainExtendedShowsWhichRuleChangedThePlan() {
     String explain = explain("EXPLAIN EXTENDED SELECT n_name FROM nation, region "
         + "WHERE n_regionkey = r_regionkey AND r_name = 'ASIA'");
