@@ -166,7 +166,8 @@ public final class SessionState implements AutoCloseable {
    * scans of their cached data (computing them if needed).
    */
   Planned plan(Query q, boolean useCache) {
-    Optimizer optimizer = new Optimizer(new Optimizer.Config(excludedRules(), false));
+    Optimizer optimizer = new Optimizer(new Optimizer.Config(excludedRules(),
+        Boolean.parseBoolean(conf.get(Settings.OPTIMIZER_CHECK_INVARIANTS))));
     LogicalPlan logical = useCache ? cache().substitute(q.plan(), this::materialize) : q.plan();
     List<TraceEntry> trace = new ArrayList<>();
     LogicalPlan optimized = optimizer.optimize(logical, trace);

@@ -13,6 +13,11 @@ public final class Settings {
   public static final String EXCLUDED_RULES = "ember.optimizer.excludedRules";
   /** When true, every query logs the optimizer's trace (which rule changed the plan, time per rule). */
   public static final String OPTIMIZER_TRACE = "ember.optimizer.trace";
+  /**
+   * When true (tests), the optimizer checks every rule's result (schema kept, references resolved)
+   * and that each batch is done (Once batches idempotent, fixed points reached); a violation fails the query.
+   */
+  public static final String OPTIMIZER_CHECK_INVARIANTS = "ember.optimizer.checkInvariants";
   public static final String CATALOG_DIR = "ember.catalog.dir";
   /** Statistics-based estimates for join order and join selection; false falls back to the simple ones. */
   public static final String CBO_ENABLED = "ember.sql.cbo.enabled";
@@ -33,6 +38,7 @@ public final class Settings {
     d.put(BATCH_SIZE, "4096");
     d.put(EXCLUDED_RULES, "");
     d.put(OPTIMIZER_TRACE, "false");
+    d.put(OPTIMIZER_CHECK_INVARIANTS, "false");
     d.put(CBO_ENABLED, "true");
     d.put(CBO_JOIN_REORDER, "true");
     d.put(RUNTIME_FILTER, "true");

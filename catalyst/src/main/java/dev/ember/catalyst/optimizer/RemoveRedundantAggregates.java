@@ -10,6 +10,7 @@ import dev.ember.catalyst.expr.NamedAggregate;
 import dev.ember.catalyst.expr.NamedExpr;
 import dev.ember.catalyst.plan.logical.Aggregate;
 import dev.ember.catalyst.plan.logical.LogicalPlan;
+import dev.ember.catalyst.plan.logical.Project;
 import dev.ember.catalyst.rules.Rule;
 import java.util.HashMap;
 import java.util.List;
@@ -23,13 +24,16 @@ import java.util.Map;
  *   Aggregate [k, v] []          =>       Scan t [k, v]
  *     Scan t [k, v]
  * </pre>
- * Duplicate-insensitive: min, max, any_value and DISTINCT aggregates. Not done for count or sum
+ * A projection that only passes columns through may sit in between (it goes too). Duplicate-insensitive:
+ * min, max, any_value and DISTINCT aggregates. Not done for count or sum
  * (they count the duplicates the lower aggregate removed), nor for non-deterministic groupings.
  */
 public final class RemoveRedundantAggregates implements Rule<LogicalPlan> {
   @Override public LogicalPlan apply(LogicalPlan plan) {
     return plan.transformUp(node -> {
-      if (!(node instanceof Aggregate upper && upper.child() instanceof Aggregate lower)) return node;
+      if (!(node instanceof Aggregate upper)) return node;
+      LogicalPlan below = upper.child() instanceof Project p && p.isPassThrough() ? p.child() : upper.child();
+      if (!(below instanceof Aggregate lower)) return node;
       if (!lower.aggregates().isEmpty() || lower.groupings().isEmpty()) return node;
       if (!upper.aggregates().stream().allMatch(a -> ignoresDuplicates(a.call()))) return node;
       Map<Long, Expr> aliases = new HashMap<>();

@@ -53,4 +53,13 @@ class FoldConstantsTest {
     tester.checkUnchanged(scan("t", "d DATE").filter(gt(col("d"), call(Call.Fn.CURRENT_DATE, DataType.DATE))));
     tester.checkUnchanged(scan("t", "a INT").filter(gt(add(col("a"), lit(1)), lit(2))));
   }
+
+  @Test void foldsInsideAggregateArgumentsAndFilters() {
+    tester.check(scan("t", "a INT").aggregate(java.util.List.of(),
+            java.util.List.of(sum(add(col("a"), mul(lit(2), lit(3)))).filter(gt(col("a"), add(lit(1), lit(1)))).as("s"))))
+        .after("""
+            Aggregate [] [sum((a + 6)) FILTER (WHERE (a > 2)) AS s]
+              Scan t [a]
+            """);
+  }
 }

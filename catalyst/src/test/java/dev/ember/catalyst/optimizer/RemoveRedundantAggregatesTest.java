@@ -24,6 +24,15 @@ class RemoveRedundantAggregatesTest {
             """);
   }
 
+  @Test void seesThroughAProjectionThatOnlyPassesColumns() {
+    tester.check(scan("t", "k INT", "v INT").aggregate(List.of(col("k"), col("v")), List.of()).project(col("v"), col("k"))
+            .aggregate(List.of(col("v")), List.of(max(col("k")).as("m"))))
+        .after("""
+            Aggregate [v] [max(k) AS m]
+              Scan t [k, v]
+            """);
+  }
+
   @Test void keepsTheDistinctUnderCountsAndSums() {
     tester.checkUnchanged(scan("t", "k INT", "v INT").aggregate(List.of(col("k"), col("v")), List.of())
         .aggregate(List.of(col("k")), List.of(countStar().as("n"))));
