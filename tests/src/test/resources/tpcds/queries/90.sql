@@ -6,7 +6,7 @@ WHERE ws_sold_time_sk = time_dim.t_time_sk
   AND ws_web_page_sk = web_page.wp_web_page_sk
   AND time_dim.t_hour BETWEEN 8 AND 8 + 1
   AND household_demographics.hd_dep_count = 6
-  AND web_page.wp_char_count BETWEEN 5000 AND 5200) at,
+  AND web_page.wp_char_count BETWEEN 5000 AND 5200) "at",
   (SELECT count(*) pmc
   FROM web_sales, household_demographics, time_dim, web_page
   WHERE ws_sold_time_sk = time_dim.t_time_sk

@@ -57,18 +57,17 @@ class TpcdsQueriesTest {
   private static Session ember;
 
   /**
-   * The queries the default run (the test suite) checks: those whose status has been established
-   * on this project's machine, passing ones here and failing ones in the known-failures list.
-   * Extend towards all 103 as the full run ({@code -Dtpcds.queries=all}) confirms them.
+   * Statements the default run (the test suite) leaves out because they take minutes before
+   * failing; they stay in the known-failures list and run with {@code -Dtpcds.queries=all}.
    */
-  static final List<String> CHECKED_BY_DEFAULT = List.of("01", "02", "03", "04", "07");
+  static final java.util.Set<String> SLOW_FAILURES = java.util.Set.of("09");
 
   static List<String> names() {
     String spec = System.getProperty(PROPERTY, "").trim();
     if (spec.equalsIgnoreCase("all")) return TpcdsQueries.names();
     if (spec.isEmpty()) {
       List<String> chosen = new ArrayList<>();
-      for (String n : TpcdsQueries.names()) if (CHECKED_BY_DEFAULT.contains(n) || KNOWN.containsKey(n)) chosen.add(n);
+      for (String n : TpcdsQueries.names()) if (!SLOW_FAILURES.contains(n)) chosen.add(n);
       return chosen;
     }
     List<String> chosen = new ArrayList<>();
@@ -139,7 +138,7 @@ class TpcdsQueriesTest {
     try {
       QueryRows actual = EmberRunner.query(ember, sql);
       long millis = (System.nanoTime() - start) / 1_000_000;
-      Optional<String> mismatch = ResultComparator.compare(expected, actual, OrderSpec.of(sql, expected.columns()));
+      Optional<String> mismatch = ResultComparator.compare(expected, actual, OrderSpec.lenient(sql, expected.columns()));
       return mismatch.map(m -> new Outcome(name, Status.WRONG_ANSWER, m, millis))
           .orElseGet(() -> new Outcome(name, Status.MATCH, expected.size() + " rows", millis));
     } catch (EmberException e) {
