@@ -104,4 +104,22 @@ public final class ArrowTypes {
   public static VectorSchemaRoot createRoot(Schema schema, BufferAllocator allocator) {
     return VectorSchemaRoot.create(arrowSchema(schema), allocator);
   }
+
+  /**
+   * A root for {@code schema} whose vectors have room for {@code capacity} rows, as readers fill
+   * a batch; closed again if an allocation fails.
+   */
+  public static VectorSchemaRoot allocateRoot(Schema schema, BufferAllocator allocator, int capacity) {
+    VectorSchemaRoot root = createRoot(schema, allocator);
+    try {
+      for (org.apache.arrow.vector.FieldVector v : root.getFieldVectors()) {
+        v.setInitialCapacity(capacity);
+        v.allocateNew();
+      }
+      return root;
+    } catch (RuntimeException e) {
+      root.close();
+      throw e;
+    }
+  }
 }

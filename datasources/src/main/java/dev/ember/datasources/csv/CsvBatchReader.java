@@ -91,12 +91,7 @@ final class CsvBatchReader implements BatchReader {
   }
 
   private VectorSchemaRoot allocate() {
-    VectorSchemaRoot root = ArrowTypes.createRoot(projection.schema(), allocator);
-    for (FieldVector v : root.getFieldVectors()) {
-      v.setInitialCapacity(batchSize);
-      v.allocateNew();
-    }
-    return root;
+    return ArrowTypes.allocateRoot(projection.schema(), allocator, batchSize);
   }
 
   /**

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import dev.ember.datasources.fs.FileGroups;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -149,21 +150,8 @@ public final class CsvTable implements DataSourceTable {
 
   /** Runs of whole files of about equal size, at most {@code targetSplits}; at least one. */
   @Override public List<ScanSplit> splits(int targetSplits) {
-    long total = Math.max(1, files.stream().mapToLong(FileStatus::getLen).sum());
-    long target = Math.max(1, total / Math.max(1, targetSplits));
     List<ScanSplit> out = new ArrayList<>();
-    List<String> current = new ArrayList<>();
-    long bytes = 0;
-    for (FileStatus f : files) {
-      current.add(f.getPath().toString());
-      bytes += f.getLen();
-      if (bytes >= target && out.size() < targetSplits - 1) {
-        out.add(new CsvSplit(current));
-        current = new ArrayList<>();
-        bytes = 0;
-      }
-    }
-    if (!current.isEmpty() || out.isEmpty()) out.add(new CsvSplit(current));
+    for (List<String> group : FileGroups.bySize(files, targetSplits)) out.add(new CsvSplit(group));
     return out;
   }
 

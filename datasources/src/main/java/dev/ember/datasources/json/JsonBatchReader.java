@@ -60,12 +60,7 @@ final class JsonBatchReader implements BatchReader {
   }
 
   private VectorSchemaRoot allocate() {
-    VectorSchemaRoot root = ArrowTypes.createRoot(projection.schema(), allocator);
-    for (FieldVector v : root.getFieldVectors()) {
-      v.setInitialCapacity(batchSize);
-      v.allocateNew();
-    }
-    return root;
+    return ArrowTypes.allocateRoot(projection.schema(), allocator, batchSize);
   }
 
   /** The next row that is kept (malformed ones may be dropped), opening files as needed; null at the end. */

@@ -35,13 +35,9 @@ final class TpcdsBatchReader implements BatchReader {
 
   @Override public VectorSchemaRoot next() {
     if (!rows.hasNext()) return null;
-    VectorSchemaRoot root = ArrowTypes.createRoot(schema, allocator);
+    VectorSchemaRoot root = ArrowTypes.allocateRoot(schema, allocator, batchSize);
     try {
       FieldVector[] vs = root.getFieldVectors().toArray(new FieldVector[0]);
-      for (FieldVector v : vs) {
-        v.setInitialCapacity(batchSize);
-        v.allocateNew();
-      }
       int n = 0;
       while (n < batchSize && rows.hasNext()) {
         // A generated row comes wrapped with room for child rows; element 0 is this table's row.

@@ -30,15 +30,11 @@ final class TpchBatchReader<E extends TpchEntity> implements BatchReader {
 
   @Override public VectorSchemaRoot next() {
     if (!rows.hasNext()) return null;
-    VectorSchemaRoot root = ArrowTypes.createRoot(schema, allocator);
+    VectorSchemaRoot root = ArrowTypes.allocateRoot(schema, allocator, batchSize);
     try {
       List<FieldVector> vectors = root.getFieldVectors();
       int columns = vectors.size();
       FieldVector[] vs = vectors.toArray(new FieldVector[0]);
-      for (FieldVector v : vs) {
-        v.setInitialCapacity(batchSize);
-        v.allocateNew();
-      }
       int n = 0;
       while (n < batchSize && rows.hasNext()) {
         E row = rows.next();

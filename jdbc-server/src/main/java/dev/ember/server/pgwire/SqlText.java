@@ -27,14 +27,11 @@ final class SqlText {
     int n = sql.length();
     while (i < n) {
       char c = sql.charAt(i);
+      int afterComment = skipComment(sql, i);
       if (c == '\'' || c == '"') {
         i = skipQuoted(sql, i, c);
-      } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-        int nl = sql.indexOf('\n', i);
-        i = nl < 0 ? n : nl + 1;
-      } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-        int end = sql.indexOf("*/", i + 2);
-        i = end < 0 ? n : end + 2;
+      } else if (afterComment > i) {
+        i = afterComment;
       } else if (c == '$' && i + 1 < n && Character.isDigit(sql.charAt(i + 1))
           && (i == 0 || !Character.isLetterOrDigit(sql.charAt(i - 1)) && sql.charAt(i - 1) != '_')) {
         int j = i + 1;
@@ -126,14 +123,11 @@ final class SqlText {
     int n = sql.length();
     while (i < n) {
       char c = sql.charAt(i);
+      int afterComment = skipComment(sql, i);
       if (Character.isWhitespace(c) || c == '(') {
         i++;
-      } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-        int nl = sql.indexOf('\n', i);
-        i = nl < 0 ? n : nl + 1;
-      } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-        int end = sql.indexOf("*/", i + 2);
-        i = end < 0 ? n : end + 2;
+      } else if (afterComment > i) {
+        i = afterComment;
       } else {
         break;
       }
@@ -141,5 +135,20 @@ final class SqlText {
     int j = i;
     while (j < n && (Character.isLetter(sql.charAt(j)) || sql.charAt(j) == '_')) j++;
     return sql.substring(i, j).toUpperCase(Locale.ROOT);
+  }
+
+  /** The index just after a line or block comment starting at {@code i}; {@code i} when none does. */
+  private static int skipComment(String sql, int i) {
+    int n = sql.length();
+    if (i + 1 >= n) return i;
+    if (sql.charAt(i) == '-' && sql.charAt(i + 1) == '-') {
+      int nl = sql.indexOf('\n', i);
+      return nl < 0 ? n : nl + 1;
+    }
+    if (sql.charAt(i) == '/' && sql.charAt(i + 1) == '*') {
+      int end = sql.indexOf("*/", i + 2);
+      return end < 0 ? n : end + 2;
+    }
+    return i;
   }
 }
