@@ -1,6 +1,7 @@
 package dev.ember.execution.scheduler;
 
 import dev.ember.execution.operator.Batches;
+import dev.ember.execution.shuffle.StageInputs;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -12,6 +13,7 @@ public final class TaskContext implements AutoCloseable {
   private final int partition;
   private final BufferAllocator allocator;
   private final List<AutoCloseable> resources = new ArrayList<>();
+  private StageInputs inputs;
 
   public TaskContext(QueryContext query, StageContext stage, int partition) {
     this.query = query;
@@ -19,7 +21,14 @@ public final class TaskContext implements AutoCloseable {
     this.partition = partition;
     this.allocator = query.allocator().newChildAllocator("stage" + stage.stage().id() + "-task" + partition, 0,
         Long.MAX_VALUE);
+    this.inputs = query.outputs();
   }
+
+  /** Where this task reads earlier stages' outputs: the query's local shuffle unless set. */
+  public StageInputs inputs() { return inputs; }
+
+  /** Reads earlier stages' outputs from {@code in} (cluster mode: from the executors holding them). */
+  public void readFrom(StageInputs in) { this.inputs = java.util.Objects.requireNonNull(in); }
 
   public QueryContext query() { return query; }
 
