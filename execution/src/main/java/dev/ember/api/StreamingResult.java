@@ -102,7 +102,9 @@ final class StreamingResult implements QueryResult {
     }
     if (item instanceof Throwable t) {
       finished = true;
-      throw translate(t);
+      // A task that stopped because another failed reports a cancellation: report the failure itself.
+      Throwable cause = query.failure();
+      throw translate(cause != null && !(cause instanceof CancellationException) ? cause : t);
     }
     current = (VectorSchemaRoot) item;
     return current;
