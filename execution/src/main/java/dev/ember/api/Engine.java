@@ -13,11 +13,13 @@ import java.util.regex.Pattern;
 /**
  * The engine shared by the sessions of a process for one master URL: the task scheduler and the
  * cluster manager that runs tasks — its threads in local mode ({@code local[N]}), executor JVMs
- * in cluster mode ({@code local-cluster[E,C,M]}). Created with the first session, stopped with
+ * in cluster mode ({@code local-cluster[E,C,M]} started here, {@code cluster://HOST:PORT} started
+ * by hand). Created with the first session, stopped with
  * the last.
  */
 final class Engine {
   private static final Pattern LOCAL = Pattern.compile("local(?:\\[(\\*|\\d+)])?");
+  private static final Pattern STANDALONE = Pattern.compile("cluster://([^:/?]+):(\\d+)(?:\\?executors=(\\d+))?");
   private static final Pattern LOCAL_CLUSTER = Pattern.compile("local-cluster\\[\\s*(\\d+)\\s*,\\s*(\\d+)\\s*,\\s*(\\d+)\\s*]");
   /** Driver threads that only start stages in cluster mode (tasks run on executors). */
   private static final int CLUSTER_DRIVER_THREADS = 2;
@@ -31,7 +33,17 @@ final class Engine {
   private Engine(String master) {
     this.master = master;
     Matcher m = LOCAL_CLUSTER.matcher(master.trim());
-    if (m.matches()) {
+    Matcher standalone = STANDALONE.matcher(master.trim());
+    if (standalone.matches()) {
+      int executors = standalone.group(3) == null ? 1 : positive(standalone.group(3), "executors");
+      this.scheduler = new TaskScheduler(CLUSTER_DRIVER_THREADS);
+      try {
+        this.cluster = LocalCluster.standalone(standalone.group(1), Integer.parseInt(standalone.group(2)), executors);
+      } catch (RuntimeException e) {
+        scheduler.close();
+        throw e;
+      }
+    } else if (m.matches()) {
       int executors = positive(m.group(1), "executors"), cores = positive(m.group(2), "cores");
       int memory = positive(m.group(3), "MiB of memory");
       this.scheduler = new TaskScheduler(CLUSTER_DRIVER_THREADS);
@@ -84,7 +96,8 @@ final class Engine {
     Matcher m = LOCAL.matcher(master.trim());
     if (!m.matches()) {
       throw new EmberException(EmberException.FEATURE_NOT_SUPPORTED,
-          "not supported: master '" + master + "' (use local, local[N], local[*] or local-cluster[E,C,M])");
+          "not supported: master '" + master
+              + "' (use local, local[N], local[*], local-cluster[E,C,M] or cluster://HOST:PORT?executors=N)");
     }
     String n = m.group(1);
     if (n == null) return 1;

@@ -13,7 +13,8 @@ final class Commands {
         out.print(CliArgs.USAGE);
         return 0;
       },
-      "server", new dev.ember.server.ServerCommand());
+      "server", new dev.ember.server.ServerCommand(),
+      "executor", new ExecutorCommand());
 
   private Commands() {}
 

@@ -32,6 +32,8 @@ public final class ExecutorBackend implements AutoCloseable {
     public static final long DEFAULT_MAX_BYTES_IN_FLIGHT = 48L << 20;
   }
 
+  /** How long an executor keeps trying to reach its driver. */
+  private static final long CONNECT_TIMEOUT_MILLIS = 30_000;
   private static final System.Logger LOG = System.getLogger(ExecutorBackend.class.getName());
 
   private final Config config;
@@ -57,10 +59,30 @@ public final class ExecutorBackend implements AutoCloseable {
   /** Starts the block server, registers with the driver and starts heartbeats. */
   public void start() {
     int blockPort = rpc.listen(config.host(), config.port(), new BlockServer());
-    driver = rpc.connect(config.driverHost(), config.driverPort(), new DriverHandler());
+    driver = connectToDriver();
     driver.send(new Messages.RegisterExecutor(config.executorId(), config.host(), blockPort, config.cores()));
     heartbeats.scheduleAtFixedRate(() -> driver.send(new Messages.Heartbeat(config.executorId())),
         config.heartbeatMillis(), config.heartbeatMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Connects to the driver, trying for a while: an executor started by hand may come up first. */
+  private RpcConnection connectToDriver() {
+    long end = System.currentTimeMillis() + CONNECT_TIMEOUT_MILLIS;
+    while (true) {
+      try {
+        return rpc.connect(config.driverHost(), config.driverPort(), new DriverHandler());
+      } catch (RuntimeException e) {
+        if (System.currentTimeMillis() > end) {
+          throw new IllegalStateException("cannot reach the driver at " + config.driverHost() + ":" + config.driverPort(), e);
+        }
+        try {
+          Thread.sleep(250);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while connecting to the driver", ie);
+        }
+      }
+    }
   }
 
   /** Blocks until the driver's connection closes. */

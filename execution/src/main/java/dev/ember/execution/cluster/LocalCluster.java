@@ -12,10 +12,12 @@ import java.util.function.Consumer;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * {@code local-cluster[E,C,M]}: a driver endpoint in this process and E executor JVMs on this
- * host ({@code java -Xmx<M>m -cp <this classpath> ExecutorBackend …}), children of this process
- * with C cores each. They are killed when the cluster closes and on JVM exit (a shutdown hook),
- * and exit by themselves when the driver's connection closes — so none outlives the driver.
+ * A driver endpoint in this process and its executors. {@code local-cluster[E,C,M]} starts E
+ * executor JVMs on this host ({@code java -Xmx<M>m -cp <this classpath> ExecutorBackend …}),
+ * children of this process with C cores each; {@code cluster://HOST:PORT?executors=N} waits for
+ * executors started by hand on any host. Executors started here are killed when the cluster
+ * closes and on JVM exit (a shutdown hook); every executor also exits by itself when the
+ * driver's connection closes — so none outlives the driver.
  */
 public final class LocalCluster implements ClusterManager {
   /** How long executors may take to start and register. */
@@ -27,13 +29,28 @@ public final class LocalCluster implements ClusterManager {
   private final List<Process> executors = new ArrayList<>();
   private final Thread shutdownHook = new Thread(this::killExecutors, "ember-local-cluster-shutdown");
 
+  /** {@code local-cluster[E,C,M]}: starts E executor JVMs of C cores and M MiB each. */
   public LocalCluster(int executorCount, int cores, int memoryMiB) {
-    this.driver = new ClusterDriver("127.0.0.1", 0, HEARTBEAT_TIMEOUT_MILLIS);
+    this("127.0.0.1", 0, executorCount, cores, memoryMiB, "local-cluster");
+  }
+
+  /**
+   * {@code cluster://HOST:PORT?executors=N}: listens on HOST:PORT for executors started by hand
+   * ({@code ember executor --driver HOST:PORT}) on any host, and waits until N have registered.
+   */
+  public static LocalCluster standalone(String host, int port, int executors) {
+    return new LocalCluster(host, port, executors, 0, 0, "cluster://" + host + ":" + port);
+  }
+
+  private LocalCluster(String host, int port, int executorCount, int cores, int memoryMiB, String name) {
+    this.driver = new ClusterDriver(host, port, HEARTBEAT_TIMEOUT_MILLIS);
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     try {
-      for (int i = 0; i < executorCount; i++) executors.add(start("executor-" + i, cores, memoryMiB));
+      if (cores > 0) {
+        for (int i = 0; i < executorCount; i++) executors.add(start("executor-" + i, cores, memoryMiB));
+      }
       if (!driver.awaitExecutors(executorCount, REGISTER_TIMEOUT_MILLIS)) {
-        throw new EmberException(EmberException.INTERNAL_ERROR, "local-cluster: " + executorCount
+        throw new EmberException(EmberException.INTERNAL_ERROR, name + ": " + executorCount
             + " executors did not register within " + REGISTER_TIMEOUT_MILLIS / 1000 + " s");
       }
     } catch (InterruptedException e) {

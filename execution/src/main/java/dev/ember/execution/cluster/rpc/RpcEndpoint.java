@@ -47,14 +47,18 @@ public final class RpcEndpoint implements AutoCloseable {
     return ((InetSocketAddress) server.localAddress()).getPort();
   }
 
-  /** Connects to {@code host:port}; fails if nothing listens there. */
+  /** Connects to {@code host:port}; throws {@link java.io.UncheckedIOException} if nothing listens there. */
   public RpcConnection connect(String host, int port, RpcHandler handler) {
     Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
         .option(ChannelOption.TCP_NODELAY, true)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000)
         .handler(initializer(handler));
-    Channel ch = b.connect(host, port).syncUninterruptibly().channel();
-    return ch.pipeline().get(Dispatcher.class).connection;
+    io.netty.channel.ChannelFuture f = b.connect(host, port).awaitUninterruptibly();
+    if (!f.isSuccess()) {
+      // Netty rethrows the checked ConnectException unchecked: callers see it as an UncheckedIOException.
+      throw new java.io.UncheckedIOException(new java.io.IOException("cannot connect to " + host + ":" + port, f.cause()));
+    }
+    return f.channel().pipeline().get(Dispatcher.class).connection;
   }
 
   @Override public void close() { group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS); }
