@@ -155,7 +155,7 @@ public final class TaskPlanner {
       throw new IllegalStateException("a broadcast is read only as a join's build side");
     }
     int p = in.partitioning() instanceof Partitioning.Single ? 0 : partition;
-    return new StopCheckSource(new ListSource(task.query().outputs().take(in.stageId(), p)), task.query()::checkRunning);
+    return new StopCheckSource(new ListSource(task.inputs().take(in.stageId(), p)), task.query()::checkRunning);
   }
 
   private BatchSource values(ValuesExec v, int partition) {
@@ -265,7 +265,7 @@ public final class TaskPlanner {
       List<DataType> types = build.stream().map(AttributeRef::type).toList();
       if (j.broadcast() && j.right() instanceof StageInputExec in) {
         tables.add(task.query().broadcastTable(in.stageId(),
-            () -> new JoinHashTable(task.query().outputs().take(in.stageId(), 0), types, keyCols)));
+            () -> new JoinHashTable(task.inputs().take(in.stageId(), 0), types, keyCols)));
       } else {
         List<VectorSchemaRoot> batches = new ArrayList<>();
         try (BatchSource src = build(j.right(), partition)) {
