@@ -24,6 +24,10 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * the rest is spilled too and the partitions are merged one at a time by a second table over the
  * partial buffers ({@link Spilling#merge}); a partition still too big spills again, one level
  * down, with other hash bits.
+ *
+ * <p>A partial aggregation (one that a final aggregation merges after the shuffle) does not
+ * spill: when its reservation is refused it simply passes its groups on and starts empty, as
+ * merging them is the final aggregation's job anyway.
  */
 public final class AggregateSource implements BatchSource {
   /** Levels of re-partitioning before giving up (16^8 partitions: never reached by real data). */
@@ -39,7 +43,7 @@ public final class AggregateSource implements BatchSource {
    * table, and how to make the merging table (made only when a spill happens).
    */
   public record Spilling(Schema intermediate, List<AggHashTable.OutputColumn> intermediateColumns,
-                         Supplier<Merge> merge) {}
+                         Supplier<Merge> merge, boolean partial) {}
 
   private final BatchSource input;
   private final Pipeline pipeline;
@@ -51,12 +55,14 @@ public final class AggregateSource implements BatchSource {
   private final TaskMemory memory;
   private final Spilling spilling;
   private final Deque<AggregateSpill> pending = new ArrayDeque<>();
+  private final Deque<VectorSchemaRoot> flushed = new ArrayDeque<>();
   private MemoryReservation reservation;
   private Merge merge;
   private AggHashTable emitting;
   private int cursor;
   private boolean built;
   private boolean building;
+  private boolean inputDone;
   private boolean closed;
 
   /** @param memory the task's memory; null runs without reservations (never spills) */
@@ -77,9 +83,15 @@ public final class AggregateSource implements BatchSource {
   @Override public VectorSchemaRoot next() {
     if (!built) {
       built = true;
-      build();
+      reserveTable();
+      if (!isPartial()) build();
+    }
+    if (isPartial() && !inputDone) {
+      VectorSchemaRoot b = nextPartial();
+      if (b != null) return b;
     }
     while (true) {
+      if (!flushed.isEmpty()) return flushed.poll();
       if (emitting != null && cursor < emitting.groupCount()) {
         int n = Math.min(batchSize, emitting.groupCount() - cursor);
         VectorSchemaRoot[] out = new VectorSchemaRoot[1];
@@ -96,11 +108,55 @@ public final class AggregateSource implements BatchSource {
     }
   }
 
-  private void build() {
+  private boolean isPartial() { return spilling != null && spilling.partial() && reservation != null; }
+
+  private void reserveTable() {
     if (memory != null && spilling != null && table.keyCount() > 0) {
       reservation = memory.newReservation("HashAggregate", this::spillRequested);
       reservation.resize(table.memoryBytes());
     }
+  }
+
+  /**
+   * A partial aggregation's next batch: input goes into the table until its reservation is
+   * refused, then the table's groups are passed on and it starts again. Null at the end of the
+   * input, the table then being emitted as usual.
+   */
+  private VectorSchemaRoot nextPartial() {
+    building = true;
+    try {
+      while (flushed.isEmpty()) {
+        VectorSchemaRoot in = pipeline.done() ? null : input.next();
+        if (in == null) {
+          inputDone = true;
+          emitting = table;
+          cursor = 0;
+          return null;
+        }
+        try {
+          if (!reservation.tryResize(table.memoryBytesAfter(in.getRowCount(), EXTRA_BYTES_PER_GROUP))) {
+            flush();
+            reservation.resize(table.memoryBytesAfter(in.getRowCount(), EXTRA_BYTES_PER_GROUP));
+          }
+          pipeline.process(in);
+        } finally {
+          in.close();
+        }
+      }
+      return flushed.poll();
+    } finally {
+      building = false;
+    }
+  }
+
+  /** Passes a partial aggregation's groups on (as output batches) and empties the table. */
+  private void flush() {
+    table.emit(columns, schema, batchSize, allocator, flushed::add);
+    table.reset();
+    reservation.resize(table.memoryBytes());
+  }
+
+  private void build() {
     building = true;
     try {
       VectorSchemaRoot in;
@@ -156,7 +212,8 @@ public final class AggregateSource implements BatchSource {
   private long spillRequested(long bytesWanted) {
     if (!building || closed || table.groupCount() == 0) return 0;
     long before = reservation.size();
-    spill(table, spillAt(0));
+    if (isPartial()) flush();
+    else spill(table, spillAt(0));
     return before - reservation.size();
   }
 
@@ -209,6 +266,8 @@ public final class AggregateSource implements BatchSource {
     try {
       Batches.closeAll(pending);
       pending.clear();
+      Batches.closeAll(flushed);
+      flushed.clear();
       table.close();
       if (merge != null) merge.table().close();
       if (reservation != null) reservation.close();

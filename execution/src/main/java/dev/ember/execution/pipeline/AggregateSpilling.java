@@ -24,7 +24,8 @@ import java.util.List;
 final class AggregateSpilling {
   private AggregateSpilling() {}
 
-  static AggregateSource.Spilling of(PipelineSpec.AggregateSink sink, String name, TaskContext task) {
+  /** @param partial a partial aggregation (passes its groups on instead of spilling them) */
+  static AggregateSource.Spilling of(PipelineSpec.AggregateSink sink, String name, TaskContext task, boolean partial) {
     List<DataType> keyTypes = sink.keys().stream().map(Expr::dataType).toList();
     List<Field> fields = new ArrayList<>();
     List<AggHashTable.OutputColumn> columns = new ArrayList<>();
@@ -57,6 +58,6 @@ final class AggregateSpilling {
         table.close();
         throw e;
       }
-    });
+    }, partial);
   }
 }

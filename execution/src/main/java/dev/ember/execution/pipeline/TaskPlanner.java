@@ -79,7 +79,7 @@ public final class TaskPlanner {
     if (node instanceof ValuesExec v) return values(v, partition);
     if (node instanceof SortExec s) {
       return Sorts.sort(build(s.child(), partition), keys(s.orders(), s.child().output()), -1, 0,
-          task.allocator(), task.query().batchSize());
+          task.allocator(), task.query().batchSize(), task.memory());
     }
     if (node instanceof TopNExec t) {
       return Sorts.sort(build(t.child(), partition), keys(t.orders(), t.child().output()), t.limit(), t.offset(),
@@ -115,8 +115,17 @@ public final class TaskPlanner {
       }
       columns.add(new WindowColumn(f.function().fn(), args, f.frame(), f.function().type()));
     }
-    return new WindowSource(build(w.child(), partition), partitionKeys, keys(w.orderBy(), in), columns,
-        schemaOf(w.output()), task.allocator(), task.query().batchSize());
+    List<Sorts.Key> orderKeys = keys(w.orderBy(), in);
+    BatchSource input = build(w.child(), partition);
+    boolean sorted = !partitionKeys.isEmpty();
+    if (sorted) {
+      // Sorted (spilling if need be), the window buffers one partition at a time instead of all rows.
+      List<Sorts.Key> all = new ArrayList<>(partitionKeys);
+      all.addAll(orderKeys);
+      input = Sorts.sort(input, all, -1, 0, task.allocator(), task.query().batchSize(), task.memory());
+    }
+    return new WindowSource(input, partitionKeys, orderKeys, columns, schemaOf(w.output()), task.allocator(),
+        task.query().batchSize(), task.memory(), sorted);
   }
 
   private BatchSource scan(ScanExec s, int partition) { return scan(s, List.of(), partition); }
@@ -239,7 +248,7 @@ public final class TaskPlanner {
       Pipeline p = PipelineFactory.create(spec, new PipelineResources(tables, null, table), task.query().codegen(),
           task.query().clock());
       return new AggregateSource(input, p, table, columns, schemaOf(a.output()), task.allocator(),
-          task.query().batchSize(), task.memory(), AggregateSpilling.of(sink, name(a), task));
+          task.query().batchSize(), task.memory(), AggregateSpilling.of(sink, name(a), task, a.mode() == AggMode.PARTIAL));
     } catch (RuntimeException | Error e) {
       if (table != null) table.close();
       input.close();
