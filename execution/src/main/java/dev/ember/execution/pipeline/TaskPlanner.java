@@ -255,8 +255,15 @@ public final class TaskPlanner {
       int[] keyCols = j.rightKeys().stream().mapToInt(k -> PipelineChain.indexOf(build, k)).toArray();
       List<DataType> types = build.stream().map(AttributeRef::type).toList();
       if (j.broadcast() && j.right() instanceof StageInputExec in) {
-        tables.add(task.query().broadcastTable(in.stageId(),
-            () -> new JoinHashTable(task.query().outputs().take(in.stageId(), 0), types, keyCols)));
+        tables.add(task.query().broadcastTable(in.stageId(), () -> {
+          List<VectorSchemaRoot> batches = task.query().outputs().take(in.stageId(), 0);
+          try {
+            return new JoinHashTable(batches, types, keyCols);
+          } catch (RuntimeException | Error e) {
+            dev.ember.execution.operator.Batches.closeAll(batches); // e.g. cancelled while indexing
+            throw e;
+          }
+        }));
       } else {
         List<VectorSchemaRoot> batches = new ArrayList<>();
         try (BatchSource src = build(j.right(), partition)) {

@@ -42,7 +42,10 @@ public final class QueryExecution {
       CompletableFuture<?>[] parents = s.parents().stream().map(done::get).toArray(CompletableFuture[]::new);
       done.add(CompletableFuture.allOf(parents).thenComposeAsync(v -> runStage(s), scheduler.pool()));
     }
-    return done.get(done.size() - 1);
+    RunningQueries.started(query);
+    CompletableFuture<Void> last = done.get(done.size() - 1);
+    last.whenComplete((v, t) -> RunningQueries.ended(query));
+    return last;
   }
 
   private CompletableFuture<Void> runStage(Stage stage) {
@@ -65,7 +68,13 @@ public final class QueryExecution {
   private void runTask(StageContext ctx, int partition) {
     query.progress().taskStarted();
     try {
-      if (!query.cancelled()) runTask(ctx.stage(), ctx, partition);
+      if (query.enterTask()) {
+        try {
+          runTask(ctx.stage(), ctx, partition);
+        } finally {
+          query.exitTask(); // clears a cancellation's interrupt before the thread takes another task
+        }
+      }
     } finally {
       query.progress().taskFinished();
     }
