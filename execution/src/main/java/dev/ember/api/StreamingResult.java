@@ -77,6 +77,10 @@ final class StreamingResult implements QueryResult {
 
   @Override public long rowsRead() { return query.rowsRead().get(); }
 
+  @Override public long bytesSpilled() { return query.spillMetrics().bytes(); }
+
+  @Override public long rowsSpilled() { return query.spillMetrics().rows(); }
+
   @Override public QueryProgress progress() {
     ProgressTracker p = query.progress();
     return new QueryProgress(p.stagesTotal(), p.stagesStarted(), p.stagesDone(), p.tasksTotal(), p.tasksRunning(),
@@ -137,6 +141,9 @@ final class StreamingResult implements QueryResult {
     }
     if (c instanceof EmberException e) return e;
     if (c instanceof CancellationException) return new EmberException(EmberException.QUERY_CANCELED, "query was cancelled");
+    if (c instanceof org.apache.arrow.memory.OutOfMemoryException) {
+      return new EmberException(EmberException.OUT_OF_MEMORY, "out of memory: " + c.getMessage(), c);
+    }
     return new EmberException(EmberException.INTERNAL_ERROR, "internal error: " + c, c);
   }
 
