@@ -130,7 +130,7 @@ final class StreamingResult implements QueryResult {
     EmberException why = query.cancellation();
     if (why != null) return new EmberException(why.sqlState(), why.getMessage(), t == why ? null : t);
     Throwable first = query.failure();
-    return translate(first != null ? first : t);
+    return translate(first != null && !(first instanceof CancellationException) ? first : t);
   }
 
   /** The user-facing form of a failure inside the query. */

@@ -61,6 +61,33 @@ final class RowOrdering {
     };
   }
 
+  /** The keys of one batch's rows. */
+  static RowOrdering of(List<Sorts.Key> keys, VectorSchemaRoot batch) {
+    int n = batch.getRowCount();
+    int[] rowOf = new int[n];
+    for (int i = 0; i < n; i++) rowOf[i] = i;
+    return new RowOrdering(keys, List.of(batch), new int[n], rowOf, n);
+  }
+
+  /** Compares row {@code a} here with row {@code b} of {@code other} (same keys, other rows). */
+  int compareWith(int a, RowOrdering other, int b) {
+    for (int k = 0; k < keys.size(); k++) {
+      Sorts.Key key = keys.get(k);
+      boolean na = nulls[k][a], nb = other.nulls[k][b];
+      if (na || nb) {
+        if (na && nb) continue;
+        int nullFirst = key.nullsFirst() ? -1 : 1;
+        return na ? nullFirst : -nullFirst;
+      }
+      int c;
+      if (longs[k] != null) c = Long.compare(longs[k][a], other.longs[k][b]);
+      else if (doubles[k] != null) c = Double.compare(doubles[k][a], other.doubles[k][b]);
+      else c = BoxedAccumulator.compare(objects[k][a], other.objects[k][b]);
+      if (c != 0) return key.ascending() ? c : -c;
+    }
+    return 0;
+  }
+
   int compare(int a, int b) {
     for (int k = 0; k < keys.size(); k++) {
       Sorts.Key key = keys.get(k);

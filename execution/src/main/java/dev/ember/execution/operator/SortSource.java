@@ -1,6 +1,10 @@
 package dev.ember.execution.operator;
 
+import dev.ember.execution.memory.MemoryReservation;
+import dev.ember.execution.memory.TaskMemory;
+import dev.ember.execution.spill.SpillFile;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -10,47 +14,137 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * Sorts its whole input (sort), or keeps only the first {@code offset + limit} rows while
  * reading (top-N: the buffer is cut back to that size whenever it doubles), then returns rows
  * {@code [offset, offset + limit)} in order.
+ *
+ * <p>A full sort reserves memory for each batch it buffers (the batch and the sort's per-row
+ * index and key arrays). When refused, the buffered rows are sorted and written to a spill file
+ * as a sorted run; at the end the runs (the last rows too) are merged ({@link SortedRunMerge}):
+ * an external merge sort.
  */
 public final class SortSource implements BatchSource {
   private final BatchSource input;
+  private final List<Sorts.Key> keys;
   private final SortedRows rows;
   private final long limit;
   private final long offset;
   private final BufferAllocator allocator;
   private final int batchSize;
+  private final TaskMemory memory;
   private final Deque<VectorSchemaRoot> ready = new ArrayDeque<>();
+  private final List<SpillFile> runs = new ArrayList<>();
+  private MemoryReservation reservation;
+  private BatchSource merged;
+  private boolean sorting;
   private boolean sorted;
+  private boolean closed;
 
-  /** @param limit rows to return after {@code offset}, or -1 for all (a full sort) */
+  /**
+   * @param limit rows to return after {@code offset}, or -1 for all (a full sort)
+   * @param memory the task's memory (a full sort reserves and spills there); null: no limit
+   */
   SortSource(BatchSource input, List<Sorts.Key> keys, long limit, long offset, BufferAllocator allocator,
-      int batchSize) {
+      int batchSize, TaskMemory memory) {
     this.input = input;
+    this.keys = keys;
     this.rows = new SortedRows(keys);
     this.limit = limit;
     this.offset = offset;
     this.allocator = allocator;
     this.batchSize = batchSize;
+    this.memory = memory;
   }
 
   @Override public VectorSchemaRoot next() {
     if (!sorted) {
       sorted = true;
+      if (limit < 0 && memory != null) reservation = memory.newReservation("Sort", this::spillRequested);
       long keep = limit < 0 ? -1 : offset + limit;
       long compactAt = keep < 0 ? Long.MAX_VALUE : Math.max(2 * keep, 4 * (long) batchSize);
-      VectorSchemaRoot b;
-      while ((b = input.next()) != null) {
-        rows.add(b);
-        if (rows.rowCount() > compactAt) rows.truncate((int) keep, allocator);
+      sorting = true;
+      try {
+        VectorSchemaRoot b;
+        while ((b = input.next()) != null) {
+          if (reservation != null) reserveFor(b);
+          rows.add(b);
+          if (rows.rowCount() > compactAt) rows.truncate((int) keep, allocator);
+        }
+      } finally {
+        sorting = false;
       }
-      rows.emit(offset, limit, batchSize, allocator, ready::add);
+      if (runs.isEmpty()) {
+        rows.emit(offset, limit, batchSize, allocator, ready::add);
+        if (reservation != null) reservation.releaseAll();
+      } else {
+        spillRun();
+        merged = new SortedRunMerge(keys, runs, allocator, batchSize, offset, limit);
+        runs.clear();
+      }
     }
-    return ready.poll();
+    return merged != null ? merged.next() : ready.poll();
+  }
+
+  /** Reserves memory to buffer {@code b}, first writing the buffered rows as a run if refused. */
+  private void reserveFor(VectorSchemaRoot b) {
+    long bytes = bytesToHold(b);
+    if (reservation.tryReserve(bytes)) return;
+    if (rows.rowCount() > 0) spillRun();
+    try {
+      reservation.reserve(bytes);
+    } catch (RuntimeException e) {
+      b.close();
+      throw e;
+    }
+  }
+
+  /** The batch's buffers plus the sort's arrays for its rows (indexes, extracted keys). */
+  private long bytesToHold(VectorSchemaRoot b) {
+    long n = 0;
+    for (var v : b.getFieldVectors()) n += dev.ember.codegen.operator.Accumulator.bufferBytes(v);
+    long perRow = 16;
+    for (Sorts.Key k : keys) perRow += k.type().javaClass().isPrimitive() ? 9 : 48;
+    return n + perRow * b.getRowCount();
+  }
+
+  /** Sorts the buffered rows into a new spill file, a batch at a time, and releases their memory. */
+  private void spillRun() {
+    if (rows.rowCount() == 0) return;
+    SpillFile[] f = {null};
+    rows.emit(0, -1, batchSize, allocator, b -> {
+      try {
+        if (f[0] == null) {
+          f[0] = new SpillFile("sort-run", b.getSchema(), allocator, memory.metrics());
+          runs.add(f[0]);
+        }
+        f[0].write(b);
+      } finally {
+        b.close();
+      }
+    });
+    f[0].finish();
+    memory.metrics().spilled();
+    reservation.releaseAll();
+  }
+
+  /** Another operator of the task needs memory: write the buffered rows as a run, if still reading input. */
+  private long spillRequested(long bytesWanted) {
+    if (!sorting || closed || rows.rowCount() == 0) return 0;
+    long before = reservation.size();
+    spillRun();
+    return before;
   }
 
   @Override public void close() {
-    Batches.closeAll(ready);
-    ready.clear();
-    rows.close();
-    input.close();
+    if (closed) return;
+    closed = true;
+    try {
+      Batches.closeAll(ready);
+      ready.clear();
+      rows.close();
+      if (merged != null) merged.close();
+      Batches.closeAll(runs);
+      runs.clear();
+      if (reservation != null) reservation.close();
+    } finally {
+      input.close();
+    }
   }
 }

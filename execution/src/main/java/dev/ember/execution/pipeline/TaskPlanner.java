@@ -82,7 +82,7 @@ public final class TaskPlanner {
     if (node instanceof ValuesExec v) return values(v, partition);
     if (node instanceof SortExec s) {
       return Sorts.sort(build(s.child(), partition), keys(s.orders(), s.child().output()), -1, 0,
-          task.allocator(), task.query().batchSize());
+          task.allocator(), task.query().batchSize(), task.memory());
     }
     if (node instanceof TopNExec t) {
       return Sorts.sort(build(t.child(), partition), keys(t.orders(), t.child().output()), t.limit(), t.offset(),
@@ -260,7 +260,7 @@ public final class TaskPlanner {
       Pipeline p = PipelineFactory.create(spec, new PipelineResources(tables, null, table), task.query().codegen(),
           task.query().clock());
       return new AggregateSource(input, p, table, columns, schemaOf(a.output()), task.allocator(),
-          task.query().batchSize());
+          task.query().batchSize(), task.memory(), AggregateSpilling.of(sink, name(a), task, a.mode() == AggMode.PARTIAL));
     } catch (RuntimeException | Error e) {
       if (table != null) table.close();
       input.close();
