@@ -32,7 +32,8 @@ public final class GraceJoinSource implements BatchSource {
   /** Levels of re-partitioning before giving up: 16^4 partitions is far beyond any skew-free input. */
   static final int MAX_LEVEL = 3;
 
-  private record Work(SpillFile build, SpillFile probe, int level) {}
+  /** One partition to join; {@code ownsBuild} is false for a broadcast's shared build file. */
+  private record Work(SpillFile build, SpillFile probe, int level, boolean ownsBuild) {}
 
   private final BatchSource probeInput;
   private final int[] probeKeys;
@@ -46,6 +47,7 @@ public final class GraceJoinSource implements BatchSource {
   private final BufferAllocator allocator;
   private final SpillMetrics metrics;
   private PartitionedRows buildParts;
+  private final boolean sharedBuild;
   private final Deque<Work> work = new ArrayDeque<>();
   private boolean started;
   private boolean finished;
@@ -72,6 +74,7 @@ public final class GraceJoinSource implements BatchSource {
     this.buildKeys = buildKeys;
     this.keyTypes = JoinBuild.keyTypes(buildTypes, buildKeys);
     this.buildParts = build.partitions();
+    this.sharedBuild = build.shared();
     this.probePipeline = probePipeline;
     this.out = out;
     this.ready = ready;
@@ -124,7 +127,8 @@ public final class GraceJoinSource implements BatchSource {
       }
       probeInput.close();
       if (probeParts != null) probeParts.finish();
-      pair(buildParts, probeParts, 0);
+      pair(buildParts, probeParts, 0, !sharedBuild);
+      if (!sharedBuild) buildParts.close(); // what pair did not take: partitions without probe rows
       buildParts = null;
     } finally {
       if (probeParts != null) probeParts.close();
@@ -132,16 +136,12 @@ public final class GraceJoinSource implements BatchSource {
   }
 
   /** Queues (first) the partitions both sides have at {@code level}; a probe partition alone still probes (outer, anti). */
-  private void pair(PartitionedRows build, PartitionedRows probe, int level) {
+  private void pair(PartitionedRows build, PartitionedRows probe, int level, boolean takeBuild) {
     List<Work> found = new ArrayList<>();
     for (int p = 0; p < build.partitions(); p++) {
-      SpillFile b = build.take(p);
       SpillFile pr = probe == null ? null : probe.take(p);
-      if (pr == null) {
-        if (b != null) b.close(); // no probe rows: nothing of an inner, outer, semi or anti join comes from it
-        continue;
-      }
-      found.add(new Work(b, pr, level));
+      if (pr == null) continue; // no probe rows: nothing of an inner, outer, semi or anti join comes from it
+      found.add(new Work(takeBuild ? build.take(p) : build.peek(p), pr, level, takeBuild));
     }
     for (int i = found.size() - 1; i >= 0; i--) work.push(found.get(i));
   }
@@ -150,12 +150,12 @@ public final class GraceJoinSource implements BatchSource {
     current = w;
     reservation = memory.newReservation("grace hash join build", null);
     List<VectorSchemaRoot> held = new ArrayList<>();
-    BatchSource buildReader = w.build() == null ? null : w.build().read(allocator);
+    BatchSource buildReader = w.build() == null ? null : read(w.build());
     try {
       VectorSchemaRoot b;
       while (buildReader != null && (b = buildReader.next()) != null) {
         long need = JoinBuild.bytes(b);
-        if (!reservation.tryReserve(need)) {
+        if (!(w.level() >= MAX_LEVEL ? reservation.tryReserve(need) : JoinBuild.tryGrow(reservation, need, memory))) {
           if (w.level() >= MAX_LEVEL) {
             try {
               reservation.reserve(need); // 53200 unless memory came free meanwhile
@@ -181,6 +181,13 @@ public final class GraceJoinSource implements BatchSource {
     } finally {
       if (buildReader != null) buildReader.close();
       if (probeReader == null) endPartition();
+    }
+  }
+
+  /** A reader of {@code file}; a broadcast's files are read by many tasks at once. */
+  private BatchSource read(SpillFile file) {
+    synchronized (file) {
+      return file.read(allocator);
     }
   }
 
@@ -211,7 +218,7 @@ public final class GraceJoinSource implements BatchSource {
            BatchSource probeRows = w.probe().read(allocator)) {
         addAll(p, probeRows);
         p.finish();
-        pair(b, p, level);
+        pair(b, p, level, true);
       }
     }
   }
@@ -233,7 +240,7 @@ public final class GraceJoinSource implements BatchSource {
       if (probeReader != null) probeReader.close();
       if (table != null) table.close();
       if (current != null) {
-        if (current.build() != null) current.build().close();
+        if (current.build() != null && current.ownsBuild()) current.build().close();
         current.probe().close();
       }
     } finally {
@@ -252,11 +259,11 @@ public final class GraceJoinSource implements BatchSource {
     ready.clear();
     endPartition();
     for (Work w : work) {
-      if (w.build() != null) all.add(w.build());
+      if (w.build() != null && w.ownsBuild()) all.add(w.build());
       all.add(w.probe());
     }
     work.clear();
-    if (buildParts != null) all.add(buildParts);
+    if (buildParts != null && !sharedBuild) all.add(buildParts);
     buildParts = null;
     all.add(out);
     all.add(probeInput);

@@ -7,6 +7,7 @@ import dev.ember.execution.memory.SpillMetrics;
 import dev.ember.execution.memory.TaskMemory;
 import dev.ember.execution.operator.BatchSource;
 import dev.ember.execution.operator.Batches;
+import dev.ember.execution.operator.ListSource;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -28,12 +29,29 @@ public final class JoinBuild implements AutoCloseable {
   private final JoinHashTable table;
   private final PartitionedRows spilled;
   private final MemoryReservation reservation;
+  private boolean shared;
 
   private JoinBuild(JoinHashTable table, PartitionedRows spilled, MemoryReservation reservation) {
     this.table = table;
     this.spilled = spilled;
     this.reservation = reservation;
   }
+
+  /**
+   * A broadcast's build side, built once for all the query's tasks from {@code batches} with the
+   * query's shared memory. When it does not fit, the join falls back to a partitioned join: every
+   * task joins its probe rows partition by partition against the same (read-only) build files,
+   * which stay until the query closes.
+   */
+  public static JoinBuild broadcast(List<VectorSchemaRoot> batches, List<DataType> types, int[] keyColumns,
+      boolean canSpill, TaskMemory shared, BufferAllocator allocator, SpillMetrics metrics) {
+    JoinBuild b = read(new ListSource(batches), types, keyColumns, canSpill, shared, allocator, metrics);
+    b.shared = true;
+    return b;
+  }
+
+  /** True for a broadcast's build, whose spilled files many tasks read and none may delete. */
+  boolean shared() { return shared; }
 
   /**
    * Reads {@code source} to its end (closing it) and builds the join's table, or its spilled
@@ -50,7 +68,7 @@ public final class JoinBuild implements AutoCloseable {
       while ((b = source.next()) != null) {
         if (spill == null) {
           long need = bytes(b);
-          if (reservation.tryReserve(need)) {
+          if (canSpill ? tryGrow(reservation, need, memory) : reservation.tryReserve(need)) {
             held.add(b);
             continue;
           }
@@ -89,6 +107,18 @@ public final class JoinBuild implements AutoCloseable {
       reservation.close();
       throw e;
     }
+  }
+
+  /**
+   * Reserves {@code need} more for a join table unless the table would then take more than half
+   * of a task's fair share of the memory limit: the operators after the join in the same task
+   * (an aggregation, a sort) need room too, and a table cannot spill once it is being probed.
+   */
+  static boolean tryGrow(MemoryReservation reservation, long need, TaskMemory memory) {
+    var pool = memory.pool();
+    long cap = pool.total() / (2L * Math.max(1, pool.activeTasks()));
+    if (reservation.size() + need > cap) return false;
+    return reservation.tryReserve(need);
   }
 
   /** Memory a batch takes in a hash table: its Arrow buffers and its share of the table's index. */

@@ -63,6 +63,9 @@ final class PartitionedRows implements AutoCloseable {
     for (SpillFile f : files) if (f != null) f.finish();
   }
 
+  /** Partition {@code p}'s file (null when no row went there), still owned by this object. */
+  SpillFile peek(int p) { return files[p]; }
+
   /** Partition {@code p}'s file (null when no row went there); the caller now owns (closes) it. */
   SpillFile take(int p) {
     SpillFile f = files[p];

@@ -280,26 +280,21 @@ public final class TaskPlanner {
       List<AttributeRef> build = j.right().output();
       int[] keyCols = j.rightKeys().stream().mapToInt(k -> PipelineChain.indexOf(build, k)).toArray();
       List<DataType> types = build.stream().map(AttributeRef::type).toList();
+      boolean canSpill = SpilledJoins.canSpill(chain, index, types, keyCols);
+      JoinBuild built;
       if (j.broadcast() && j.right() instanceof StageInputExec in) {
-        tables.add(task.query().broadcastTable(in.stageId(), () -> {
-          List<VectorSchemaRoot> batches = task.query().outputs().take(in.stageId(), 0);
-          try {
-            return new JoinHashTable(batches, types, keyCols);
-          } catch (RuntimeException | Error e) {
-            dev.ember.execution.operator.Batches.closeAll(batches); // e.g. cancelled while indexing
-            throw e;
-          }
-        }));
+        var query = task.query();
+        built = query.broadcastBuild(in.stageId(), () -> JoinBuild.broadcast(query.outputs().take(in.stageId(), 0),
+            types, keyCols, canSpill, query.sharedMemory(), query.allocator(), query.spillMetrics()));
       } else {
-        boolean canSpill = SpilledJoins.canSpill(chain, index, types, keyCols);
-        JoinBuild built = task.track(JoinBuild.read(build(j.right(), partition), types, keyCols, canSpill, task.memory(),
+        built = task.track(JoinBuild.read(build(j.right(), partition), types, keyCols, canSpill, task.memory(),
             task.allocator(), task.query().spillMetrics()));
-        if (built.spilled()) {
-          spilled.put(index, built);
-          tables.add(task.track(new JoinHashTable(List.of(), types, keyCols)));
-        } else {
-          tables.add(built.table());
-        }
+      }
+      if (built.spilled()) {
+        spilled.put(index, built); // a broadcast too big for memory: joined partition by partition too
+        tables.add(task.track(new JoinHashTable(List.of(), types, keyCols)));
+      } else {
+        tables.add(built.table());
       }
     }
     return tables;

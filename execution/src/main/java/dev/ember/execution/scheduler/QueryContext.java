@@ -2,7 +2,7 @@ package dev.ember.execution.scheduler;
 
 import dev.ember.catalyst.errors.EmberException;
 import dev.ember.catalyst.expr.eval.QueryClock;
-import dev.ember.codegen.operator.JoinHashTable;
+import dev.ember.execution.join.JoinBuild;
 import dev.ember.execution.memory.MemoryManager;
 import dev.ember.execution.memory.SpillMetrics;
 import dev.ember.execution.memory.TaskMemory;
@@ -22,7 +22,7 @@ public final class QueryContext implements AutoCloseable {
   private final StageOutputs outputs = new StageOutputs();
   private final ProgressTracker progress = new ProgressTracker();
   private final java.util.concurrent.atomic.AtomicLong rowsRead = new java.util.concurrent.atomic.AtomicLong();
-  private final Map<Integer, JoinHashTable> broadcasts = new HashMap<>();
+  private final Map<Integer, JoinBuild> broadcasts = new HashMap<>();
   private final SpillMetrics spillMetrics = new SpillMetrics();
   private TaskMemory sharedMemory;
   private final QueryClock clock;
@@ -79,10 +79,13 @@ public final class QueryContext implements AutoCloseable {
   /** Set before the query starts ({@code ember.sql.runtimeFilter.enabled}). */
   public void setRuntimeFilters(boolean on) { runtimeFilters = on; }
 
-  /** The join table of a broadcast stage, built by the first task that asks. */
-  public JoinHashTable broadcastTable(int stageId, Supplier<JoinHashTable> build) {
+  /**
+   * The build side of a broadcast stage's join, built by the first task that asks (in memory, or
+   * spilled to shared partition files when it is larger than the query's shared memory).
+   */
+  public JoinBuild broadcastBuild(int stageId, Supplier<JoinBuild> build) {
     synchronized (broadcasts) {
-      JoinHashTable t = broadcasts.get(stageId);
+      JoinBuild t = broadcasts.get(stageId);
       if (t == null) {
         t = build.get();
         broadcasts.put(stageId, t);
@@ -144,7 +147,7 @@ public final class QueryContext implements AutoCloseable {
   @Override public void close() {
     outputs.close();
     synchronized (broadcasts) {
-      broadcasts.values().forEach(JoinHashTable::close);
+      broadcasts.values().forEach(JoinBuild::close);
       broadcasts.clear();
     }
     synchronized (this) {

@@ -14,6 +14,8 @@ import dev.ember.it.OrderSpec;
 import dev.ember.it.QueryRows;
 import dev.ember.it.ResultComparator;
 import dev.ember.it.TpchData;
+import dev.ember.planner.physical.HashJoinExec;
+import dev.ember.planner.physical.PhysicalPlan;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -46,14 +48,21 @@ class JoinSpillTest {
     if (duck != null) duck.close();
   }
 
+  private static String emberSql(String sql) {
+    return sql.replace(" FROM lineitem", " FROM tpch.tiny.lineitem").replace("JOIN orders", "JOIN tpch.tiny.orders")
+        .replace("FROM customer", "FROM tpch.tiny.customer").replace("FROM orders", "FROM tpch.tiny.orders");
+  }
+
   private static void assertSpillsAndMatchesDuckDb(String sql) throws SQLException {
+    assertSpillsAndMatchesDuckDb(session, sql);
+  }
+
+  private static void assertSpillsAndMatchesDuckDb(Session session, String sql) throws SQLException {
     long filesBefore = SpillDirectory.fileCount();
     long start = System.nanoTime();
     QueryRows actual;
     long spilled;
-    try (QueryResult r = session.execute(sql.replace(" FROM lineitem", " FROM tpch.tiny.lineitem")
-        .replace("JOIN orders", "JOIN tpch.tiny.orders").replace("FROM customer", "FROM tpch.tiny.customer")
-        .replace("FROM orders", "FROM tpch.tiny.orders"))) {
+    try (QueryResult r = session.execute(emberSql(sql))) {
       actual = EmberRunner.read(r);
       spilled = r.bytesSpilled();
     }
@@ -76,6 +85,23 @@ class JoinSpillTest {
     assertSpillsAndMatchesDuckDb("SELECT c_mktsegment, count(*) AS n, count(o_orderkey) AS matched, "
         + "sum(o_totalprice) AS total, max(o_comment) AS c FROM customer LEFT JOIN orders "
         + "ON c_custkey = o_custkey GROUP BY c_mktsegment ORDER BY c_mktsegment");
+  }
+
+  @Test void aBroadcastLargerThanItsMemoryFallsBackToAPartitionedJoin() throws SQLException {
+    String sql = "SELECT o_orderstatus, count(*) AS n, sum(l_extendedprice) AS p, max(length(o_comment)) AS c "
+        + "FROM lineitem JOIN orders ON l_orderkey = o_orderkey GROUP BY o_orderstatus ORDER BY o_orderstatus";
+    try (Session broadcasting = Session.builder().master("local[2]")
+        .config("ember.sql.autoBroadcastJoinThreshold", Long.toString(1L << 30)).getOrCreate()) {
+      PhysicalPlan plan = broadcasting.state().planQuery(emberSql(sql)).physical();
+      assertTrue(hasBroadcastJoin(plan), "the join should be planned as a broadcast:\n" + plan);
+      assertSpillsAndMatchesDuckDb(broadcasting, sql);
+    }
+  }
+
+  private static boolean hasBroadcastJoin(PhysicalPlan p) {
+    if (p instanceof HashJoinExec j && j.broadcast()) return true;
+    for (PhysicalPlan c : p.children()) if (hasBroadcastJoin(c)) return true;
+    return false;
   }
 
   @Test void joinedRowsStreamOutWhenSpilled() throws SQLException {
