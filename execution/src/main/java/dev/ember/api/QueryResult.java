@@ -33,6 +33,14 @@ public interface QueryResult extends AutoCloseable {
    */
   default long rowsRead() { return 0; }
 
+  /**
+   * Cancels the query from any thread, without waiting: its tasks stop within a second, and the
+   * reader's next (or current, blocked) {@link #nextBatch()} fails with SQLSTATE 57014. The
+   * reader still closes the result, which waits for the tasks and frees the query's memory.
+   * Nothing happens when the query has already finished or the result is not a query's.
+   */
+  default void cancel() {}
+
   /** Bytes the query's operators have written to spill files so far (memory ran short); 0 for results that are no query. */
   default long bytesSpilled() { return 0; }
 

@@ -110,6 +110,13 @@ public final class Session implements AutoCloseable {
     return new DataFrame(state, new Values(output, values));
   }
 
+  /**
+   * Cancels every query of this session still running, from any thread: each reader's next batch
+   * fails with SQLSTATE 57014 and the queries' tasks stop within a second. Their results still
+   * have to be closed, which frees their memory.
+   */
+  public void cancel() { state.cancelRunning(); }
+
   /** Reads files: {@code read().parquet(path)}, {@code read().format("csv").option(…).load(path)}. */
   public DataFrameReader read() { return new DataFrameReader(state); }
 

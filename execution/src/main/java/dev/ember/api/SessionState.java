@@ -16,6 +16,7 @@ import dev.ember.execution.cache.CacheManager;
 import dev.ember.execution.memory.MemoryManager;
 import dev.ember.execution.scheduler.QueryContext;
 import dev.ember.execution.scheduler.QueryExecution;
+import dev.ember.execution.scheduler.QueryTimeouts;
 import dev.ember.planner.physical.PhysicalPlan;
 import dev.ember.planner.stage.StagePlan;
 import dev.ember.planner.strategy.PhysicalPlanner;
@@ -42,6 +43,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -58,6 +60,7 @@ public final class SessionState implements AutoCloseable {
   private final SessionCatalog catalog;
   private final SqlFrontEnd frontEnd;
   private final Catalogs catalogs;
+  private final java.util.Set<StreamingResult> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private boolean closed;
   private CacheManager cache;
 
@@ -206,16 +209,43 @@ public final class SessionState implements AutoCloseable {
     for (int i = 0; i < out.size(); i++) {
       fields.add(new Field(q.columnNames().get(i), out.get(i).type(), out.get(i).nullable()));
     }
+    double timeout = timeoutConf(); // settings first: a bad one fails before any memory is taken
+    int batchSize = intConf(Settings.BATCH_SIZE);
+    boolean runtimeFilters = boolConf(Settings.RUNTIME_FILTER);
     String id = "q" + QUERY_IDS.incrementAndGet();
     BufferAllocator allocator = MemoryManager.newQueryAllocator(id);
-    QueryContext ctx = new QueryContext(id, allocator, QueryClock.now(), intConf(Settings.BATCH_SIZE),
+    QueryContext ctx = new QueryContext(id, allocator, QueryClock.now(), batchSize,
         Boolean.parseBoolean(conf.get(Settings.CODEGEN_ENABLED)));
-    ctx.setRuntimeFilters(boolConf(Settings.RUNTIME_FILTER));
-    StreamingResult result = new StreamingResult(new Schema(fields), ctx, allocator);
+    ctx.setRuntimeFilters(runtimeFilters);
+    StreamingResult result = new StreamingResult(new Schema(fields), ctx, allocator, running::remove);
+    running.add(result);
     var launcher = engine.cluster().launcher(planned.stages(), ctx, result::offer, intConf(Settings.TASK_MAX_FAILURES));
     QueryExecution execution = new QueryExecution(planned.stages(), ctx, engine.scheduler(), launcher);
-    result.start(execution.start());
+    CompletableFuture<Void> done = execution.start();
+    QueryTimeouts.schedule(ctx, timeout, done);
+    result.start(done);
     return result;
+  }
+
+  /**
+   * Cancels every query of this session that is still running (from any thread): their readers'
+   * next batch fails with SQLSTATE 57014, and their tasks stop within a second.
+   */
+  public void cancelRunning() {
+    for (StreamingResult r : running) r.cancel();
+  }
+
+  /** {@code ember.sql.queryTimeout} in seconds (0: none). */
+  private double timeoutConf() {
+    String v = conf.getOrDefault(Settings.QUERY_TIMEOUT, "0").trim();
+    try {
+      double seconds = Double.parseDouble(v);
+      if (seconds >= 0 && Double.isFinite(seconds)) return seconds;
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new EmberException(EmberException.DATA_EXCEPTION,
+        "setting " + Settings.QUERY_TIMEOUT + " must be a number of seconds (0: no time-out): " + v);
   }
 
   /** What EXPLAIN shows for a query, in the given mode. */

@@ -26,15 +26,19 @@ final class StreamingResult implements QueryResult {
   private final QueryContext query;
   private final BufferAllocator allocator;
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(16);
-  private CompletableFuture<Void> done;
+  private final java.util.function.Consumer<StreamingResult> onClose;
+  private volatile CompletableFuture<Void> done;
   private VectorSchemaRoot current;
   private boolean finished;
   private boolean closed;
 
-  StreamingResult(Schema schema, QueryContext query, BufferAllocator allocator) {
+  /** @param onClose run once the result is closed and the query's memory freed */
+  StreamingResult(Schema schema, QueryContext query, BufferAllocator allocator,
+      java.util.function.Consumer<StreamingResult> onClose) {
     this.schema = schema;
     this.query = query;
     this.allocator = allocator;
+    this.onClose = onClose;
   }
 
   /** Where the result stage's tasks put batches (blocks while the queue is full). */
@@ -89,6 +93,10 @@ final class StreamingResult implements QueryResult {
       current = null;
     }
     if (finished) return null;
+    if (query.cancellation() != null) {
+      finished = true; // batches still queued are not handed out after a cancellation
+      throw error(query.cancellation());
+    }
     Object item;
     try {
       item = queue.take();
@@ -102,12 +110,27 @@ final class StreamingResult implements QueryResult {
     }
     if (item instanceof Throwable t) {
       finished = true;
-      // A task that stopped because another failed reports a cancellation: report the failure itself.
-      Throwable cause = query.failure();
-      throw translate(cause != null && !(cause instanceof CancellationException) ? cause : t);
+      throw error(t);
     }
     current = (VectorSchemaRoot) item;
     return current;
+  }
+
+  @Override public void cancel() {
+    CompletableFuture<Void> d = done;
+    if (d == null || !d.isDone()) query.cancel();
+  }
+
+  /**
+   * What the reader is told when the query ended with {@code t}: why it was cancelled, if it was
+   * (the tasks' own errors are then only consequences), else the first task's failure (other
+   * tasks were stopped because of it).
+   */
+  private RuntimeException error(Throwable t) {
+    EmberException why = query.cancellation();
+    if (why != null) return new EmberException(why.sqlState(), why.getMessage(), t == why ? null : t);
+    Throwable first = query.failure();
+    return translate(first != null && !(first instanceof CancellationException) ? first : t);
   }
 
   /** The user-facing form of a failure inside the query. */
@@ -142,9 +165,13 @@ final class StreamingResult implements QueryResult {
         }
       }
     } finally {
-      drain();
-      query.close();
-      allocator.close();
+      try {
+        drain();
+        query.close();
+        allocator.close();
+      } finally {
+        onClose.accept(this);
+      }
     }
   }
 

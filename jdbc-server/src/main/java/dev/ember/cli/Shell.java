@@ -125,7 +125,7 @@ final class Shell {
     PrintStream results = options.results;
     // A printer per input: its statements' outputs are separated, the next input starts afresh.
     ScriptRunner runner = new ScriptRunner(engine, options.format.printer(results, settings), errors, results::flush,
-        progress);
+        StatementListener.both(progress, canceller));
     Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> {
       progress.erase();
       if (!canceller.cancel()) {

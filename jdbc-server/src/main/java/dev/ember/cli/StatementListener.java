@@ -11,4 +11,19 @@ interface StatementListener {
 
   /** The statement ended (printed or failed). */
   default void ended(Stopwatch watch) {}
+
+  /** Tells {@code first}, then {@code second}. */
+  static StatementListener both(StatementListener first, StatementListener second) {
+    return new StatementListener() {
+      @Override public void started(QueryResult result) {
+        first.started(result);
+        second.started(result);
+      }
+
+      @Override public void ended(Stopwatch watch) {
+        first.ended(watch);
+        second.ended(watch);
+      }
+    };
+  }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ember.api.QueryResult;
 import dev.ember.execution.memory.MemoryManager;
+import dev.ember.execution.scheduler.RunningQueries;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +24,8 @@ class ShellCancelTest {
   private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
 
   @Test void cancellingStopsALongQueryWithinASecondFreesItsMemoryAndTheShellGoesOn() throws Exception {
-    // Small batches: a task notices a cancellation between batches, and on this busy test machine a
-    // batch of generated lineitem rows can take a good part of a second at the default size.
-    String[] args = {"--master", "local[2]", "--conf", "ember.execution.batchSize=256"};
+    // The default batch size: the cancel interrupts the tasks, and the generator notices inside a batch.
+    String[] args = {"--master", "local[2]"};
     try (SqlEngine engine = SqlEngine.session(CliArgs.parse(args))) {
       AtomicReference<QueryResult> running = new AtomicReference<>();
       AtomicBoolean ok = new AtomicBoolean(true);
@@ -37,9 +37,9 @@ class ShellCancelTest {
       assertTrue(runner(engine, warm, StatementListener.NONE).runOne(Statement.of(LONG_QUERY.replace("sf1", "tiny"))));
       bytes.reset();
       thread[0] = new Thread(() -> {
-        ScriptRunner runner = runner(engine, canceller[0], new StatementListener() {
+        ScriptRunner runner = runner(engine, canceller[0], StatementListener.both(canceller[0], new StatementListener() {
           @Override public void started(QueryResult r) { running.set(r); }
-        });
+        }));
         ok.set(runner.runOne(Statement.of(LONG_QUERY)));
       });
       canceller[0] = new StatementCanceller(thread[0]);
@@ -51,12 +51,17 @@ class ShellCancelTest {
         assertTrue(System.nanoTime() < deadline, "the query never started");
         Thread.sleep(1);
       }
+      Thread.sleep(300); // well inside the scan
       long start = System.nanoTime();
       assertTrue(canceller[0].cancel());
       assertFalse(canceller[0].cancel(), "a second Ctrl-C is reported as such (the shell quits)");
+      while (RunningQueries.count() > 0 && System.nanoTime() - start < 5_000_000_000L) Thread.sleep(1);
+      long tasksGoneMillis = (System.nanoTime() - start) / 1_000_000;
       thread[0].join(1_000);
       long tookMillis = (System.nanoTime() - start) / 1_000_000;
+      assertTrue(tasksGoneMillis < 1_000, "tasks gone only after " + tasksGoneMillis + " ms");
       assertFalse(thread[0].isAlive(), "still running after " + tookMillis + " ms");
+      System.out.println("shell cancel: tasks gone after " + tasksGoneMillis + " ms, statement ended after " + tookMillis + " ms");
       assertFalse(ok.get());
       assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("Error: query was cancelled"),
           bytes.toString(StandardCharsets.UTF_8));
@@ -67,6 +72,21 @@ class ShellCancelTest {
       StatementCanceller fresh = new StatementCanceller(Thread.currentThread());
       assertTrue(runner(engine, fresh, StatementListener.NONE).runOne(Statement.of("SELECT count(*) FROM tpch.tiny.nation")));
       assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("|       25 |"), bytes.toString(StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test void aQueryTimeoutGivenWithConfCancelsTheStatement() throws Exception {
+    String[] args = {"--master", "local[2]", "--conf", "ember.sql.queryTimeout=1"};
+    try (SqlEngine engine = SqlEngine.session(CliArgs.parse(args))) {
+      StatementCanceller canceller = new StatementCanceller(Thread.currentThread());
+      long start = System.nanoTime();
+      assertFalse(runner(engine, canceller, canceller).runOne(Statement.of(LONG_QUERY)));
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      String printed = bytes.toString(StandardCharsets.UTF_8);
+      assertTrue(printed.contains("canceling statement due to statement timeout"), printed);
+      assertTrue(millis >= 1_000 && millis < 2_000 + 1_000, "the statement ended after " + millis + " ms");
+      assertEquals(0, RunningQueries.count());
+      assertEquals(0, MemoryManager.allocatedBytes());
     }
   }
 

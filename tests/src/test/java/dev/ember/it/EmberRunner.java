@@ -19,6 +19,13 @@ public final class EmberRunner {
 
   public static QueryRows query(Session session, String sql) {
     try (QueryResult result = session.execute(sql)) {
+      return read(result);
+    }
+  }
+
+  /** Reads every row of {@code result} (which the caller still closes). */
+  public static QueryRows read(QueryResult result) {
+    {
       Schema schema = result.schema();
       List<List<Object>> rows = new ArrayList<>();
       for (VectorSchemaRoot batch = result.nextBatch(); batch != null; batch = result.nextBatch()) {

@@ -1,5 +1,6 @@
 package dev.ember.codegen.operator;
 
+import dev.ember.catalyst.errors.Cancellation;
 import dev.ember.catalyst.types.DataType;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
@@ -56,6 +57,7 @@ public final class JoinHashTable implements AutoCloseable {
     rowOf = new int[(int) total];
     int e = 0;
     for (int b = 0; b < batches.size(); b++) {
+      Cancellation.checkInterrupted(); // a big build side takes seconds: a cancelled query stops here
       int n = batches.get(b).getRowCount();
       rows:
       for (int r = 0; r < n; r++) {

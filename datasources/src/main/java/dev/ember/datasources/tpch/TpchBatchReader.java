@@ -1,5 +1,6 @@
 package dev.ember.datasources.tpch;
 
+import dev.ember.catalyst.errors.Cancellation;
 import dev.ember.catalyst.types.Schema;
 import dev.ember.datasources.BatchReader;
 import dev.ember.datasources.arrow.ArrowTypes;
@@ -37,6 +38,7 @@ final class TpchBatchReader<E extends TpchEntity> implements BatchReader {
       FieldVector[] vs = vectors.toArray(new FieldVector[0]);
       int n = 0;
       while (n < batchSize && rows.hasNext()) {
+        if ((n & 1023) == 0) Cancellation.checkInterrupted(); // generating a batch is slow on a busy machine
         E row = rows.next();
         for (int c = 0; c < columns; c++) fillers.get(c).fill(row, vs[c], n);
         n++;

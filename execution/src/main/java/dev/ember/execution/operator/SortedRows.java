@@ -1,5 +1,6 @@
 package dev.ember.execution.operator;
 
+import dev.ember.catalyst.errors.Cancellation;
 import dev.ember.datasources.arrow.ArrowValues;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,7 @@ final class SortedRows implements AutoCloseable {
 
   /** Stable merge sort of {@code a[from, to)} by {@code ordering}. */
   private static void mergeSort(int[] a, int[] tmp, int from, int to, RowOrdering ordering) {
+    if (to - from >= 4096) Cancellation.checkInterrupted(); // sorting millions of rows takes seconds
     if (to - from < 24) {
       for (int i = from + 1; i < to; i++) {
         int v = a[i], j = i - 1;
@@ -61,7 +63,10 @@ final class SortedRows implements AutoCloseable {
     if (ordering.compare(a[mid - 1], a[mid]) <= 0) return;
     System.arraycopy(a, from, tmp, from, to - from);
     int i = from, j = mid, k = from;
-    while (i < mid && j < to) a[k++] = ordering.compare(tmp[j], tmp[i]) < 0 ? tmp[j++] : tmp[i++];
+    while (i < mid && j < to) {
+      if ((k & 8191) == 0) Cancellation.checkInterrupted(); // a top-level merge alone takes long
+      a[k++] = ordering.compare(tmp[j], tmp[i]) < 0 ? tmp[j++] : tmp[i++];
+    }
     while (i < mid) a[k++] = tmp[i++];
     while (j < to) a[k++] = tmp[j++];
   }
@@ -80,6 +85,7 @@ final class SortedRows implements AutoCloseable {
     long end = limit < 0 ? rows : Math.min(rows, skip + limit);
     VectorSchemaRoot template = batches.get(0);
     for (long start = skip; start < end; start += batchSize) {
+      Cancellation.checkInterrupted();
       int n = (int) Math.min(batchSize, end - start);
       VectorSchemaRoot o = VectorSchemaRoot.create(template.getSchema(), allocator);
       int ncols = template.getFieldVectors().size();

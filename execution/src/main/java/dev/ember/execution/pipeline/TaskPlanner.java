@@ -26,6 +26,7 @@ import dev.ember.codegen.pipeline.PipelineSpec;
 import dev.ember.datasources.DataSourceTable;
 import dev.ember.datasources.arrow.ArrowTypes;
 import dev.ember.datasources.arrow.ArrowValues;
+import dev.ember.execution.join.JoinBuild;
 import dev.ember.execution.operator.AggregateSource;
 import dev.ember.execution.operator.BatchSource;
 import dev.ember.execution.operator.LimitSource;
@@ -53,7 +54,9 @@ import dev.ember.planner.physical.ValuesExec;
 import dev.ember.planner.physical.WindowExec;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -177,12 +180,21 @@ public final class TaskPlanner {
     PipelineChain chain = PipelineChain.of(top);
     if (chain.steps().isEmpty()) return source(chain, List.of(), partition);
     // The join tables first, so the scan can skip what their keys rule out (runtime filters).
-    List<JoinHashTable> tables = joinTables(chain, partition);
+    Map<Integer, JoinBuild> spilled = new HashMap<>();
+    List<JoinHashTable> tables = joinTables(chain, partition, spilled);
     BatchSource input = source(chain, tables, partition);
+    List<PipelineSpec.Step> steps = chain.steps();
+    List<PipelineSpec.Column> inputLayout = PipelineChain.columns(chain.source().output());
+    if (!spilled.isEmpty()) {
+      SpilledJoins.Rest rest = SpilledJoins.run(task, name(top), chain, input, tables, spilled);
+      if (rest.steps().isEmpty()) return rest.input();
+      input = rest.input();
+      steps = rest.steps();
+      inputLayout = rest.layout();
+    }
     BatchBuilder out = null;
     try {
-      PipelineSpec spec = new PipelineSpec(name(top), PipelineChain.columns(chain.source().output()), chain.steps(),
-          new PipelineSpec.OutputSink());
+      PipelineSpec spec = new PipelineSpec(name(top), inputLayout, steps, new PipelineSpec.OutputSink());
       Deque<VectorSchemaRoot> ready = PipelineSource.newQueue();
       out = new BatchBuilder(schemaOf(chain.layout()), task.allocator(), task.query().batchSize(), ready::add);
       Pipeline p = PipelineFactory.create(spec, new PipelineResources(tables, out, null), task.query().codegen(),
@@ -197,8 +209,17 @@ public final class TaskPlanner {
 
   private BatchSource aggregate(HashAggregateExec a, int partition) {
     PipelineChain chain = PipelineChain.of(a.child());
-    List<JoinHashTable> joinTables = joinTables(chain, partition);
+    Map<Integer, JoinBuild> spilled = new HashMap<>();
+    List<JoinHashTable> joinTables = joinTables(chain, partition, spilled);
     BatchSource input = source(chain, joinTables, partition);
+    List<PipelineSpec.Step> steps = chain.steps();
+    List<PipelineSpec.Column> inputLayout = PipelineChain.columns(chain.source().output());
+    if (!spilled.isEmpty()) {
+      SpilledJoins.Rest rest = SpilledJoins.run(task, name(a), chain, input, joinTables, spilled);
+      input = rest.input();
+      steps = rest.steps();
+      inputLayout = rest.layout();
+    }
     List<AttributeRef> layout = chain.layout();
     List<Expr> keys = new ArrayList<>();
     for (NamedExpr g : a.groupings()) keys.add(Exprs.bind(Exprs.unalias((Expr) g), layout));
@@ -244,7 +265,7 @@ public final class TaskPlanner {
     try {
       table = new AggHashTable(keyTypes, Accumulators.createAll(sink, task.allocator()), task.allocator());
       List<JoinHashTable> tables = joinTables;
-      PipelineSpec spec = new PipelineSpec(name(a), PipelineChain.columns(chain.source().output()), chain.steps(), sink);
+      PipelineSpec spec = new PipelineSpec(name(a), inputLayout, steps, sink);
       Pipeline p = PipelineFactory.create(spec, new PipelineResources(tables, null, table), task.query().codegen(),
           task.query().clock());
       return new AggregateSource(input, p, table, columns, schemaOf(a.output()), task.allocator(),
@@ -256,26 +277,33 @@ public final class TaskPlanner {
     }
   }
 
-  /** Builds (or fetches, for broadcasts) the hash table of every join probed in the chain. */
-  private List<JoinHashTable> joinTables(PipelineChain chain, int partition) {
+  /**
+   * Builds (or fetches, for broadcasts) the hash table of every join probed in the chain. A build
+   * side too big for the task's memory goes to disk instead: its join gets an empty stand-in
+   * table, and its {@link JoinBuild} is put in {@code spilled} under the join's index.
+   */
+  private List<JoinHashTable> joinTables(PipelineChain chain, int partition, Map<Integer, JoinBuild> spilled) {
     List<JoinHashTable> tables = new ArrayList<>();
-    for (HashJoinExec j : chain.joins()) {
+    for (int index = 0; index < chain.joins().size(); index++) {
+      HashJoinExec j = chain.joins().get(index);
       List<AttributeRef> build = j.right().output();
       int[] keyCols = j.rightKeys().stream().mapToInt(k -> PipelineChain.indexOf(build, k)).toArray();
       List<DataType> types = build.stream().map(AttributeRef::type).toList();
+      boolean canSpill = SpilledJoins.canSpill(chain, index, types, keyCols);
+      JoinBuild built;
       if (j.broadcast() && j.right() instanceof StageInputExec in) {
-        tables.add(task.query().broadcastTable(in.stageId(),
-            () -> new JoinHashTable(task.inputs().take(in.stageId(), 0), types, keyCols)));
+        var query = task.query();
+        built = query.broadcastBuild(in.stageId(), () -> JoinBuild.broadcast(task.inputs().take(in.stageId(), 0),
+            types, keyCols, canSpill, query.sharedMemory(), query.allocator(), query.spillMetrics()));
       } else {
-        List<VectorSchemaRoot> batches = new ArrayList<>();
-        try (BatchSource src = build(j.right(), partition)) {
-          VectorSchemaRoot b;
-          while ((b = src.next()) != null) batches.add(b);
-          tables.add(task.track(new JoinHashTable(batches, types, keyCols)));
-        } catch (RuntimeException | Error e) {
-          dev.ember.execution.operator.Batches.closeAll(batches);
-          throw e;
-        }
+        built = task.track(JoinBuild.read(build(j.right(), partition), types, keyCols, canSpill, task.memory(),
+            task.allocator(), task.query().spillMetrics()));
+      }
+      if (built.spilled()) {
+        spilled.put(index, built); // a broadcast too big for memory: joined partition by partition too
+        tables.add(task.track(new JoinHashTable(List.of(), types, keyCols)));
+      } else {
+        tables.add(built.table());
       }
     }
     return tables;

@@ -44,7 +44,13 @@ public final class LocalTaskLauncher implements TaskLauncher {
   private void runTask(StageContext ctx, int partition) {
     query.progress().taskStarted();
     try {
-      if (!query.cancelled()) runTask(ctx.stage(), ctx, partition);
+      if (query.enterTask()) {
+        try {
+          runTask(ctx.stage(), ctx, partition);
+        } finally {
+          query.exitTask(); // clears a cancellation's interrupt before the thread takes another task
+        }
+      }
     } finally {
       query.progress().taskFinished();
     }

@@ -1,7 +1,8 @@
 package dev.ember.execution.scheduler;
 
+import dev.ember.catalyst.errors.EmberException;
 import dev.ember.catalyst.expr.eval.QueryClock;
-import dev.ember.codegen.operator.JoinHashTable;
+import dev.ember.execution.join.JoinBuild;
 import dev.ember.execution.memory.MemoryManager;
 import dev.ember.execution.memory.SpillMetrics;
 import dev.ember.execution.memory.TaskMemory;
@@ -21,15 +22,16 @@ public final class QueryContext implements AutoCloseable {
   private final StageOutputs outputs = new StageOutputs();
   private final ProgressTracker progress = new ProgressTracker();
   private final java.util.concurrent.atomic.AtomicLong rowsRead = new java.util.concurrent.atomic.AtomicLong();
-  private final Map<Integer, JoinHashTable> broadcasts = new HashMap<>();
+  private final Map<Integer, JoinBuild> broadcasts = new HashMap<>();
   private final SpillMetrics spillMetrics = new SpillMetrics();
   private TaskMemory sharedMemory;
   private final QueryClock clock;
   private final int batchSize;
   private final boolean codegen;
   private volatile boolean runtimeFilters = true;
+  private final TaskThreads threads = new TaskThreads();
   private volatile Throwable failure;
-  private volatile boolean cancelled;
+  private volatile EmberException cancellation;
 
   public QueryContext(String id, BufferAllocator allocator, QueryClock clock, int batchSize, boolean codegen) {
     this.id = id;
@@ -77,10 +79,13 @@ public final class QueryContext implements AutoCloseable {
   /** Set before the query starts ({@code ember.sql.runtimeFilter.enabled}). */
   public void setRuntimeFilters(boolean on) { runtimeFilters = on; }
 
-  /** The join table of a broadcast stage, built by the first task that asks. */
-  public JoinHashTable broadcastTable(int stageId, Supplier<JoinHashTable> build) {
+  /**
+   * The build side of a broadcast stage's join, built by the first task that asks (in memory, or
+   * spilled to shared partition files when it is larger than the query's shared memory).
+   */
+  public JoinBuild broadcastBuild(int stageId, Supplier<JoinBuild> build) {
     synchronized (broadcasts) {
-      JoinHashTable t = broadcasts.get(stageId);
+      JoinBuild t = broadcasts.get(stageId);
       if (t == null) {
         t = build.get();
         broadcasts.put(stageId, t);
@@ -89,27 +94,60 @@ public final class QueryContext implements AutoCloseable {
     }
   }
 
-  public void cancel() { cancelled = true; }
+  /** Cancels the query at a user's request. */
+  public void cancel() { cancel(new EmberException(EmberException.QUERY_CANCELED, "query was cancelled")); }
 
-  public boolean cancelled() { return cancelled || failure != null; }
-
-  /** Records the first failure; later tasks stop early. */
-  public void fail(Throwable t) {
-    if (failure == null) failure = t;
+  /**
+   * Cancels the query, {@code why} being what its reader is told (the first reason counts): tasks
+   * not yet started do not start, running ones are interrupted and stop within a batch or a few
+   * thousand rows of a long loop.
+   */
+  public void cancel(EmberException why) {
+    synchronized (threads) {
+      if (cancellation == null && failure == null) cancellation = why;
+    }
+    threads.interruptAll();
   }
 
+  /** Whether the query was cancelled or one of its tasks failed: other tasks stop. */
+  public boolean cancelled() { return cancellation != null || failure != null; }
+
+  /** Why the query was cancelled (by a user or its time-out), or null if it was not. */
+  public EmberException cancellation() { return cancellation; }
+
+  /** Records the first failure and stops the query's other tasks. */
+  public void fail(Throwable t) {
+    synchronized (threads) {
+      if (failure == null && cancellation == null) failure = t;
+    }
+    threads.interruptAll();
+  }
+
+  /** The first task failure (not counting what a cancellation caused), or null. */
   public Throwable failure() { return failure; }
 
   /** Throws if the query was cancelled or another task failed. */
   public void checkRunning() {
-    if (cancelled) throw new java.util.concurrent.CancellationException("query " + id + " was cancelled");
+    if (cancellation != null) throw new java.util.concurrent.CancellationException("query " + id + " was cancelled");
     if (failure != null) throw new java.util.concurrent.CancellationException("query " + id + " failed");
   }
+
+  /**
+   * The current thread starts a task of this query; false when the query was already cancelled
+   * or failed (the task is skipped). Pair with {@link #exitTask()}.
+   */
+  public boolean enterTask() { return !cancelled() && threads.enter(); }
+
+  /** The current thread's task ended; a cancellation no longer interrupts it. */
+  public void exitTask() { threads.exit(); }
+
+  /** Threads running a task of this query right now. */
+  public int runningTaskThreads() { return threads.size(); }
 
   @Override public void close() {
     outputs.close();
     synchronized (broadcasts) {
-      broadcasts.values().forEach(JoinHashTable::close);
+      broadcasts.values().forEach(JoinBuild::close);
       broadcasts.clear();
     }
     synchronized (this) {

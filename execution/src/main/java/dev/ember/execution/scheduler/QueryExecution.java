@@ -41,6 +41,9 @@ public final class QueryExecution {
       CompletableFuture<?>[] parents = s.parents().stream().map(done::get).toArray(CompletableFuture[]::new);
       done.add(CompletableFuture.allOf(parents).thenComposeAsync(v -> launcher.launch(s), scheduler.pool()));
     }
-    return done.get(done.size() - 1);
+    RunningQueries.started(query);
+    CompletableFuture<Void> last = done.get(done.size() - 1);
+    last.whenComplete((v, t) -> RunningQueries.ended(query));
+    return last;
   }
 }

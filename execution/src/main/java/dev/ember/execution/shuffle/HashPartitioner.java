@@ -21,11 +21,32 @@ public final class HashPartitioner {
   private final int[] keyColumns;
   private final List<DataType> keyTypes;
   private final int partitions;
+  private final int seed;
 
   public HashPartitioner(int[] keyColumns, List<DataType> keyTypes, int partitions) {
+    this(keyColumns, keyTypes, partitions, 0);
+  }
+
+  /**
+   * With a non-zero {@code seed} the hash is scrambled by it first, so rows that all went to one
+   * partition of an unseeded split (a shuffle partition, a grace join partition one level up)
+   * spread over all partitions of this one.
+   */
+  public HashPartitioner(int[] keyColumns, List<DataType> keyTypes, int partitions, int seed) {
     this.keyColumns = keyColumns;
     this.keyTypes = keyTypes;
     this.partitions = partitions;
+    this.seed = seed;
+  }
+
+  /** Murmur3's finalizer over {@code h ^ seed}: every input bit affects every output bit. */
+  private static int scramble(int h, int seed) {
+    h ^= seed;
+    h ^= h >>> 16;
+    h *= 0x85ebca6b;
+    h ^= h >>> 13;
+    h *= 0xc2b2ae35;
+    return h ^ (h >>> 16);
   }
 
   /**
@@ -61,7 +82,8 @@ public final class HashPartitioner {
     for (int r = 0; r < n; r++) {
       int h = Hashing.SEED;
       for (int k = 0; k < keys.length; k++) h = Hashing.combine(h, Hashing.hashCell(keys[k], r, keyTypes.get(k)));
-      int p = Math.floorMod(Hashing.finish(h), partitions);
+      int hash = Hashing.finish(h);
+      int p = Math.floorMod(seed == 0 ? hash : scramble(hash, seed), partitions);
       target[r] = p;
       counts[p]++;
     }

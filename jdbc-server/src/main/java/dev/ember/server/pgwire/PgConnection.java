@@ -35,6 +35,7 @@ public final class PgConnection extends ChannelInboundHandlerAdapter {
 
   // Cancellation: the worker is interruptible only while it waits for rows or for the socket.
   private final Object cancelLock = new Object();
+  private volatile Session session;
   private Thread waiting;
   private volatile boolean cancelRequested;
   private final Object writability = new Object();
@@ -106,11 +107,19 @@ public final class PgConnection extends ChannelInboundHandlerAdapter {
     }
   }
 
-  /** Cancels the running query, if any (from CancelRequest or a dropped connection). */
+  /**
+   * Cancels the running query, if any (from CancelRequest or a dropped connection): the engine
+   * stops the query's tasks at once, and the worker, interrupted while it waits for rows, closes
+   * the result, which frees the query's memory.
+   */
   void cancel() {
     synchronized (cancelLock) {
       cancelRequested = true;
-      if (waiting != null) waiting.interrupt();
+      if (waiting != null) {
+        Session s = session;
+        if (s != null) s.cancel();
+        waiting.interrupt();
+      }
     }
   }
 
@@ -174,7 +183,8 @@ public final class PgConnection extends ChannelInboundHandlerAdapter {
     Session.Builder b = Session.builder().master(server.master());
     Map<String, String> conf = new HashMap<>(server.conf());
     conf.forEach(b::config);
-    return b.getOrCreate();
+    session = b.getOrCreate();
+    return session;
   }
 
   /** Marks the start of a statement: an earlier cancel does not apply to it. */

@@ -93,6 +93,11 @@ final class StatementRouter {
     String value = unquote(m.group(2));
     if (name.toLowerCase(Locale.ROOT).startsWith("ember.")) {
       session.setConf(name, value);
+    } else if (name.equalsIgnoreCase("statement_timeout")) {
+      // PostgreSQL's name for Ember's query time-out (milliseconds unless a unit is given)
+      String v = value.equalsIgnoreCase("DEFAULT") ? "0" : value;
+      session.setConf("ember.sql.queryTimeout", Double.toString(StatementTimeout.seconds(v)));
+      settings.set(name, v);
     } else if (value.equalsIgnoreCase("DEFAULT")) {
       if (settings.reset(name)) report(name);
     } else if (settings.set(name, value)) {

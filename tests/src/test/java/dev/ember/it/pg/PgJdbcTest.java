@@ -179,36 +179,6 @@ class PgJdbcTest {
     }
   }
 
-  @Test void cancelReturnsWithinASecondAndTheConnectionStaysUsable() throws Exception {
-    try (Connection c = server.connect(); Statement s = c.createStatement()) {
-      // The same shape on a tiny table first: the cancelled query is then running, not being compiled.
-      try (ResultSet rs = s.executeQuery("SELECT count(*), sum(l_extendedprice) FROM tpch.tiny.lineitem")) {
-        assertTrue(rs.next());
-      }
-      CompletableFuture<Throwable> running = CompletableFuture.supplyAsync(() -> {
-        try (ResultSet rs = s.executeQuery("SELECT count(*), sum(l_extendedprice) FROM tpch.sf10.lineitem")) {
-          rs.next();
-          return null;
-        } catch (SQLException e) {
-          return e;
-        }
-      });
-      Thread.sleep(1500);
-      assertFalse(running.isDone(), "the query should still be running");
-      long start = System.nanoTime();
-      s.cancel();
-      Throwable t = running.get(10, TimeUnit.SECONDS);
-      long millis = (System.nanoTime() - start) / 1_000_000;
-      assertTrue(t instanceof SQLException, "expected a cancellation error, got " + t);
-      assertEquals("57014", ((SQLException) t).getSQLState());
-      assertTrue(millis < 1000, "cancel took " + millis + " ms");
-      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM tpch.tiny.nation")) {
-        assertTrue(rs.next());
-        assertEquals(25, rs.getLong(1));
-      }
-    }
-  }
-
   @Test void errorsCarrySqlStateAndPositionAndTheConnectionKeepsWorking() throws SQLException {
     try (Connection c = server.connect(); Statement s = c.createStatement()) {
       SQLException syntax = assertThrows(SQLException.class, () -> s.executeQuery("SELECT 1 FROM WHERE"));
