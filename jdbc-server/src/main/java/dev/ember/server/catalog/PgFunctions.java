@@ -69,6 +69,9 @@ public final class PgFunctions {
     r.fixed("pg_get_function_arguments", "o", NULL_TEXT);
     r.fixed("pg_get_function_identity_arguments", "o", NULL_TEXT);
     r.fixed("pg_tablespace_location", "o", "''");
+    r.fixed("pg_get_statisticsobjdef_columns", "o", NULL_TEXT);
+    r.fixed("pg_relation_is_publishable", "o", "FALSE");
+    r.fixed("pg_is_other_temp_schema", "o", "FALSE");
     for (String name : List.of("pg_relation_size", "pg_total_relation_size", "pg_table_size", "pg_indexes_size")) {
       r.fixed(name, "o", "CAST(0 AS BIGINT)");
     }

@@ -259,6 +259,7 @@ final class PgSyntax {
       r.addAll(tokens.subList(rightStart, rightEnd + 1));
       if (op.text().endsWith("*")) {
         r.add(PgToken.made(Kind.SYMBOL, ",", op.origin()));
+        r.add(PgToken.made(Kind.SPACE, " ", op.origin()));
         r.add(PgToken.made(Kind.STRING, "'i'", op.origin()));
       }
       r.add(PgToken.made(Kind.SYMBOL, ")", op.origin()));

@@ -27,6 +27,8 @@ final class StatementRouter {
   private static final Pattern SHOW = Pattern.compile("(?is)^\\s*SHOW\\s+([A-Za-z_][\\w.]*(?:\\s+isolation\\s+level)?)\\s*;?\\s*$");
   private static final Pattern RESET = Pattern.compile("(?is)^\\s*RESET\\s+([A-Za-z_][\\w.]*)\\s*;?\\s*$");
 
+  private static final System.Logger LOG = System.getLogger(StatementRouter.class.getName());
+
   private final Session session;
   private final ClientSettings settings;
   private final CatalogAnswerer catalog;
@@ -70,7 +72,10 @@ final class StatementRouter {
       return new EngineRows(session.execute(text.text()), tagFor(word, sql));
     } catch (RuntimeException e) {
       CatalogAnswerer.Answer a = catalog.answer(sql, session, settings);
-      if (a != null) return local(a);
+      if (a != null) {
+        LOG.log(System.Logger.Level.DEBUG, () -> "answered by the catalog recognisers (engine: " + e.getMessage() + "): " + sql);
+        return local(a);
+      }
       throw e instanceof dev.ember.catalyst.errors.EmberException ee ? text.remap(ee) : e;
     }
   }
