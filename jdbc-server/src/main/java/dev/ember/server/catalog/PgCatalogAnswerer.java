@@ -65,14 +65,10 @@ public final class PgCatalogAnswerer implements CatalogAnswerer {
 
   @Override public Answer answer(String sql, Session session, ClientSettings settings) {
     String lower = sql.toLowerCase(java.util.Locale.ROOT);
-    boolean catalog = lower.contains("pg_catalog") || lower.contains("pg_") || lower.contains("information_schema");
-    boolean function = lower.contains("current_") || lower.contains("version") || lower.contains("session_user")
-        || lower.contains("pg_is_in_recovery");
-    if (!catalog && !function) return null;
+    if (!lower.contains("pg_catalog.")) return null;
     ClientQuery q = new ClientQuery(sql, session, settings);
     Answer a = PsqlQueries.answer(q);
     if (a == null) a = JdbcQueries.answer(q);
-    if (a == null && function) a = FunctionQueries.answer(q);
     if (a == null && (q.has("from pg_catalog.") || q.has("join pg_catalog."))) a = empty(q);
     return a;
   }

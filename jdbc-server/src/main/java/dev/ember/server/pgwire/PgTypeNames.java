@@ -29,7 +29,9 @@ final class PgTypeNames {
     Cursor c = new Cursor(tokens, start);
     if (c.word("pg_catalog") && c.peekSymbol(1, ".")) c.skip(2);
     if (!c.at().isName()) return null;
-    StringBuilder name = new StringBuilder(c.at().name());
+    // "char" quoted is PostgreSQL's one-byte type, char unquoted the SQL standard's CHAR(n)
+    boolean quoted = c.at().kind() == Kind.QUOTED_NAME;
+    StringBuilder name = new StringBuilder(quoted && c.at().name().equals("char") ? "\"char\"" : c.at().name());
     int end = c.pos;
     c.skip(1);
     String first = name.toString();
@@ -88,22 +90,23 @@ final class PgTypeNames {
 
   static boolean isObjectType(String name) { return OBJECT_TYPES.contains(name); }
 
-  /** Ember's spelling of {@code type}, or null to leave it as written. */
+  /**
+   * Ember's spelling of {@code type}, or null to leave it as written (the SQL standard's names,
+   * with their precision, scale or length, which Ember's parser reads as they are).
+   */
   static String emberType(Ref type) {
     if (type.array()) return "VARCHAR";
-    String mods = type.modifiers() == null ? "" : type.modifiers();
     return switch (type.name()) {
-      case "int2", "smallint" -> "SMALLINT";
-      case "int4", "int", "integer", "oid", "regclass", "regtype", "regnamespace", "regrole", "xid", "cid" -> "INTEGER";
-      case "int8", "bigint" -> "BIGINT";
-      case "float4", "real" -> "REAL";
-      case "float8", "double precision", "float" -> "DOUBLE";
-      case "bool", "boolean" -> "BOOLEAN";
-      case "text", "name", "char", "bpchar", "character", "character varying", "varchar", "citext", "unknown",
-          "regproc", "regprocedure", "json", "jsonb", "xml", "uuid", "inet" -> "VARCHAR";
-      case "numeric", "decimal" -> "DECIMAL" + mods;
+      case "int2" -> "SMALLINT";
+      case "int4", "oid", "regclass", "regtype", "regnamespace", "regrole", "xid", "cid" -> "INTEGER";
+      case "int8" -> "BIGINT";
+      case "float4" -> "REAL";
+      case "float8" -> "DOUBLE";
+      case "bool" -> "BOOLEAN";
+      case "text", "name", "\"char\"", "bpchar", "citext", "unknown", "regproc", "regprocedure", "json", "jsonb", "xml",
+          "uuid", "inet" -> "VARCHAR";
       case "timestamptz", "timestamp with time zone" -> "TIMESTAMP WITH LOCAL TIME ZONE";
-      case "timestamp", "timestamp without time zone" -> "TIMESTAMP";
+      case "timestamp without time zone" -> "TIMESTAMP" + (type.modifiers() == null ? "" : type.modifiers());
       case "bytea" -> "VARBINARY";
       default -> null;
     };

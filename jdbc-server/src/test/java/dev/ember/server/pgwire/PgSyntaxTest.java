@@ -25,10 +25,11 @@ class PgSyntaxTest {
     assertEquals("SELECT CAST(CAST(c.oid AS INTEGER) AS VARCHAR)", rewrite("SELECT c.oid::regclass::text"));
     assertEquals("SELECT CAST(f(a, b) AS DOUBLE)", rewrite("SELECT f(a, b)::float8"));
     assertEquals("SELECT CAST((a + 1) AS BIGINT)", rewrite("SELECT (a + 1)::int8"));
-    assertEquals("SELECT CAST(CASE WHEN a THEN 1 END AS DECIMAL(15,2))",
+    assertEquals("SELECT CAST(CASE WHEN a THEN 1 END AS numeric(15, 2))",
         rewrite("SELECT CASE WHEN a THEN 1 END::numeric(15, 2)"));
     assertEquals("SELECT a || CAST(b AS VARCHAR)", rewrite("SELECT a || b::text")); // :: binds tighter than ||
-    assertEquals("SELECT CAST('{a}' AS VARCHAR), CAST(x AS DOUBLE)", rewrite("SELECT '{a}'::text[], x::double precision"));
+    assertEquals("SELECT CAST('{a}' AS VARCHAR), CAST(x AS double precision)", rewrite("SELECT '{a}'::text[], x::double precision"));
+    assertEquals("SELECT CAST(? AS TIMESTAMP(6)), CAST(x AS char(3))", rewrite("SELECT CAST(? AS TIMESTAMP(6)), x::char(3)"));
     assertEquals("SELECT CAST(x AS VARCHAR)", rewrite("SELECT x::pg_catalog.\"char\""));
     assertEquals("SELECT CAST(x AS INTEGER) FROM t", rewrite("SELECT CAST(x AS int4) FROM t"));
     assertEquals("SELECT CAST(d AS TIMESTAMP WITH LOCAL TIME ZONE)", rewrite("SELECT d::timestamp with time zone"));
