@@ -12,8 +12,6 @@ import java.util.regex.Pattern;
  * whitespace collapsed), and the session's catalog, taken only when a recogniser needs it.
  */
 final class ClientQuery {
-  private static final Pattern REGEX_FILTER = Pattern.compile(
-      "([a-z_]+\\.[a-z_]+|[a-z_]+) operator\\(pg_catalog\\.~\\) '((?:[^']|'')*)'", Pattern.CASE_INSENSITIVE);
   private static final Pattern LIKE_FILTER = Pattern.compile("([a-z_]+\\.[a-z_]+|[a-z_]+) like '((?:[^']|'')*)'",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern OID_FILTER = Pattern.compile("([a-z_]+\\.[a-z_]+) ?= ?'?(\\d+)'?");
@@ -41,17 +39,6 @@ final class ClientQuery {
     return true;
   }
 
-  /** A filter on {@code column} by psql's {@code OPERATOR(pg_catalog.~) 'regex'}, else any. */
-  Predicate<String> regexOn(String column) {
-    Matcher m = REGEX_FILTER.matcher(originalCase());
-    while (m.find()) {
-      if (m.group(1).equalsIgnoreCase(column)) {
-        Pattern p = Pattern.compile(m.group(2).replace("''", "'"));
-        return s -> p.matcher(s).find();
-      }
-    }
-    return s -> true;
-  }
 
   /** A filter on {@code column} by {@code LIKE 'pattern'} (pgJDBC's metadata), else any. */
   Predicate<String> likeOn(String column) {

@@ -4,10 +4,8 @@ import dev.ember.catalyst.types.Field;
 import dev.ember.server.catalog.CatalogSnapshot.Relation;
 import dev.ember.server.pgwire.CatalogAnswerer.Answer;
 import dev.ember.server.pgwire.PgType;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * The one catalog query of psql 15 the engine cannot run: the column list of {@code \d name},
