@@ -68,7 +68,6 @@ public final class PgCatalogAnswerer implements CatalogAnswerer {
     if (!lower.contains("pg_catalog.")) return null;
     ClientQuery q = new ClientQuery(sql, session, settings);
     Answer a = PsqlQueries.answer(q);
-    if (a == null) a = JdbcQueries.answer(q);
     if (a == null && (q.has("from pg_catalog.") || q.has("join pg_catalog."))) a = empty(q);
     return a;
   }

@@ -55,13 +55,14 @@ final class PgSyntax {
     s.niladicCalls();
     s.castTypes();
     s.casts();
+    s.subscripts();
     s.regexMatches();
     return Rewritten.of(sql, s.tokens.list());
   }
 
   private static boolean needsRewrite(List<PgToken> tokens) {
     for (PgToken t : tokens) {
-      if (t.kind() == Kind.ESCAPE_STRING || t.isSymbol("::") || (t.kind() == Kind.SYMBOL && REGEX_OPS.contains(t.text()))
+      if (t.kind() == Kind.ESCAPE_STRING || t.isSymbol("::") || t.isSymbol("[") || (t.kind() == Kind.SYMBOL && REGEX_OPS.contains(t.text()))
           || t.isWord("operator") || t.isWord("collate") || t.isWord("pg_catalog") || t.isWord("pg_get_keywords")
           || t.isWord("current_schema")
           || t.isWord("cast")) {
@@ -228,6 +229,30 @@ final class PgSyntax {
     return PgToken.made(Kind.NUMBER, Integer.toString(oid), literal.origin());
   }
 
+  /**
+   * {@code a[i]} on an array, which Ember holds as PostgreSQL's text form {@code {x,y}}: the i-th
+   * element of that list ({@code current_schemas(true)[1]}); {@code ARRAY[…]} constructors stay.
+   */
+  private void subscripts() {
+    for (int i = 0; i < tokens.size(); i++) {
+      if (!tokens.get(i).isSymbol("[")) continue;
+      int leftEnd = tokens.prev(i);
+      if (leftEnd < 0 || tokens.get(leftEnd).isWord("array") || tokens.get(leftEnd).isSymbol("]")) continue;
+      int leftStart = tokens.operandStart(leftEnd);
+      int close = tokens.matchForward(i);
+      if (leftStart < 0 || close < 0 || close == tokens.next(i)) continue;
+      int origin = tokens.get(leftStart).origin();
+      List<PgToken> r = new ArrayList<>();
+      r.addAll(made("SPLIT_PART(REPLACE(REPLACE(", origin));
+      r.addAll(tokens.subList(leftStart, leftEnd + 1));
+      r.addAll(made(", '{', ''), '}', ''), ',', ", tokens.get(i).origin()));
+      r.addAll(tokens.subList(i + 1, close));
+      r.addAll(made(")", tokens.get(close).origin()));
+      tokens.replace(leftStart, close, r);
+      i = leftStart + r.size() - 1;
+    }
+  }
+
   private void regexMatches() {
     for (int i = 0; i < tokens.size(); i++) {
       PgToken op = tokens.get(i);
@@ -261,6 +286,13 @@ final class PgSyntax {
       tokens.replace(leftStart, rightEnd, r);
       i = leftStart + r.size() - 1;
     }
+  }
+
+  /** Made-up tokens for {@code text}, all standing for {@code origin}. */
+  private static List<PgToken> made(String text, int origin) {
+    List<PgToken> out = new ArrayList<>();
+    for (PgToken t : PgLexer.tokenize(text)) out.add(PgToken.made(t.kind(), t.text(), origin));
+    return out;
   }
 
   private EmberException error(String state, String message, PgToken at) {

@@ -64,6 +64,12 @@ class PgSyntaxTest {
     assertEquals("SELECT 'a\nb''c', 'x\\y'", rewrite("SELECT E'a\\nb\\'c', 'x\\y'"));
   }
 
+  @Test void subscriptsPickAnElementOfTheArraysTextForm() {
+    assertEquals("WHERE n = SPLIT_PART(REPLACE(REPLACE((current_schemas(true)), '{', ''), '}', ''), ',', 1)",
+        rewrite("WHERE n = (pg_catalog.current_schemas(true))[1]"));
+    assertEquals("SELECT ARRAY[1, 2]", rewrite("SELECT ARRAY[1, 2]"));
+  }
+
   @Test void textInsideLiteralsAndCommentsIsLeftAlone() {
     String sql = "SELECT 'a::int4 ~ b' AS \"x::y\" -- c::d\n FROM t";
     assertEquals(sql, rewrite(sql));
