@@ -106,6 +106,24 @@ class PgCatalogTest {
     }
   }
 
+  /** Every table pg_class lists under pg_catalog scans, with as many columns as relnatts says. */
+  @Test void everyPgCatalogTableScans() throws SQLException {
+    try (Connection c = server.connect(); Statement s = c.createStatement()) {
+      List<List<String>> tables = rows(c, "SELECT relname, relnatts FROM pg_class WHERE relnamespace = 11 ORDER BY 1");
+      assertTrue(tables.size() > 40, tables.toString());
+      int nonEmpty = 0;
+      for (List<String> t : tables) {
+        // a bare name: no recogniser answers it, so an error would surface here
+        try (ResultSet rs = s.executeQuery("SELECT * FROM " + t.get(0))) {
+          assertEquals(Integer.parseInt(t.get(1)), rs.getMetaData().getColumnCount(), t.get(0));
+          if (rs.next()) nonEmpty++;
+        }
+      }
+      // pg_namespace, pg_class, pg_attribute, pg_type, pg_database, pg_roles, pg_settings, pg_am, …
+      assertTrue(nonEmpty >= 12, "tables with rows: " + nonEmpty);
+    }
+  }
+
   @Test void regclassCastsAndRegexMatchesAreRewritten() throws SQLException {
     try (Connection c = server.connect()) {
       assertEquals("1259", one(c, "SELECT 'pg_class'::regclass::int4"));
