@@ -24,6 +24,8 @@ final class SessionCatalog implements Catalog {
   private final Map<String, Table> tempViews = new LinkedHashMap<>();
   /** Catalogs mounted by the session's owner (the wire server's information_schema), by name. */
   private final Map<String, Catalog> mounted = new LinkedHashMap<>();
+  /** Mounted catalogs whose root tables one-part names find before the session's own (pg_catalog). */
+  private final List<Catalog> searchedFirst = new ArrayList<>();
   private final Function<String, Optional<Table>> persistent;
   private final Supplier<List<String>> persistentNames;
 
@@ -45,6 +47,9 @@ final class SessionCatalog implements Catalog {
   /** Makes {@code catalog}'s tables nameable as {@code name.…} in this session. */
   synchronized void mount(String name, Catalog catalog) { mounted.put(key(name), catalog); }
 
+  /** Makes one-part names look in {@code catalog}'s root tables first. */
+  synchronized void searchFirst(Catalog catalog) { searchedFirst.add(catalog); }
+
   /** The built-in or mounted catalog named {@code name}, or null. */
   private synchronized Catalog topLevel(String name) {
     Catalog c = mounted.get(key(name));
@@ -53,6 +58,10 @@ final class SessionCatalog implements Catalog {
 
   @Override public synchronized Optional<Table> table(List<String> path) {
     if (path.size() == 1) {
+      for (Catalog c : searchedFirst) {
+        Optional<Table> found = c.table(path);
+        if (found.isPresent()) return found;
+      }
       Table t = tempViews.get(key(path.get(0)));
       if (t != null) return Optional.of(t);
       return persistent.apply(path.get(0));

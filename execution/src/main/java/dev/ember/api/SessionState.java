@@ -59,6 +59,7 @@ public final class SessionState implements AutoCloseable {
   private final Map<String, String> conf = new TreeMap<>();
   private final SessionCatalog catalog;
   private final SqlFrontEnd frontEnd;
+  private final dev.ember.sql.SqlMacros macros = new dev.ember.sql.SqlMacros();
   private final Catalogs catalogs;
   private final java.util.Set<StreamingResult> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private boolean closed;
@@ -71,7 +72,7 @@ public final class SessionState implements AutoCloseable {
     initial.forEach(MemorySettings::apply);
     this.catalogs = new Catalogs(conf.get(Settings.CATALOG_DIR));
     this.catalog = new SessionCatalog(catalogs::table, catalogs::names);
-    this.frontEnd = new SqlFrontEnd(catalog);
+    this.frontEnd = new SqlFrontEnd(catalog, macros);
   }
 
   static SessionState create(String master, Map<String, String> conf) {
@@ -107,7 +108,7 @@ public final class SessionState implements AutoCloseable {
     checkOpen();
     Statement st;
     try {
-      st = new SqlFrontEnd(new InputCatalog(catalog, inputs)).parse(sql);
+      st = new SqlFrontEnd(new InputCatalog(catalog, inputs), macros).parse(sql);
     } catch (EmberException e) {
       // Positions would point into text the user never wrote: keep the message, drop the position.
       throw e.hasPosition() ? new EmberException(e.sqlState(), e.getMessage(), e) : e;
@@ -154,6 +155,22 @@ public final class SessionState implements AutoCloseable {
    * tables are named {@code name.table} (the wire server's {@code information_schema}).
    */
   public void mountCatalog(String name, dev.ember.catalyst.catalog.Catalog catalog) { this.catalog.mount(name, catalog); }
+
+  /**
+   * Mounts {@code catalog} as {@link #mountCatalog} does and also puts it first on the search path
+   * of one-part names, as PostgreSQL searches {@code pg_catalog} before the user's schemas: a bare
+   * {@code pg_class} is {@code pg_catalog.pg_class} (the wire server's pg_catalog).
+   */
+  public void mountSearchedCatalog(String name, dev.ember.catalyst.catalog.Catalog catalog) {
+    this.catalog.mount(name, catalog);
+    this.catalog.searchFirst(catalog);
+  }
+
+  /**
+   * Lets this session's queries call {@code macro} (replacing one with the same name and arity):
+   * the wire server's client functions such as {@code format_type} or {@code current_database()}.
+   */
+  public void registerMacro(dev.ember.sql.SqlMacro macro) { macros.register(macro); }
 
   /** True when {@code name} is one of this session's temporary views. */
   public boolean isTempView(String name) { return catalog.hasTempView(name); }

@@ -40,9 +40,13 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  */
 final class QueryCompiler implements ViewExpander {
   private final Catalog catalog;
+  private final SqlMacros macros;
   private final Deque<String> expanding = new ArrayDeque<>();
 
-  QueryCompiler(Catalog catalog) { this.catalog = requireNonNull(catalog); }
+  QueryCompiler(Catalog catalog, SqlMacros macros) {
+    this.catalog = requireNonNull(catalog);
+    this.macros = requireNonNull(macros);
+  }
 
   Query compile(String sql) {
     SoftKeywords text = SoftKeywords.rewrite(sql);
@@ -54,6 +58,7 @@ final class QueryCompiler implements ViewExpander {
       SqlNode parsed = CalciteParser.parseQuery(text.text());
       broadcastTables = dev.ember.sql.convert.BroadcastHints.tables(parsed);
       writtenItems = SelectItemNamer.nameItems(parsed, text);
+      MacroExpander.expand(parsed, macros);
       ParsedTreeRewrites.apply(parsed);
       GroupByAliases.apply(parsed, catalog);
       validated = validation.validate(parsed);

@@ -18,8 +18,15 @@ import java.util.List;
  */
 public final class SqlFrontEnd {
   private final Catalog catalog;
+  private final SqlMacros macros;
 
-  public SqlFrontEnd(Catalog catalog) { this.catalog = requireNonNull(catalog); }
+  public SqlFrontEnd(Catalog catalog) { this(catalog, new SqlMacros()); }
+
+  /** A front end whose queries may also call {@code macros} (which may gain entries later). */
+  public SqlFrontEnd(Catalog catalog, SqlMacros macros) {
+    this.catalog = requireNonNull(catalog);
+    this.macros = requireNonNull(macros);
+  }
 
   /** Parses, validates and converts exactly one statement (a trailing ';' is allowed). */
   public Statement parse(String sql) {
@@ -44,7 +51,7 @@ public final class SqlFrontEnd {
     if (first.kind() == Token.Kind.EOF) {
       throw new EmberException(EmberException.SYNTAX_ERROR, "Syntax error: empty statement", 1, 1, null);
     }
-    QueryCompiler queries = new QueryCompiler(catalog);
+    QueryCompiler queries = new QueryCompiler(catalog, macros);
     if (CommandParser.isCommand(first)) return CommandParser.parse(text, tokens, queries::compile);
     return queries.compile(text);
   }

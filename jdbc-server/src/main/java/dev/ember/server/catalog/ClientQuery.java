@@ -3,7 +3,6 @@ package dev.ember.server.catalog;
 import dev.ember.api.Session;
 import dev.ember.server.pgwire.ClientSettings;
 import java.util.Locale;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,10 +11,6 @@ import java.util.regex.Pattern;
  * whitespace collapsed), and the session's catalog, taken only when a recogniser needs it.
  */
 final class ClientQuery {
-  private static final Pattern REGEX_FILTER = Pattern.compile(
-      "([a-z_]+\\.[a-z_]+|[a-z_]+) operator\\(pg_catalog\\.~\\) '((?:[^']|'')*)'", Pattern.CASE_INSENSITIVE);
-  private static final Pattern LIKE_FILTER = Pattern.compile("([a-z_]+\\.[a-z_]+|[a-z_]+) like '((?:[^']|'')*)'",
-      Pattern.CASE_INSENSITIVE);
   private static final Pattern OID_FILTER = Pattern.compile("([a-z_]+\\.[a-z_]+) ?= ?'?(\\d+)'?");
 
   final String sql;
@@ -41,51 +36,10 @@ final class ClientQuery {
     return true;
   }
 
-  /** A filter on {@code column} by psql's {@code OPERATOR(pg_catalog.~) 'regex'}, else any. */
-  Predicate<String> regexOn(String column) {
-    Matcher m = REGEX_FILTER.matcher(originalCase());
-    while (m.find()) {
-      if (m.group(1).equalsIgnoreCase(column)) {
-        Pattern p = Pattern.compile(m.group(2).replace("''", "'"));
-        return s -> p.matcher(s).find();
-      }
-    }
-    return s -> true;
-  }
-
-  /** A filter on {@code column} by {@code LIKE 'pattern'} (pgJDBC's metadata), else any. */
-  Predicate<String> likeOn(String column) {
-    Matcher m = LIKE_FILTER.matcher(originalCase());
-    while (m.find()) {
-      if (m.group(1).equalsIgnoreCase(column)) {
-        Pattern p = Pattern.compile(likeToRegex(m.group(2).replace("''", "'")));
-        return s -> p.matcher(s).matches();
-      }
-    }
-    return s -> true;
-  }
-
   /** The OID compared with {@code column} ({@code c.oid = '16384'}), or -1. */
   int oidOf(String column) {
     Matcher m = OID_FILTER.matcher(norm);
     while (m.find()) if (m.group(1).equals(column)) return Integer.parseInt(m.group(2));
     return -1;
-  }
-
-  /** The text with whitespace collapsed but the case of literals kept. */
-  private String originalCase() {
-    return sql.replaceAll("\\s+", " ");
-  }
-
-  static String likeToRegex(String like) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < like.length(); i++) {
-      char c = like.charAt(i);
-      if (c == '\\' && i + 1 < like.length()) sb.append(Pattern.quote(String.valueOf(like.charAt(++i))));
-      else if (c == '%') sb.append(".*");
-      else if (c == '_') sb.append('.');
-      else sb.append(Pattern.quote(String.valueOf(c)));
-    }
-    return sb.toString();
   }
 }

@@ -45,14 +45,6 @@ final class SelectList {
     return out;
   }
 
-  /** True when the query has a top-level FROM. */
-  static boolean hasFrom(String norm) {
-    List<String> items = items(norm);
-    if (items == null) return true;
-    int n = 7;
-    for (String it : items) n += it.length() + 1;
-    return norm.length() > n + 1;
-  }
 
   /** The output name of a select item: its alias, else its last identifier, else ?column?. */
   static String name(String item) {

@@ -5,8 +5,9 @@ import dev.ember.catalyst.types.Field;
 import java.util.List;
 
 /**
- * Answers the statements clients send about the server and its catalog ({@code pg_catalog},
- * {@code information_schema}, {@code version()}, …) that the engine itself does not run.
+ * Prepares sessions for PostgreSQL clients (their catalog schemas and functions) and answers the
+ * client catalog statements the engine itself cannot run: the router asks it only after the
+ * engine failed to compile a statement.
  */
 public interface CatalogAnswerer {
   /** A result the server computes itself: its columns and rows of boxed Ember values. */
@@ -17,6 +18,9 @@ public interface CatalogAnswerer {
 
   /** Prepares a new connection's session (mounts information_schema, for example). */
   default void attach(Session session, ClientSettings settings) { }
+
+  /** What {@code 'name'::regclass} and its kind resolve against, for the session's next statement. */
+  default NameResolver names(Session session, ClientSettings settings) { return NameResolver.NONE; }
 
   /** Answers nothing. */
   CatalogAnswerer NONE = (sql, session, settings) -> null;

@@ -24,6 +24,7 @@ public final class ClientSettings {
 
   private final Map<String, String> defaults = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
   private final Map<String, String> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+  private volatile int processId;
 
   ClientSettings(String user, String database) {
     defaults.put("server_version", SERVER_VERSION);
@@ -53,6 +54,11 @@ public final class ClientSettings {
     defaults.put("database", database);
     values.putAll(defaults);
   }
+
+  /** The connection's process id (BackendKeyData), what {@code pg_backend_pid()} returns. */
+  public int processId() { return processId; }
+
+  void processId(int pid) { this.processId = pid; }
 
   /** The value of a parameter, or null when it was never set and has no default. */
   public String get(String name) { return values.get(name); }
@@ -84,7 +90,7 @@ public final class ClientSettings {
   }
 
   /** Every parameter, for SHOW ALL. */
-  Map<String, String> all() { return new LinkedHashMap<>(values); }
+  public Map<String, String> all() { return new LinkedHashMap<>(values); }
 
   /** The spelling PostgreSQL reports for a reported parameter (DateStyle, TimeZone, …). */
   static String canonical(String name) {

@@ -47,6 +47,7 @@ final class ProtocolState implements AutoCloseable {
   void start(int pid, int secret) {
     this.pid = pid;
     this.secret = secret;
+    settings.processId(pid);
     if (server.scram() == null) {
       accept();
     } else {

@@ -14,8 +14,11 @@ import java.util.regex.Pattern;
 
 /**
  * Decides who answers one statement: the connection's own settings ({@code SET}, {@code SHOW},
- * {@code RESET}, {@code DISCARD}), the catalog answerer (client catalog queries), or the engine.
- * Transaction statements are handled by the connection before this.
+ * {@code RESET}, {@code DISCARD}), else the engine, on the text with PostgreSQL's syntax rewritten
+ * ({@link PgSyntax}); only when the engine cannot compile a statement does the catalog answerer
+ * get a chance (client catalog queries using what Ember lacks, such as arrays). Errors carry
+ * positions in the text the client sent. Transaction statements are handled by the connection
+ * before this.
  */
 final class StatementRouter {
   private static final Pattern SET = Pattern.compile(
@@ -23,6 +26,8 @@ final class StatementRouter {
   private static final Pattern SET_TIME_ZONE = Pattern.compile("(?is)^\\s*SET\\s+(?:SESSION\\s+|LOCAL\\s+)?TIME\\s+ZONE\\s+.*");
   private static final Pattern SHOW = Pattern.compile("(?is)^\\s*SHOW\\s+([A-Za-z_][\\w.]*(?:\\s+isolation\\s+level)?)\\s*;?\\s*$");
   private static final Pattern RESET = Pattern.compile("(?is)^\\s*RESET\\s+([A-Za-z_][\\w.]*)\\s*;?\\s*$");
+
+  private static final System.Logger LOG = System.getLogger(StatementRouter.class.getName());
 
   private final Session session;
   private final ClientSettings settings;
@@ -62,9 +67,17 @@ final class StatementRouter {
       }
       default -> { }
     }
-    CatalogAnswerer.Answer a = catalog.answer(sql, session, settings);
-    if (a != null) return local(a);
-    return new EngineRows(session.execute(sql), tagFor(word, sql));
+    Rewritten text = PgSyntax.rewrite(sql, catalog.names(session, settings));
+    try {
+      return new EngineRows(session.execute(text.text()), tagFor(word, sql));
+    } catch (RuntimeException e) {
+      CatalogAnswerer.Answer a = catalog.answer(sql, session, settings);
+      if (a != null) {
+        LOG.log(System.Logger.Level.DEBUG, () -> "answered by the catalog recognisers (engine: " + e.getMessage() + "): " + sql);
+        return local(a);
+      }
+      throw e instanceof dev.ember.catalyst.errors.EmberException ee ? text.remap(ee) : e;
+    }
   }
 
   /** The columns {@code sql} would return without running it, or null when it returns none. */
@@ -76,9 +89,15 @@ final class StatementRouter {
         return s.hasRows() ? s.columns() : null;
       }
     }
-    CatalogAnswerer.Answer a = catalog.answer(sql, session, settings);
-    if (a != null) return local(a).columns();
-    Schema schema = session.state().describe(sql);
+    Rewritten text = PgSyntax.rewrite(sql, catalog.names(session, settings));
+    Schema schema;
+    try {
+      schema = session.state().describe(text.text());
+    } catch (RuntimeException e) {
+      CatalogAnswerer.Answer a = catalog.answer(sql, session, settings);
+      if (a != null) return local(a).columns();
+      throw e instanceof dev.ember.catalyst.errors.EmberException ee ? text.remap(ee) : e;
+    }
     if (schema == null) return null;
     List<ResultColumn> out = new ArrayList<>();
     for (Field f : schema.fields()) out.add(ResultColumn.of(f));

@@ -18,6 +18,7 @@ import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.lookup.IgnoreCaseLookup;
 import org.apache.calcite.schema.lookup.LikePattern;
 import org.apache.calcite.schema.lookup.Lookup;
+import org.apache.calcite.schema.lookup.Named;
 
 /**
  * One schema level of an Ember {@link Catalog} as a Calcite {@link Schema}. Nothing is listed
@@ -47,6 +48,14 @@ public final class CatalogSchema implements Schema {
       @Override public Table get(String name) { return getTable(name); }
 
       @Override public Set<String> getNames(LikePattern pattern) { return matching(getTableNames(), pattern); }
+
+      /** Also names the catalog finds without listing them (a session's pg_catalog on the search path). */
+      @Override public Named<Table> getIgnoreCase(String name) {
+        Named<Table> listed = super.getIgnoreCase(name);
+        if (listed != null) return listed;
+        Table t = getTable(name);
+        return t == null ? null : new Named<>(name, t);
+      }
     };
   }
 

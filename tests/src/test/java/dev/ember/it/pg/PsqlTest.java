@@ -111,6 +111,15 @@ class PsqlTest {
     assertTrue(out.matches("(?s).*l_shipdate\\s+\\|\\s+date.*"), out);
   }
 
+  @Test void schemaFunctionAndDatabaseListsRun() throws Exception {
+    String out = psql(false, "\\dn", "\\df", "\\l", "\\d \"tpch.tiny\".region", "\\dtS pg_class");
+    assertTrue(out.matches("(?s).*List of schemas.*tpch\\.tiny\\s+\\|\\s+tester.*"), out);
+    assertTrue(out.matches("(?s).*List of functions.*\\(0 rows\\).*"), out);
+    assertTrue(out.matches("(?s).*List of databases.*ember\\s+\\|\\s+tester\\s+\\|\\s+UTF8.*"), out);
+    assertTrue(out.matches("(?s).*r_regionkey\\s+\\|\\s+bigint.*"), out);
+    assertTrue(out.matches("(?s).*pg_catalog\\s+\\|\\s+pg_class\\s+\\|\\s+table.*"), out);
+  }
+
   @Test void errorsShowSqlStateAndPosition() throws Exception {
     List<String> cmd = List.of(psql, "-X", "-h", "127.0.0.1", "-p", Integer.toString(server.port()), "-U", "tester",
         "-d", "ember", "-v", "VERBOSITY=verbose", "-c", "SELECT * FROM missing_table");
