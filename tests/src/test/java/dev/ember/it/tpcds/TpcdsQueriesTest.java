@@ -60,7 +60,7 @@ class TpcdsQueriesTest {
    * Statements the default run (the test suite) leaves out because they take minutes before
    * failing; they stay in the known-failures list and run with {@code -Dtpcds.queries=all}.
    */
-  static final java.util.Set<String> SLOW_FAILURES = java.util.Set.of("09");
+  static final java.util.Set<String> SLOW_FAILURES = java.util.Set.of();
 
   static List<String> names() {
     String spec = System.getProperty(PROPERTY, "").trim();
