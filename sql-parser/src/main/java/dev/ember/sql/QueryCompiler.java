@@ -71,7 +71,7 @@ final class QueryCompiler implements ViewExpander {
     try {
       RelNode rel = SqlToRel.convert(validation, validated);
       RelConverter converter = new RelConverter(this, broadcastTables);
-      plan = converter.convert(rel);
+      plan = converter.convertQuery(rel);
       hints = converter.broadcastIds();
     } catch (UnsupportedCall e) {
       throw locate(e, validated, text);

@@ -1,6 +1,7 @@
 package dev.ember.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -260,6 +261,21 @@ class QueryConversionTest {
         "SELECT date, m.value, sum(value) AS value, year(date) AS year FROM m GROUP BY date, m.value ORDER BY 1");
     assertEquals(List.of("date", "value", "value", "year"), q.columnNames());
     Tests.query(new SqlFrontEnd(catalog), "SELECT CAST(value AS VARCHAR) AS d, DATE '2020-01-01' AS x FROM m");
+  }
+
+  @Test void intervalUnitsAndMatchRecognizeWordsAreNamesWhereNoUnitStands() {
+    TestCatalog catalog = TestCatalog.standard().add(List.of("m"), new TestTable("m", Schema.of(
+        new Field("date", DataType.DATE, true), new Field("value", DataType.INT, true))));
+    SqlFrontEnd fe = new SqlFrontEnd(catalog);
+    Query q = Tests.query(fe, "SELECT year, initial, count FROM (SELECT year(date) AS year, value initial,"
+        + " count(*) AS count FROM m GROUP BY year(date), value) x WHERE year > 2000 GROUP BY year, initial, count"
+        + " ORDER BY year, x.initial");
+    assertEquals(List.of("year", "initial", "count"), q.columnNames());
+    // Where a unit stands it stays one: interval literals, EXTRACT, DATE_TRUNC.
+    Query units = Tests.query(fe, "SELECT extract(year FROM date) AS day, date + INTERVAL '1' MONTH AS month,"
+        + " date - INTERVAL '2' DAY AS hour, date_trunc(date, YEAR) AS minute FROM m");
+    assertEquals(List.of("day", "month", "hour", "minute"), units.columnNames());
+    assertTrue(units.plan().treeString().contains("extract_year(date)"), units.plan().treeString());
   }
 
   @Test void viewsExpandWithFreshAttributesAtEveryReference() {

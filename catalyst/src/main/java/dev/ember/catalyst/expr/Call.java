@@ -54,7 +54,7 @@ public record Call(Fn fn, List<Expr> args, DataType type) implements Expr {
     /**
      * {@code SCALAR_SUBQUERY_CHECK(rowCount, value)}: {@code value}, unless the scalar subquery
      * it comes from returned {@code rowCount} > 1 rows, which raises SQLSTATE 21000 at run time
-     * (as PostgreSQL and DuckDB do).
+     * (as PostgreSQL and DuckDB do). A NULL count (an outer join's padding) passes.
      */
     SCALAR_SUBQUERY_CHECK(false);
 
@@ -86,8 +86,13 @@ public record Call(Fn fn, List<Expr> args, DataType type) implements Expr {
     };
   }
 
+  /**
+   * RANDOM draws a new value per evaluation; SCALAR_SUBQUERY_CHECK counts as non-deterministic so
+   * that no rule evaluates it on more rows than its place in the plan sees (a correlated
+   * subquery's check belongs above the join with the outer rows, see the SQL front end).
+   */
   @Override public boolean deterministic() {
-    return fn != Fn.RANDOM && Expr.super.deterministic();
+    return fn != Fn.RANDOM && fn != Fn.SCALAR_SUBQUERY_CHECK && Expr.super.deterministic();
   }
 
   @Override public boolean foldable() {

@@ -69,6 +69,8 @@ public final class Optimizer {
             new CombineFilters(),
             // Before the pushdowns: an outer join turned inner lets the filter above it move down.
             new EliminateOuterJoin(),
+            // Uncorrelated scalar subqueries: LEFT JOIN ON TRUE to a one-row aggregate is a cross join.
+            new EliminateOuterJoinOnNonEmptySide(),
             new PushFilterThroughProject(),
             new PushFilterThroughAggregate(),
             new PushFilterThroughWindow(),

@@ -3,8 +3,9 @@ package dev.ember.codegen.expr;
 import dev.ember.catalyst.expr.Call;
 
 /**
- * Generated form of {@code SCALAR_SUBQUERY_CHECK(rowCount, value)}: checks the row count (never
- * NULL, a COUNT(*)) with {@code ScalarSubqueries.checkRowCount}, then yields the value as is.
+ * Generated form of {@code SCALAR_SUBQUERY_CHECK(rowCount, value)}: checks the row count (a
+ * COUNT(*), NULL only in an outer join's padding, which passes) with
+ * {@code ScalarSubqueries.checkRowCount}, then yields the value as is.
  */
 final class SubqueryCheckGen {
   private SubqueryCheckGen() {}
@@ -13,7 +14,8 @@ final class SubqueryCheckGen {
     ExprCode count = ExprCodegen.gen(c.args().get(0), ctx, input);
     ExprCode value = ExprCodegen.gen(c.args().get(1), ctx, input);
     String code = ExprCodegen.comment(c) + count.code()
-        + ExprCodegen.RT + "ScalarSubqueries.checkRowCount((long) " + count.value() + ");\n" + value.code();
+        + "if (!(" + count.isNull() + ")) " + ExprCodegen.RT + "ScalarSubqueries.checkRowCount((long) " + count.value()
+        + ");\n" + value.code();
     return new ExprCode(code, value.isNull(), value.value());
   }
 }

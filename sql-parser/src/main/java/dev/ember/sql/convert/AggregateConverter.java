@@ -159,9 +159,10 @@ final class AggregateConverter {
 
   /**
    * SINGLE_VALUE (a scalar subquery's "at most one row, else error") is ANY_VALUE when the input
-   * is known to have at most one row per group; otherwise, for an uncorrelated subquery (no
-   * grouping), null, and the caller adds a COUNT(*) whose value
-   * {@link Call.Fn#SCALAR_SUBQUERY_CHECK} checks at run time (error 21000).
+   * is known to have at most one row per group; otherwise null, and the caller adds a COUNT(*)
+   * whose value {@link Call.Fn#SCALAR_SUBQUERY_CHECK} checks at run time (error 21000) — for a
+   * correlated subquery (grouped by its correlation keys) above the join with the outer rows
+   * ({@link CorrelatedScalarChecks}).
    */
   private static AggFn singleValue(org.apache.calcite.rel.core.Aggregate agg) {
     RelMetadataQuery mq = agg.getCluster().getMetadataQuery();
@@ -172,8 +173,8 @@ final class AggregateConverter {
     } else {
       atMostOne = Boolean.TRUE.equals(mq.areColumnsUnique(agg.getInput(), agg.getGroupSet()));
       // Grouped by the correlation keys, a group with several rows is an error only if an outer
-      // row joins it, which this aggregate cannot know: checking here could fail a right query.
-      if (!atMostOne) throw EmberException.notSupported("correlated scalar subquery that may return more than one row");
+      // row joins it, which this aggregate cannot know: CorrelatedScalarChecks moves the check
+      // above that join.
     }
     return atMostOne ? AggFn.ANY_VALUE : null;
   }

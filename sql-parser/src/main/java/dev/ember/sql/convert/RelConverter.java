@@ -64,6 +64,13 @@ public final class RelConverter {
   /** The output attribute ids of the hinted tables' scans (and expanded views), after {@link #convert}. */
   public Set<Long> broadcastIds() { return Set.copyOf(broadcastIds); }
 
+  /** Converts a whole query: {@link #convert} plus the checks that need the complete plan. */
+  public LogicalPlan convertQuery(RelNode rel) {
+    LogicalPlan plan = convert(rel);
+    CorrelatedScalarChecks.requireNoneLeft(plan);
+    return plan;
+  }
+
   public LogicalPlan convert(RelNode rel) {
     if (rel instanceof TableScan scan) return scan(scan);
     if (rel instanceof org.apache.calcite.rel.core.Filter f) return filter(f);
@@ -129,7 +136,7 @@ public final class RelConverter {
       case ANTI -> JoinType.LEFT_ANTI;
       default -> throw EmberException.notSupported(j.getJoinType() + " join");
     };
-    return new Join(left, right, type, condition);
+    return CorrelatedScalarChecks.pullAboveJoin(new Join(left, right, type, condition));
   }
 
   private LogicalPlan sort(org.apache.calcite.rel.core.Sort s) {

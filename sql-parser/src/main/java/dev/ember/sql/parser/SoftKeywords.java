@@ -21,7 +21,11 @@ import java.util.Set;
  *   <li>{@code VALUE} anywhere except after NEXT/CURRENT (sequences) or before {@code (};</li>
  *   <li>{@code DATE}, {@code TIMESTAMP} when no literal string or {@code (} follows;</li>
  *   <li>any of the words after {@code AS} (except a CAST's type) or after {@code .};</li>
- *   <li>{@code RETURNS} everywhere (a keyword of CREATE FUNCTION only; TPC-DS names a column so);</li>
+ *   <li>{@code RETURNS}, {@code INITIAL} and a few more everywhere (keywords only of CREATE FUNCTION
+ *       and MATCH_RECOGNIZE, which Ember does not run; TPC-DS names a column {@code returns});</li>
+ *   <li>{@code COUNT}, {@code RANK}, {@code SUM} and other function names when no {@code (} follows;</li>
+ *   <li>the interval units {@code YEAR} … {@code SECOND} everywhere except where a unit stands
+ *       ({@link #isUnit}) or before {@code (}: {@code SELECT year … GROUP BY year} (TPC-DS q66);</li>
  *   <li>{@code DAY} before {@code (} unless a string precedes it (an interval qualifier's
  *       precision, {@code INTERVAL '1' DAY(3)}): Spark's and DuckDB's {@code day(date)}, which
  *       the validator knows as {@link dev.ember.sql.validate.EmberFunctions#DAY}.</li>
@@ -32,9 +36,24 @@ import java.util.Set;
  */
 public final class SoftKeywords {
   private static final Set<String> WORDS = Set.of("VALUE", "DATE", "TIMESTAMP", "TIME", "YEAR", "MONTH", "DAY",
-      "HOUR", "MINUTE", "SECOND", "USER", "RESULT", "LANGUAGE", "RETURNS");
-  /** Words that only statements Ember does not parse with Calcite (CREATE FUNCTION) use as keywords. */
-  private static final Set<String> ALWAYS_NAMES = Set.of("RETURNS");
+      "HOUR", "MINUTE", "SECOND", "USER", "RESULT", "LANGUAGE", "RETURNS", "INITIAL", "COUNT", "RANK", "START",
+      "POSITION", "PERCENT", "LEVEL", "SOURCE", "LOCAL", "GLOBAL", "CONDITION", "PERIOD", "MODULE", "METHOD", "ELEMENT",
+      "EMPTY", "MEMBER", "PATTERN", "MEASURES", "DEFINE", "SKIP", "OPEN", "CLOSE", "NEXT", "SCOPE", "REF", "SUM",
+      "MIN", "MAX", "AVG", "ABS", "POWER", "LOWER", "UPPER");
+  /** Words that are keywords only as function names: names wherever no {@code (} follows. */
+  private static final Set<String> FUNCTION_NAMES = Set.of("COUNT", "RANK", "POSITION", "SUM", "MIN", "MAX", "AVG",
+      "ABS", "POWER", "LOWER", "UPPER");
+  /**
+   * Words that only constructs Ember does not parse with Calcite use as keywords: CREATE FUNCTION
+   * ({@code RETURNS}, {@code LANGUAGE}) and MATCH_RECOGNIZE ({@code INITIAL}, {@code MEASURES}, …).
+   */
+  private static final Set<String> ALWAYS_NAMES = Set.of("RETURNS", "LANGUAGE", "INITIAL", "MEASURES", "DEFINE",
+      "PATTERN");
+  /** Interval units: names (Spark's {@code d_year AS year … GROUP BY year}) except where a unit stands. */
+  private static final Set<String> UNITS = Set.of("YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND");
+  /** Functions with a unit keyword argument: {@code EXTRACT(YEAR FROM d)}, {@code DATE_TRUNC(d, YEAR)}, … */
+  private static final Set<String> UNIT_FUNCTIONS = Set.of("EXTRACT", "TIMESTAMPADD", "TIMESTAMPDIFF", "DATE_TRUNC",
+      "TIMESTAMP_TRUNC", "TIME_TRUNC", "DATE_DIFF", "TIMESTAMP_DIFF", "DATEADD", "DATEDIFF", "DATE_PART", "FLOOR", "CEIL");
   private static final Set<String> LITERAL_TYPES = Set.of("DATE", "TIMESTAMP");
   private static final Set<String> CASTS = Set.of("CAST", "TRY_CAST", "SAFE_CAST");
   /** The one-row input a SELECT without FROM but with WHERE reads (Calcite's grammar needs a FROM). */
@@ -59,7 +78,8 @@ public final class SoftKeywords {
       return new SoftKeywords(sql, sql, List.of());
     }
     List<Insert> edits = new ArrayList<>();
-    Deque<Boolean> castParens = new ArrayDeque<>();
+    // Per open parenthesis: the (upper-case) function word before it, or "" for a plain parenthesis.
+    Deque<String> parenOwners = new ArrayDeque<>();
     // Per open parenthesis depth: whether a SELECT there still waits for its FROM.
     Deque<Boolean> selectWithoutFrom = new ArrayDeque<>();
     selectWithoutFrom.push(false);
@@ -67,11 +87,11 @@ public final class SoftKeywords {
       Token t = tokens.get(i);
       Token prev = i > 0 ? tokens.get(i - 1) : null;
       if (t.isSymbol("(")) {
-        castParens.push(prev != null && prev.kind() == Kind.WORD && CASTS.contains(upper(prev)));
+        parenOwners.push(prev != null && prev.kind() == Kind.WORD ? upper(prev) : "");
         selectWithoutFrom.push(false);
       }
       if (t.isSymbol(")")) {
-        if (!castParens.isEmpty()) castParens.pop();
+        if (!parenOwners.isEmpty()) parenOwners.pop();
         if (selectWithoutFrom.size() > 1) selectWithoutFrom.pop();
       }
       if (t.isWord("SELECT")) replaceTop(selectWithoutFrom, true);
@@ -80,8 +100,9 @@ public final class SoftKeywords {
         edits.add(new Insert(t, t.offset(), t.column(), DUAL));
         replaceTop(selectWithoutFrom, false);
       }
+      String owner = parenOwners.isEmpty() ? "" : parenOwners.peek();
       if (t.kind() == Kind.WORD && WORDS.contains(upper(t))
-          && isName(t, prev, tokens.get(Math.min(i + 1, tokens.size() - 1)), !castParens.isEmpty() && castParens.peek())) {
+          && isName(t, owner, prev, tokens.get(Math.min(i + 1, tokens.size() - 1)))) {
         edits.add(new Insert(t, t.offset(), t.column(), "\""));
         edits.add(new Insert(t, t.end(), t.column() + t.text().length(), "\""));
       }
@@ -115,11 +136,14 @@ public final class SoftKeywords {
     stack.push(value);
   }
 
-  private static boolean isName(Token t, Token prev, Token next, boolean inCast) {
+  /** @param owner the function word whose parentheses enclose {@code t}, or "" */
+  private static boolean isName(Token t, String owner, Token prev, Token next) {
     String w = upper(t);
     boolean afterAs = prev != null && prev.isWord("AS");
-    if (afterAs && inCast) return false;
+    if (afterAs && CASTS.contains(owner)) return false;
     if (afterAs || (prev != null && prev.isSymbol("."))) return !next.isSymbol("(");
+    if (UNITS.contains(w) && !next.isSymbol("(")) return !isUnit(owner, prev, next);
+    if (FUNCTION_NAMES.contains(w)) return !next.isSymbol("(");
     if (w.equals("VALUE")) {
       return !next.isSymbol("(") && !(prev != null && (prev.isWord("NEXT") || prev.isWord("CURRENT")));
     }
@@ -129,6 +153,18 @@ public final class SoftKeywords {
       return next.kind() != Kind.STRING && !next.isSymbol("(") && !(prev != null && prev.isSymbol("::"));
     }
     return false;
+  }
+
+  /**
+   * Whether an interval unit word stands as a unit: after an interval's value ({@code '1' YEAR},
+   * {@code 1 YEAR}), in a type ({@code INTERVAL YEAR}), in a range ({@code YEAR TO MONTH},
+   * {@code FLOOR(ts TO DAY)}), or anywhere inside {@code EXTRACT(…)}, {@code DATE_TRUNC(…)} and
+   * the TIMESTAMPADD family.
+   */
+  private static boolean isUnit(String owner, Token prev, Token next) {
+    if (next.isWord("TO") || UNIT_FUNCTIONS.contains(owner)) return true;
+    if (prev == null) return false;
+    return prev.kind() == Kind.STRING || prev.kind() == Kind.NUMBER || prev.isWord("INTERVAL") || prev.isWord("TO");
   }
 
   private static String upper(Token t) { return t.text().toUpperCase(Locale.ROOT); }

@@ -52,9 +52,12 @@ final class CallEval {
       }
       case RANDOM:
         return MathOps.random();
-      case SCALAR_SUBQUERY_CHECK:
-        ScalarSubqueries.checkRowCount(((Number) Interpreter.eval(args.get(0), row, clock)).longValue());
+      case SCALAR_SUBQUERY_CHECK: {
+        // NULL rows: the outer join found no group, so the subquery returned no row.
+        Object rows = Interpreter.eval(args.get(0), row, clock);
+        if (rows != null) ScalarSubqueries.checkRowCount(((Number) rows).longValue());
         return Interpreter.eval(args.get(1), row, clock);
+      }
       default:
         break;
     }
