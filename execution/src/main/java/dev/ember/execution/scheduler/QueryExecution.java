@@ -26,12 +26,28 @@ public final class QueryExecution {
   private final QueryContext query;
   private final TaskScheduler scheduler;
   private final Consumer<VectorSchemaRoot> results;
+  private final ResultTasks resultTasks;
 
   public QueryExecution(StagePlan plan, QueryContext query, TaskScheduler scheduler, Consumer<VectorSchemaRoot> results) {
+    this(plan, query, scheduler, results, null);
+  }
+
+  /**
+   * A query whose result tasks each hand their batches to their own {@link ResultTasks.Output}
+   * (committed when the task succeeds, aborted when it fails or the query is cancelled) instead
+   * of to one consumer.
+   */
+  public QueryExecution(StagePlan plan, QueryContext query, TaskScheduler scheduler, ResultTasks resultTasks) {
+    this(plan, query, scheduler, null, resultTasks);
+  }
+
+  private QueryExecution(StagePlan plan, QueryContext query, TaskScheduler scheduler, Consumer<VectorSchemaRoot> results,
+                         ResultTasks resultTasks) {
     this.plan = plan;
     this.query = query;
     this.scheduler = scheduler;
     this.results = results;
+    this.resultTasks = resultTasks;
   }
 
   /** Starts every stage; the future completes when the result stage has finished (or one failed). */
@@ -72,6 +88,10 @@ public final class QueryExecution {
   }
 
   private void runTask(Stage stage, StageContext ctx, int partition) {
+    if (stage.isResult() && resultTasks != null) {
+      runOutputTask(stage, ctx, partition);
+      return;
+    }
     try (TaskContext task = new TaskContext(query, ctx, partition)) {
       BatchSource source = task.track(new TaskPlanner(task).build(stage.plan(), partition));
       Consumer<VectorSchemaRoot> sink = sinkFor(stage, task);
@@ -86,6 +106,32 @@ public final class QueryExecution {
     } catch (RuntimeException | Error e) {
       query.fail(e);
       throw e;
+    }
+  }
+
+  /** A result task writing to its own output: committed only if every batch went through. */
+  private void runOutputTask(Stage stage, StageContext ctx, int partition) {
+    ResultTasks.Output out = null;
+    boolean committed = false;
+    try (TaskContext task = new TaskContext(query, ctx, partition)) {
+      BatchSource source = task.track(new TaskPlanner(task).build(stage.plan(), partition));
+      out = resultTasks.open(partition);
+      VectorSchemaRoot b;
+      while ((b = source.next()) != null) {
+        try (VectorSchemaRoot batch = b) {
+          query.checkRunning();
+          out.accept(batch);
+          query.progress().rowsOut(batch.getRowCount());
+        }
+      }
+      query.checkRunning();
+      out.commit();
+      committed = true;
+    } catch (RuntimeException | Error e) {
+      query.fail(e);
+      throw e;
+    } finally {
+      if (out != null && !committed) out.abort();
     }
   }
 
