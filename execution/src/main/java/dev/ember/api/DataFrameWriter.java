@@ -17,9 +17,11 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 /**
  * Writes a DataFrame's rows to files, as Spark's {@code df.write()}:
  * {@code df.write().mode("overwrite").partitionBy("k").parquet(path)}. A write is one job of the
- * datasources' writers: the result's batches go to a task writer in a staging directory and
- * appear at the target only when the job commits; any failure aborts the job and leaves the
- * target as it was.
+ * datasources' writers ({@link WriteJob}): each task of the query's last stage writes its
+ * partition's rows through its own task writer into the job's staging directory, in parallel;
+ * the files appear at the target only when every task succeeded and the job commits. A failing
+ * task, or a cancel (interrupting the writing thread), aborts the job and leaves the target as it
+ * was.
  */
 public final class DataFrameWriter {
   private final DataFrame df;
@@ -64,12 +66,18 @@ public final class DataFrameWriter {
     WriteSpec spec = new WriteSpec(format, path, mode, df.schema(), partitionBy, options);
     try (WriteJob job = WriteJob.begin(spec)) {
       if (job.skipped()) return;
-      try (QueryResult result = df.state.runQuery(df.query()); TaskWriter task = job.newTaskWriter(0)) {
-        for (VectorSchemaRoot b = result.nextBatch(); b != null; b = result.nextBatch()) task.write(b);
-        task.commit();
-      }
+      df.state.runInto(df.query(), partition -> new TaskOutput(job.newTaskWriter(partition)));
       job.commitJob();
     }
+  }
+
+  /** One result task's writer, as the scheduler's per-task output. */
+  private record TaskOutput(TaskWriter writer) implements dev.ember.execution.scheduler.ResultTasks.Output {
+    @Override public void accept(VectorSchemaRoot batch) { writer.write(batch); }
+
+    @Override public void commit() { writer.commit(); }
+
+    @Override public void abort() { writer.abort(); }
   }
 
   public void parquet(String path) { format("parquet").save(path); }

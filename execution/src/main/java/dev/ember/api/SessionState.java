@@ -210,6 +210,51 @@ public final class SessionState implements AutoCloseable {
   /** Runs a query and streams its result. */
   QueryResult runQuery(Query q) { return runQuery(q, true); }
 
+  /**
+   * Runs a query whose result tasks each consume their own output (a write: one task writer per
+   * partition, in parallel). Blocks until every task has finished; if the calling thread is
+   * interrupted, the query is cancelled, its tasks stop (aborting their outputs) and the call
+   * fails with QUERY_CANCELED.
+   */
+  void runInto(Query q, dev.ember.execution.scheduler.ResultTasks tasks) {
+    checkOpen();
+    Planned planned = plan(q, true);
+    String id = "q" + QUERY_IDS.incrementAndGet();
+    BufferAllocator allocator = MemoryManager.newQueryAllocator(id);
+    QueryContext ctx = new QueryContext(id, allocator, QueryClock.now(), intConf(Settings.BATCH_SIZE),
+        Boolean.parseBoolean(conf.get(Settings.CODEGEN_ENABLED)));
+    ctx.setRuntimeFilters(boolConf(Settings.RUNTIME_FILTER));
+    try {
+      java.util.concurrent.CompletableFuture<Void> done =
+          new QueryExecution(planned.stages(), ctx, engine.scheduler(), tasks).start();
+      awaitTasks(ctx, done);
+    } finally {
+      ctx.close();
+      allocator.close();
+    }
+  }
+
+  /** Waits for {@code done}; an interrupt cancels the query and still waits for its tasks to stop. */
+  private static void awaitTasks(QueryContext ctx, java.util.concurrent.CompletableFuture<Void> done) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          done.get();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+          ctx.cancel();
+        } catch (java.util.concurrent.ExecutionException e) {
+          throw StreamingResult.translate(e);
+        }
+      }
+    } finally {
+      if (interrupted) Thread.currentThread().interrupt();
+    }
+    if (interrupted) throw new EmberException(EmberException.QUERY_CANCELED, "query was cancelled");
+  }
+
   /** Computes a plan to be cached: run as it is, every batch handed to {@code sink}. */
   private void materialize(LogicalPlan plan, java.util.function.Consumer<org.apache.arrow.vector.VectorSchemaRoot> sink) {
     Query q = new Query(plan, plan.output().stream().map(AttributeRef::name).toList());

@@ -49,7 +49,8 @@ public final class HadoopFiles {
 
   /**
    * The files at {@code location}: the file itself, or every file under the directory whose name
-   * {@code accept}s (recursively, in path order), skipping hidden names (see {@link #isHidden}).
+   * {@code accept}s (recursively, in path order), skipping hidden names (see {@link #isHidden}) and
+   * the files of write jobs that have not committed ({@link CommittedJobs}).
    */
   public static List<FileStatus> list(String location, Predicate<String> accept) {
     Path path = new Path(location);
@@ -58,7 +59,9 @@ public final class HadoopFiles {
       FileStatus status = fs.getFileStatus(path);
       List<FileStatus> out = new ArrayList<>();
       if (status.isDirectory()) {
-        collect(fs, status.getPath(), accept, out);
+        // the commit log first: files of jobs committing while we list stay hidden
+        CommittedJobs jobs = CommittedJobs.read(fs, CommittedJobs.tableRoot(status.getPath()));
+        collect(fs, status.getPath(), n -> jobs.visible(n) && accept.test(n), out);
       } else {
         out.add(status);
       }

@@ -5,6 +5,7 @@ import dev.ember.catalyst.types.DataType;
 import dev.ember.catalyst.types.Field;
 import dev.ember.catalyst.types.Schema;
 import dev.ember.catalyst.types.Utf8String;
+import dev.ember.datasources.fs.CommittedJobs;
 import dev.ember.datasources.fs.HadoopFiles;
 import dev.ember.datasources.write.PartitionPaths;
 import java.io.FileNotFoundException;
@@ -26,7 +27,8 @@ import org.apache.hadoop.fs.Path;
  * {@code k=v} sub-directories is an error, as in Spark. Column types are inferred from the values
  * (Spark's order: INT, BIGINT, DOUBLE, DATE, else VARCHAR; {@code __HIVE_DEFAULT_PARTITION__} is
  * NULL and says nothing) unless the declared schema names the column. Hidden names ({@code _…},
- * {@code .…}) are skipped.
+ * {@code .…}) are skipped, and so are files of uncommitted write jobs ({@link CommittedJobs}): a
+ * partition directory holding only those is not a partition yet.
  */
 public final class PartitionDiscovery {
   private PartitionDiscovery() {}
@@ -39,7 +41,8 @@ public final class PartitionDiscovery {
       FileStatus status = fs.getFileStatus(root);
       if (!status.isDirectory()) return Optional.empty();
       List<Leaf> leaves = new ArrayList<>();
-      walk(fs, status.getPath(), new ArrayList<>(), new ArrayList<>(), leaves);
+      CommittedJobs jobs = CommittedJobs.read(fs, status.getPath());
+      walk(fs, status.getPath(), jobs, new ArrayList<>(), new ArrayList<>(), leaves);
       if (leaves.isEmpty() || leaves.get(0).names.isEmpty()) return Optional.empty();
       List<String> names = leaves.get(0).names;
       for (Leaf l : leaves) {
@@ -64,7 +67,8 @@ public final class PartitionDiscovery {
 
   private record Leaf(String path, List<String> names, List<String> values, int files) {}
 
-  private static void walk(FileSystem fs, Path dir, List<String> names, List<String> values, List<Leaf> out)
+  private static void walk(FileSystem fs, Path dir, CommittedJobs jobs, List<String> names, List<String> values,
+                           List<Leaf> out)
       throws IOException {
     FileStatus[] children = fs.listStatus(dir);
     Arrays.sort(children, Comparator.comparing(s -> s.getPath().getName()));
@@ -78,7 +82,7 @@ public final class PartitionDiscovery {
       } else if (c.isDirectory()) {
         // a plain sub-directory: its files belong to this level (as the readers list recursively)
         files++;
-      } else {
+      } else if (jobs.visible(n)) {
         files++;
       }
     }
@@ -95,7 +99,7 @@ public final class PartitionDiscovery {
       int eq = n.indexOf('=');
       names.add(PartitionPaths.unescape(n.substring(0, eq)));
       values.add(PartitionPaths.unescape(n.substring(eq + 1)));
-      walk(fs, p.getPath(), names, values, out);
+      walk(fs, p.getPath(), jobs, names, values, out);
       names.remove(names.size() - 1);
       values.remove(values.size() - 1);
     }

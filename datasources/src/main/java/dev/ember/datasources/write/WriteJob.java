@@ -3,6 +3,7 @@ package dev.ember.datasources.write;
 import dev.ember.catalyst.errors.EmberException;
 import dev.ember.catalyst.types.Field;
 import dev.ember.catalyst.types.Schema;
+import dev.ember.datasources.fs.CommittedJobs;
 import dev.ember.datasources.fs.HadoopFiles;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -15,18 +16,28 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * One write job: {@link #begin} → {@link #newTaskWriter task writers} (one per task, may run in
- * parallel threads) → {@link #commitJob} (everything appears at once) or {@link #abortJob}
- * (nothing appears).
+ * One write job: {@link #begin} → {@link #newTaskWriter task writers} (one per task of the
+ * query's last stage, running in parallel threads) → {@link #commitJob} (everything appears at
+ * once) or {@link #abortJob} (nothing appears).
  *
- * <p>Commit protocol: tasks write into a hidden staging directory next to the target
- * ({@code <parent>/.<name>.ember-staging-<job>/}), each task in its own sub-directory; a task
- * commit moves its files into the staging root. The job commit writes {@code _SUCCESS} and then
- * renames the staging directory to the target (no target yet), swaps it with the target
- * (OVERWRITE: the old target is renamed aside and deleted only after the swap) or moves the staged
- * files into the target (APPEND; file names carry the job id, so they never collide). A failing or
- * aborted job deletes the staging directory and leaves the target exactly as it was. Checksum
- * ({@code .crc}) files are not written.
+ * <p>Commit protocol. Tasks write into a hidden staging directory next to the target
+ * ({@code <parent>/.<name>.ember-staging-<job>/}), each task in its own sub-directory, with file
+ * names {@code part-<task>-<job id>.c000.<ext>}; a task commit moves its files into the staging
+ * root, a failed task deletes its sub-directory. The job commit writes {@code _SUCCESS}, then:
+ * <ul>
+ *   <li>no target yet: renames the staging directory to the target — one atomic step;</li>
+ *   <li>OVERWRITE: renames the old target aside, the staging directory into its place, and
+ *       deletes the old one only after that (if the second rename fails the old target is renamed
+ *       back). Between the two renames the target is briefly missing, never half-written;</li>
+ *   <li>APPEND: moves the staged files into the target while they are still invisible to readers,
+ *       then creates one marker in the target's commit log {@code _ember_jobs/<job id>}, which
+ *       makes all of them visible at once ({@link AppendCommit}, {@link CommittedJobs}). Ember's
+ *       readers list the log before the files and skip files of jobs without a marker; other
+ *       engines that do not know the log may see a job's files while it commits.</li>
+ * </ul>
+ * A failing, cancelled or aborted job deletes the staging directory (and moves back whatever an
+ * APPEND had moved) and leaves the target exactly as it was. Checksum ({@code .crc}) files are
+ * not written.
  */
 public final class WriteJob implements AutoCloseable {
   /** PostgreSQL's duplicate_file: the target exists and the mode is ERROR_IF_EXISTS. */
@@ -43,6 +54,7 @@ public final class WriteJob implements AutoCloseable {
   private final JobLayout layout;
   private final List<StagedTaskWriter> tasks = new ArrayList<>();
   private State state = State.OPEN;
+  private Runnable beforeAppendMarker = () -> { };
 
   private WriteJob(WriteSpec spec, String jobId, FileSystem fs, Path target, Path staging,
                    boolean skipped, JobLayout layout) {
@@ -130,7 +142,7 @@ public final class WriteJob implements AutoCloseable {
       } else if (spec.mode() == SaveMode.OVERWRITE) {
         swap();
       } else {
-        new AppendCommit(fs, staging, target).run();
+        new AppendCommit(fs, staging, target).run(jobId, beforeAppendMarker);
       }
       state = State.COMMITTED;
     } catch (IOException | RuntimeException e) {
@@ -158,6 +170,9 @@ public final class WriteJob implements AutoCloseable {
   private void rename(Path from, Path to) throws IOException {
     if (!fs.rename(from, to)) throw new IOException("could not rename " + from + " to " + to);
   }
+
+  /** Runs {@code hook} when an APPEND's files are in the target but its marker is not (tests). */
+  void beforeAppendMarker(Runnable hook) { this.beforeAppendMarker = hook; }
 
   /** Deletes everything the job staged; the target is untouched. Harmless after a commit. */
   public synchronized void abortJob() {

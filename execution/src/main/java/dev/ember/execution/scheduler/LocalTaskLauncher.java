@@ -20,11 +20,27 @@ public final class LocalTaskLauncher implements TaskLauncher {
   private final QueryContext query;
   private final TaskScheduler scheduler;
   private final Consumer<VectorSchemaRoot> results;
+  private final ResultTasks resultTasks;
 
   public LocalTaskLauncher(QueryContext query, TaskScheduler scheduler, Consumer<VectorSchemaRoot> results) {
+    this(query, scheduler, results, null);
+  }
+
+  /**
+   * A launcher whose result tasks each hand their batches to their own {@link ResultTasks.Output}
+   * (committed when the task succeeds, aborted when it fails or the query is cancelled) instead
+   * of to one consumer: a write, one task writer per partition.
+   */
+  public LocalTaskLauncher(QueryContext query, TaskScheduler scheduler, ResultTasks resultTasks) {
+    this(query, scheduler, null, resultTasks);
+  }
+
+  private LocalTaskLauncher(QueryContext query, TaskScheduler scheduler, Consumer<VectorSchemaRoot> results,
+                            ResultTasks resultTasks) {
     this.query = query;
     this.scheduler = scheduler;
     this.results = results;
+    this.resultTasks = resultTasks;
   }
 
   @Override public CompletableFuture<Void> launch(Stage stage) {
@@ -57,6 +73,10 @@ public final class LocalTaskLauncher implements TaskLauncher {
   }
 
   private void runTask(Stage stage, StageContext ctx, int partition) {
+    if (stage.isResult() && resultTasks != null) {
+      runOutputTask(stage, ctx, partition);
+      return;
+    }
     try (TaskContext task = new TaskContext(query, ctx, partition)) {
       BatchSource source = task.track(new TaskPlanner(task).build(stage.plan(), partition));
       Consumer<VectorSchemaRoot> sink = sinkFor(stage);
@@ -71,6 +91,32 @@ public final class LocalTaskLauncher implements TaskLauncher {
     } catch (RuntimeException | Error e) {
       query.fail(e);
       throw e;
+    }
+  }
+
+  /** A result task writing to its own output: committed only if every batch went through. */
+  private void runOutputTask(Stage stage, StageContext ctx, int partition) {
+    ResultTasks.Output out = null;
+    boolean committed = false;
+    try (TaskContext task = new TaskContext(query, ctx, partition)) {
+      BatchSource source = task.track(new TaskPlanner(task).build(stage.plan(), partition));
+      out = resultTasks.open(partition);
+      VectorSchemaRoot b;
+      while ((b = source.next()) != null) {
+        try (VectorSchemaRoot batch = b) {
+          query.checkRunning();
+          out.accept(batch);
+          query.progress().rowsOut(batch.getRowCount());
+        }
+      }
+      query.checkRunning();
+      out.commit();
+      committed = true;
+    } catch (RuntimeException | Error e) {
+      query.fail(e);
+      throw e;
+    } finally {
+      if (out != null && !committed) out.abort();
     }
   }
 
