@@ -246,6 +246,8 @@ public final class SessionState implements AutoCloseable {
           interrupted = true;
           ctx.cancel();
         } catch (java.util.concurrent.ExecutionException e) {
+          // A cancellation interrupts the tasks' I/O; what the caller is told is why, not how a task broke.
+          if (ctx.cancellation() != null) throw ctx.cancellation();
           throw StreamingResult.translate(e);
         }
       }
