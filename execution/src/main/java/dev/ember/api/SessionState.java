@@ -66,6 +66,7 @@ public final class SessionState implements AutoCloseable {
     this.engine = engine;
     conf.putAll(Settings.defaults(engine.parallelism()));
     initial.forEach((k, v) -> conf.put(k, v));
+    initial.forEach(MemorySettings::apply);
     this.catalogs = new Catalogs(conf.get(Settings.CATALOG_DIR));
     this.catalog = new SessionCatalog(catalogs::table, catalogs::names);
     this.frontEnd = new SqlFrontEnd(catalog, macros);
@@ -76,6 +77,14 @@ public final class SessionState implements AutoCloseable {
   }
 
   public String master() { return engine.master(); }
+
+  /** What the cluster manager recorded (task attempts, failures, lost executors); empty in local mode. */
+  public java.util.List<dev.ember.execution.cluster.JobEvent> clusterEvents() { return engine.cluster().events(); }
+
+  /** The executor processes of {@code local-cluster} mode (none in local mode): for tests. */
+  public java.util.List<ProcessHandle> executorProcesses() {
+    return engine.cluster() instanceof dev.ember.execution.cluster.LocalCluster c ? c.executorProcesses() : java.util.List.of();
+  }
 
   /** The names this session's queries can see (views, tables, built-in catalogs): for completion and listings. */
   public dev.ember.catalyst.catalog.Catalog catalog() { return catalog; }
@@ -220,7 +229,8 @@ public final class SessionState implements AutoCloseable {
         Boolean.parseBoolean(conf.get(Settings.CODEGEN_ENABLED)));
     ctx.setRuntimeFilters(boolConf(Settings.RUNTIME_FILTER));
     StreamingResult result = new StreamingResult(new Schema(fields), ctx, allocator);
-    QueryExecution execution = new QueryExecution(planned.stages(), ctx, engine.scheduler(), result::offer);
+    var launcher = engine.cluster().launcher(planned.stages(), ctx, result::offer, intConf(Settings.TASK_MAX_FAILURES));
+    QueryExecution execution = new QueryExecution(planned.stages(), ctx, engine.scheduler(), launcher);
     result.start(execution.start());
     return result;
   }
@@ -451,7 +461,10 @@ public final class SessionState implements AutoCloseable {
 
   boolean isClosed() { return closed; }
 
-  void setConf(String key, String value) { conf.put(key, value); }
+  void setConf(String key, String value) {
+    MemorySettings.apply(key, value);
+    conf.put(key, value);
+  }
 
   @Override public void close() {
     if (closed) return;
