@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
@@ -60,7 +61,9 @@ final class MacroExpander {
     }
     if (!(node instanceof SqlCall call)) return node;
     List<SqlNode> operands = call.getOperandList();
-    for (int i = 0; i < operands.size(); i++) {
+    // AS: only the expression; its alias (and column list) are names, never calls
+    int expressions = call.getKind() == SqlKind.AS ? 1 : operands.size();
+    for (int i = 0; i < expressions; i++) {
       SqlNode op = operands.get(i);
       SqlNode r = op == null ? null : rewrite(op, depth);
       if (r != op) call.setOperand(i, r);

@@ -33,8 +33,10 @@ class MacroExpanderTest {
         SqlMacro.of("twice", List.of("x"), "x * 2"));
     assertEquals(plan(Tests.FRONT_END, "SELECT 'u1' AS w FROM t"), plan(fe, "SELECT current_user AS w FROM t"));
     assertEquals(plan(Tests.FRONT_END, "SELECT 'u2' AS w FROM t"), plan(fe, "SELECT CURRENT_USER AS w FROM t"));
-    // a quoted name is a column reference, never the macro
+    // a quoted name is a column reference, and an alias a name: never the macro
     Tests.query(fe, "SELECT \"c\" FROM t");
+    assertEquals(plan(Tests.FRONT_END, "SELECT 'u3' AS \"current_user\" FROM t"),
+        plan(fe, "SELECT current_user AS \"current_user\" FROM t"));
     // another arity does not match: the call stays unknown, at its own position
     EmberException e = assertThrows(EmberException.class, () -> fe.parse("SELECT a,\n  twice(a, b) FROM t"));
     assertEquals(EmberException.UNDEFINED_FUNCTION, e.sqlState());

@@ -48,6 +48,7 @@ final class PgSyntax {
     List<PgToken> tokens = PgLexer.tokenize(sql);
     if (!needsRewrite(tokens)) return Rewritten.of(sql, tokens);
     PgSyntax s = new PgSyntax(sql, tokens, names);
+    PgColumnNames.apply(s.tokens); // on the tokens as written: names come from the user's text
     s.escapeStrings();
     s.operatorCalls();
     s.collations();
@@ -62,7 +63,7 @@ final class PgSyntax {
 
   private static boolean needsRewrite(List<PgToken> tokens) {
     for (PgToken t : tokens) {
-      if (t.kind() == Kind.ESCAPE_STRING || t.isSymbol("::") || t.isSymbol("[") || (t.kind() == Kind.SYMBOL && REGEX_OPS.contains(t.text()))
+      if (t.kind() == Kind.ESCAPE_STRING || t.isSymbol("::") || t.isSymbol("[") || t.isWord("select") || (t.kind() == Kind.SYMBOL && REGEX_OPS.contains(t.text()))
           || t.isWord("operator") || t.isWord("collate") || t.isWord("pg_catalog") || t.isWord("pg_get_keywords")
           || t.isWord("current_schema")
           || t.isWord("cast")) {

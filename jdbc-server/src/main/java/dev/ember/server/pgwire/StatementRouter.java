@@ -1,6 +1,7 @@
 package dev.ember.server.pgwire;
 
 import dev.ember.api.Session;
+import dev.ember.catalyst.errors.EmberException;
 import dev.ember.catalyst.types.DataType;
 import dev.ember.catalyst.types.Field;
 import dev.ember.catalyst.types.Schema;
@@ -73,10 +74,11 @@ final class StatementRouter {
     } catch (RuntimeException e) {
       CatalogAnswerer.Answer a = catalog.answer(sql, session, settings);
       if (a != null) {
-        LOG.log(System.Logger.Level.DEBUG, () -> "answered by the catalog recognisers (engine: " + e.getMessage() + "): " + sql);
+        LOG.log(System.Logger.Level.DEBUG,
+            () -> "answered by the catalog recognisers (engine: " + e.getMessage() + "): " + sql);
         return local(a);
       }
-      throw e instanceof dev.ember.catalyst.errors.EmberException ee ? text.remap(ee) : e;
+      throw e instanceof EmberException ee ? text.remap(ee) : e;
     }
   }
 
@@ -96,7 +98,7 @@ final class StatementRouter {
     } catch (RuntimeException e) {
       CatalogAnswerer.Answer a = catalog.answer(sql, session, settings);
       if (a != null) return local(a).columns();
-      throw e instanceof dev.ember.catalyst.errors.EmberException ee ? text.remap(ee) : e;
+      throw e instanceof EmberException ee ? text.remap(ee) : e;
     }
     if (schema == null) return null;
     List<ResultColumn> out = new ArrayList<>();

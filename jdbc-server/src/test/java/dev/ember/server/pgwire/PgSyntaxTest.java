@@ -21,22 +21,22 @@ class PgSyntaxTest {
   private static String rewrite(String sql) { return PgSyntax.rewrite(sql, NAMES).text(); }
 
   @Test void castsBecomeCastCallsWithEmberTypeNames() {
-    assertEquals("SELECT CAST(x AS INTEGER), CAST(t.a AS VARCHAR) FROM t", rewrite("SELECT x::int4, t.a::text FROM t"));
-    assertEquals("SELECT CAST(CAST(c.oid AS INTEGER) AS VARCHAR)", rewrite("SELECT c.oid::regclass::text"));
-    assertEquals("SELECT CAST(f(a, b) AS DOUBLE)", rewrite("SELECT f(a, b)::float8"));
-    assertEquals("SELECT CAST((a + 1) AS BIGINT)", rewrite("SELECT (a + 1)::int8"));
-    assertEquals("SELECT CAST(CASE WHEN a THEN 1 END AS numeric(15, 2))",
+    assertEquals("SELECT CAST(x AS INTEGER) AS \"x\", CAST(t.a AS VARCHAR) AS \"a\" FROM t", rewrite("SELECT x::int4, t.a::text FROM t"));
+    assertEquals("SELECT CAST(CAST(c.oid AS INTEGER) AS VARCHAR) AS \"oid\"", rewrite("SELECT c.oid::regclass::text"));
+    assertEquals("SELECT CAST(f(a, b) AS DOUBLE) AS \"f\"", rewrite("SELECT f(a, b)::float8"));
+    assertEquals("SELECT CAST((a + 1) AS BIGINT) AS \"int8\"", rewrite("SELECT (a + 1)::int8"));
+    assertEquals("SELECT CAST(CASE WHEN a THEN 1 END AS numeric(15, 2)) AS \"numeric\"",
         rewrite("SELECT CASE WHEN a THEN 1 END::numeric(15, 2)"));
-    assertEquals("SELECT a || CAST(b AS VARCHAR)", rewrite("SELECT a || b::text")); // :: binds tighter than ||
-    assertEquals("SELECT CAST('{a}' AS VARCHAR), CAST(x AS double precision)", rewrite("SELECT '{a}'::text[], x::double precision"));
-    assertEquals("SELECT CAST(? AS TIMESTAMP(6)), CAST(x AS char(3))", rewrite("SELECT CAST(? AS TIMESTAMP(6)), x::char(3)"));
-    assertEquals("SELECT CAST(x AS VARCHAR)", rewrite("SELECT x::pg_catalog.\"char\""));
-    assertEquals("SELECT CAST(x AS INTEGER) FROM t", rewrite("SELECT CAST(x AS int4) FROM t"));
-    assertEquals("SELECT CAST(d AS TIMESTAMP WITH LOCAL TIME ZONE)", rewrite("SELECT d::timestamp with time zone"));
+    assertEquals("SELECT a || CAST(b AS VARCHAR) AS \"?column?\"", rewrite("SELECT a || b::text")); // :: binds tighter than ||
+    assertEquals("SELECT CAST('{a}' AS VARCHAR) AS \"text\", CAST(x AS double precision) AS \"x\"", rewrite("SELECT '{a}'::text[], x::double precision"));
+    assertEquals("SELECT CAST(? AS TIMESTAMP(6)) AS \"timestamp\", CAST(x AS char(3)) AS \"x\"", rewrite("SELECT CAST(? AS TIMESTAMP(6)), x::char(3)"));
+    assertEquals("SELECT CAST(x AS VARCHAR) AS \"x\"", rewrite("SELECT x::pg_catalog.\"char\""));
+    assertEquals("SELECT CAST(x AS INTEGER) AS \"x\" FROM t", rewrite("SELECT CAST(x AS int4) FROM t"));
+    assertEquals("SELECT CAST(d AS TIMESTAMP WITH LOCAL TIME ZONE) AS \"d\"", rewrite("SELECT d::timestamp with time zone"));
   }
 
   @Test void objectNameLiteralsBecomeTheirOids() {
-    assertEquals("SELECT 1259, 23, 2200, 'array_in'",
+    assertEquals("SELECT 1259 AS \"regclass\", 23 AS \"regtype\", 2200 AS \"regnamespace\", 'array_in' AS \"regproc\"",
         rewrite("SELECT 'pg_class'::regclass, 'int4'::regtype, 'public'::regnamespace, 'pg_catalog.array_in'::regproc"));
     assertEquals("WHERE c.oid = CAST(1259 AS INTEGER)", rewrite("WHERE c.oid = 'pg_class'::pg_catalog.regclass::oid"));
   }
@@ -58,16 +58,27 @@ class PgSyntaxTest {
   }
 
   @Test void catalogPrefixesEscapeStringsAndNiladicCalls() {
-    assertEquals("SELECT format_type(a, b), current_schema FROM pg_catalog.pg_class",
+    assertEquals("SELECT format_type(a, b) AS \"format_type\", current_schema AS \"current_schema\" FROM pg_catalog.pg_class",
         rewrite("SELECT pg_catalog.format_type(a, b), current_schema() FROM pg_catalog.pg_class"));
     assertEquals("SELECT * FROM pg_catalog.pg_get_keywords", rewrite("SELECT * FROM pg_get_keywords()"));
-    assertEquals("SELECT 'a\nb''c', 'x\\y'", rewrite("SELECT E'a\\nb\\'c', 'x\\y'"));
+    assertEquals("SELECT 'a\nb''c' AS \"?column?\", 'x\\y' AS \"?column?\"", rewrite("SELECT E'a\\nb\\'c', 'x\\y'"));
   }
 
   @Test void subscriptsPickAnElementOfTheArraysTextForm() {
     assertEquals("WHERE n = SPLIT_PART(REPLACE(REPLACE((current_schemas(true)), '{', ''), '}', ''), ',', 1)",
         rewrite("WHERE n = (pg_catalog.current_schemas(true))[1]"));
-    assertEquals("SELECT ARRAY[1, 2]", rewrite("SELECT ARRAY[1, 2]"));
+    assertEquals("SELECT ARRAY[1, 2] AS \"?column?\"", rewrite("SELECT ARRAY[1, 2]"));
+  }
+
+  @Test void unnamedSelectItemsGetPostgresNames() {
+    assertEquals("SELECT count(*) AS \"count\", sum(x) + 1 AS \"?column?\", a b, c AS d, e.f, "
+            + "CASE WHEN x THEN 1 END AS \"case\", CAST(c.oid AS VARCHAR) AS \"oid\", "
+            + "CAST(CAST(1259 AS INTEGER) AS VARCHAR) AS \"text\", CAST(? AS TIMESTAMP(6)) AS \"timestamp\", t.* FROM t",
+        rewrite("SELECT count(*), sum(x) + 1, a b, c AS d, e.f, CASE WHEN x THEN 1 END, c.oid::text, "
+            + "'pg_class'::regclass::oid::text, CAST(? AS TIMESTAMP(6)), t.* FROM t"));
+    // only the leading SELECT: a WITH's queries and later UNION branches keep their text
+    assertEquals("WITH q AS (SELECT max(v) FROM t) SELECT min(v) AS \"min\" FROM q UNION SELECT avg(v) FROM q",
+        rewrite("WITH q AS (SELECT max(v) FROM t) SELECT min(v) FROM q UNION SELECT avg(v) FROM q"));
   }
 
   @Test void textInsideLiteralsAndCommentsIsLeftAlone() {

@@ -188,6 +188,21 @@ class PgCatalogTest {
     }
   }
 
+  /** Unnamed select items are named by PostgreSQL's rules, which clients read columns by. */
+  @Test void resultColumnsHavePostgresNames() throws SQLException {
+    try (Connection c = server.connect(); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT count(*), version(), c.relname::text, 'pg_class'::regclass, "
+             + "c.relnatts + 1, CASE WHEN c.relkind = 'r' THEN 1 END, current_user, c.oid AS \"Id\" "
+             + "FROM pg_catalog.pg_class c WHERE c.relname = 'pg_type' GROUP BY c.relname, c.relnatts, c.relkind, c.oid")) {
+      List<String> names = new ArrayList<>();
+      for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) names.add(rs.getMetaData().getColumnLabel(i));
+      assertEquals(List.of("count", "version", "relname", "regclass", "?column?", "case", "current_user", "Id"), names);
+      assertTrue(rs.next());
+      assertEquals("pg_type", rs.getString("relname"));
+      assertEquals(1, rs.getLong("count"));
+    }
+  }
+
   @Test void prepareStatementsRewriteToo() throws SQLException {
     try (Connection c = server.connect();
          java.sql.PreparedStatement ps = c.prepareStatement(
