@@ -65,6 +65,7 @@ public final class SessionState implements AutoCloseable {
     this.engine = engine;
     conf.putAll(Settings.defaults(engine.parallelism()));
     initial.forEach((k, v) -> conf.put(k, v));
+    initial.forEach(MemorySettings::apply);
     this.catalogs = new Catalogs(conf.get(Settings.CATALOG_DIR));
     this.catalog = new SessionCatalog(catalogs::table, catalogs::names);
     this.frontEnd = new SqlFrontEnd(catalog);
@@ -443,7 +444,10 @@ public final class SessionState implements AutoCloseable {
 
   boolean isClosed() { return closed; }
 
-  void setConf(String key, String value) { conf.put(key, value); }
+  void setConf(String key, String value) {
+    MemorySettings.apply(key, value);
+    conf.put(key, value);
+  }
 
   @Override public void close() {
     if (closed) return;

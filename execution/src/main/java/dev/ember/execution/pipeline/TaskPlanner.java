@@ -239,7 +239,7 @@ public final class TaskPlanner {
       Pipeline p = PipelineFactory.create(spec, new PipelineResources(tables, null, table), task.query().codegen(),
           task.query().clock());
       return new AggregateSource(input, p, table, columns, schemaOf(a.output()), task.allocator(),
-          task.query().batchSize());
+          task.query().batchSize(), task.memory(), AggregateSpilling.of(sink, name(a), task));
     } catch (RuntimeException | Error e) {
       if (table != null) table.close();
       input.close();

@@ -1,12 +1,18 @@
 package dev.ember.execution.scheduler;
 
+import dev.ember.execution.memory.MemoryManager;
+import dev.ember.execution.memory.TaskMemory;
 import dev.ember.execution.operator.Batches;
 import dev.ember.execution.shuffle.StageInputs;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 
-/** One task: a partition of a stage, with its own allocator and the resources it must release. */
+/**
+ * One task: a partition of a stage, with its own allocator, its share of execution memory
+ * ({@link #memory()}: operators reserve there before they allocate) and the resources it must
+ * release.
+ */
 public final class TaskContext implements AutoCloseable {
   private final QueryContext query;
   private final StageContext stage;
@@ -14,6 +20,7 @@ public final class TaskContext implements AutoCloseable {
   private final BufferAllocator allocator;
   private final List<AutoCloseable> resources = new ArrayList<>();
   private StageInputs inputs;
+  private final TaskMemory memory;
 
   public TaskContext(QueryContext query, StageContext stage, int partition) {
     this.query = query;
@@ -22,6 +29,8 @@ public final class TaskContext implements AutoCloseable {
     this.allocator = query.allocator().newChildAllocator("stage" + stage.stage().id() + "-task" + partition, 0,
         Long.MAX_VALUE);
     this.inputs = query.outputs();
+    this.memory = new TaskMemory(MemoryManager.pool(), query.id() + " stage " + stage.stage().id() + " task " + partition,
+        query.spillMetrics(), query::checkRunning);
   }
 
   /** Where this task reads earlier stages' outputs: the query's local shuffle unless set. */
@@ -38,6 +47,9 @@ public final class TaskContext implements AutoCloseable {
 
   public BufferAllocator allocator() { return allocator; }
 
+  /** The task's execution memory: operators take a {@link dev.ember.execution.memory.MemoryReservation} here. */
+  public TaskMemory memory() { return memory; }
+
   /** Closes {@code r} when the task ends. */
   public <T extends AutoCloseable> T track(T r) {
     resources.add(r);
@@ -49,6 +61,7 @@ public final class TaskContext implements AutoCloseable {
       Batches.closeAll(resources);
     } finally {
       resources.clear();
+      memory.close();
       allocator.close();
     }
   }
