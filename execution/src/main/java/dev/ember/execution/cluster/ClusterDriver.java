@@ -181,11 +181,13 @@ public final class ClusterDriver implements AutoCloseable {
     cores.addAndGet(-e.cores);
     record(JobEvent.executor(JobEvent.Kind.EXECUTOR_LOST, executorId, reason));
     e.connection.close();
+    // Forget its map outputs first, so the retried tasks wait for recomputed inputs instead of
+    // being sent with locations on the dead executor.
+    for (ClusterJob job : new ArrayList<>(jobs.values())) job.executorLost(executorId);
     for (Messages.TaskId t : new ArrayList<>(e.running)) {
       Running r = running.remove(t);
       if (r != null) r.job().taskFailed(t, executorId, "executor " + executorId + " lost (" + reason + ")", null, null);
     }
-    for (ClusterJob job : new ArrayList<>(jobs.values())) job.executorLost(executorId);
     dispatch();
   }
 

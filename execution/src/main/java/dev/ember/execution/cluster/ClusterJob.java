@@ -135,7 +135,8 @@ final class ClusterJob implements TaskLauncher {
     if (failure != null || run == null || !current(run, task)) return;
     int p = task.partition();
     run.running[p] = false;
-    driver.record(JobEvent.task(JobEvent.Kind.TASK_SUCCEEDED, task, executor.id(), null));
+    driver.record(JobEvent.task(JobEvent.Kind.TASK_SUCCEEDED, task, executor.id(),
+        partitionBytes == null ? "result" : java.util.Arrays.stream(partitionBytes).sum() + " bytes shuffled"));
     if (run.stage.isResult()) {
       if (blocks != null && !run.succeeded[p]) deliver(blocks);
     } else {
@@ -261,6 +262,8 @@ final class ClusterJob implements TaskLauncher {
     failure = t;
     query.fail(t);
     driver.finish(this);
-    for (StageRun run : stages.values()) run.done.completeExceptionally(t);
+    // Only once no result batch is being handed over: the reader frees the query's memory when it sees the end.
+    List<StageRun> runs = List.copyOf(stages.values());
+    delivered.whenComplete((v, x) -> runs.forEach(run -> run.done.completeExceptionally(t)));
   }
 }

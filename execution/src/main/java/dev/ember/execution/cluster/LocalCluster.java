@@ -22,8 +22,12 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 public final class LocalCluster implements ClusterManager {
   /** How long executors may take to start and register. */
   private static final long REGISTER_TIMEOUT_MILLIS = 60_000;
-  /** An executor silent this long is lost (its heartbeats come every second). */
-  public static final long HEARTBEAT_TIMEOUT_MILLIS = 5_000;
+  /**
+   * An executor silent this long is lost (its heartbeats come every second). A dead process is
+   * noticed at once by its closed connection; this is for hung ones, and generous so that a
+   * long GC pause on a busy machine is not taken for a hang.
+   */
+  public static final long HEARTBEAT_TIMEOUT_MILLIS = 30_000;
 
   private final ClusterDriver driver;
   private final List<Process> executors = new ArrayList<>();

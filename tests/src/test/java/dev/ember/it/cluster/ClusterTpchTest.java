@@ -1,10 +1,16 @@
 package dev.ember.it.cluster;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ember.api.QueryResult;
 import dev.ember.api.Session;
+import dev.ember.catalyst.errors.EmberException;
 import dev.ember.datasources.tpch.TpchQueries;
 import dev.ember.execution.cluster.JobEvent;
+import dev.ember.it.EmberRunner;
 import dev.ember.it.EmberViews;
 import dev.ember.it.Oracle;
 import dev.ember.it.QueryList;
@@ -13,6 +19,7 @@ import java.sql.Connection;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -42,6 +49,20 @@ class ClusterTpchTest {
     } finally {
       Executors.assertNoneLeft();
     }
+  }
+
+  @Test void anExecutorErrorKeepsItsSqlState() {
+    EmberException e = assertThrows(EmberException.class,
+        () -> EmberRunner.query(ember, "SELECT CAST(n_name AS INT) FROM nation"));
+    assertEquals(EmberException.INVALID_TEXT_REPRESENTATION, e.sqlState(), e.getMessage());
+  }
+
+  @Test void closingAResultEarlyStopsTheQuery() throws Exception {
+    try (QueryResult r = ember.execute("SELECT * FROM lineitem")) {
+      assertNotNull(r.nextBatch());
+    }
+    // The executors dropped the cancelled query: the next one runs normally.
+    oracle.assertSameAnswer("Q6 after a cancelled query", TpchQueries.text(6));
   }
 
   @ParameterizedTest(name = "Q{0}") @MethodSource("queries")

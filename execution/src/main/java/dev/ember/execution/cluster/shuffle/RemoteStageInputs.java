@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -20,6 +22,9 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * and not yet arrived (one block at least), each checked against its CRC32.
  */
 public final class RemoteStageInputs implements StageInputs {
+  /** A block server silent this long is taken for dead (a hung executor keeps its socket open). */
+  static final long FETCH_TIMEOUT_SECONDS = 60;
+
   private final String queryId;
   private final Map<Integer, List<MapOutput>> inputs;
   private final BlockFetcher fetcher;
@@ -65,7 +70,9 @@ public final class RemoteStageInputs implements StageInputs {
     String what = "shuffle block stage " + p.from().stageId() + " map " + p.from().mapIndex() + " partition "
         + partition + " from executor " + p.from().executorId();
     try {
-      block = p.block().get();
+      block = p.block().get(FETCH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new FetchFailedException(p.from().executorId(), "no answer in " + FETCH_TIMEOUT_SECONDS + " s for " + what, e);
     } catch (ExecutionException e) {
       throw new FetchFailedException(p.from().executorId(), "cannot fetch " + what + ": " + e.getCause().getMessage(), e.getCause());
     } catch (InterruptedException e) {
