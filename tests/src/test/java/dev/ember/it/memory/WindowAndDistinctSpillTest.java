@@ -94,4 +94,20 @@ class WindowAndDistinctSpillTest {
       assertTrue(SpillDirectory.fileCount() > 0, "spill files exist while the query runs");
     } // closing early cancels the query: @AfterEach checks that no file and no memory is left
   }
+
+  @Test void aWindowPartitionLargerThanTheBudgetFailsCleanlyWith53200() throws Exception {
+    // No PARTITION BY: one window partition of all rows, which cannot be spilled.
+    var e = org.junit.jupiter.api.Assertions.assertThrows(dev.ember.catalyst.errors.EmberException.class, () -> {
+      try (QueryResult r = session.execute("SELECT max(rn) FROM (SELECT row_number() OVER (ORDER BY k) AS rn FROM t) w")) {
+        while (r.nextBatch() != null) {
+          // run it to the end
+        }
+      }
+    });
+    assertEquals("53200", e.sqlState(), e.getMessage());
+    assertTrue(e.getMessage().startsWith("out of memory: Window in "), e.getMessage());
+    assertTrue(e.getMessage().contains("ember.memory.offHeap.size"), e.getMessage());
+    // the process and the session are fine: the next query runs
+    distinctSpillsThroughTheAggregation();
+  }
 }
