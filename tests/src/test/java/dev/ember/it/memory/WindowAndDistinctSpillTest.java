@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Window functions and DISTINCT spill through the sort and the aggregation they run on: 300,000
- * rows under an 8 MB budget give DuckDB's answers, spill, and leave no memory or files.
+ * rows under an 8 MB budget give DuckDB's answers, spill, and leave no memory or files — also
+ * when the query is closed half-way.
  */
 class WindowAndDistinctSpillTest {
   private static final long ROWS = 300_000;
@@ -84,5 +85,29 @@ class WindowAndDistinctSpillTest {
 
   @Test void distinctSpillsThroughTheAggregation() throws Exception {
     assertSpillsAndMatches("distinct", "SELECT count(*) AS n, sum(k) AS a, min(s) AS lo, max(s) AS hi FROM (SELECT DISTINCT k, s FROM t) d");
+  }
+
+  @Test void closingAQueryThatHasSpilledDeletesItsFiles() {
+    try (QueryResult r = session.execute("SELECT DISTINCT k, s FROM t")) {
+      assertTrue(r.nextBatch() != null);
+      // the final aggregation emits its first merged partition while the others wait on disk
+      assertTrue(SpillDirectory.fileCount() > 0, "spill files exist while the query runs");
+    } // closing early cancels the query: @AfterEach checks that no file and no memory is left
+  }
+
+  @Test void aWindowPartitionLargerThanTheBudgetFailsCleanlyWith53200() throws Exception {
+    // No PARTITION BY: one window partition of all rows, which cannot be spilled.
+    var e = org.junit.jupiter.api.Assertions.assertThrows(dev.ember.catalyst.errors.EmberException.class, () -> {
+      try (QueryResult r = session.execute("SELECT max(rn) FROM (SELECT row_number() OVER (ORDER BY k) AS rn FROM t) w")) {
+        while (r.nextBatch() != null) {
+          // run it to the end
+        }
+      }
+    });
+    assertEquals("53200", e.sqlState(), e.getMessage());
+    assertTrue(e.getMessage().startsWith("out of memory: Window in "), e.getMessage());
+    assertTrue(e.getMessage().contains("ember.memory.offHeap.size"), e.getMessage());
+    // the process and the session are fine: the next query runs
+    distinctSpillsThroughTheAggregation();
   }
 }
