@@ -80,6 +80,14 @@ public final class SessionState implements AutoCloseable {
 
   public String master() { return engine.master(); }
 
+  /** What the cluster manager recorded (task attempts, failures, lost executors); empty in local mode. */
+  public java.util.List<dev.ember.execution.cluster.JobEvent> clusterEvents() { return engine.cluster().events(); }
+
+  /** The executor processes of {@code local-cluster} mode (none in local mode): for tests. */
+  public java.util.List<ProcessHandle> executorProcesses() {
+    return engine.cluster() instanceof dev.ember.execution.cluster.LocalCluster c ? c.executorProcesses() : java.util.List.of();
+  }
+
   /** The names this session's queries can see (views, tables, built-in catalogs): for completion and listings. */
   public dev.ember.catalyst.catalog.Catalog catalog() { return catalog; }
 
@@ -204,6 +212,7 @@ public final class SessionState implements AutoCloseable {
     double timeout = timeoutConf(); // settings first: a bad one fails before any memory is taken
     int batchSize = intConf(Settings.BATCH_SIZE);
     boolean runtimeFilters = boolConf(Settings.RUNTIME_FILTER);
+    int maxFailures = intConf(Settings.TASK_MAX_FAILURES);
     String id = "q" + QUERY_IDS.incrementAndGet();
     BufferAllocator allocator = MemoryManager.newQueryAllocator(id);
     QueryContext ctx = new QueryContext(id, allocator, QueryClock.now(), batchSize,
@@ -211,7 +220,8 @@ public final class SessionState implements AutoCloseable {
     ctx.setRuntimeFilters(runtimeFilters);
     StreamingResult result = new StreamingResult(new Schema(fields), ctx, allocator, running::remove);
     running.add(result);
-    QueryExecution execution = new QueryExecution(planned.stages(), ctx, engine.scheduler(), result::offer);
+    var launcher = engine.cluster().launcher(planned.stages(), ctx, result::offer, maxFailures);
+    QueryExecution execution = new QueryExecution(planned.stages(), ctx, engine.scheduler(), launcher);
     CompletableFuture<Void> done = execution.start();
     QueryTimeouts.schedule(ctx, timeout, done);
     result.start(done);

@@ -33,6 +33,8 @@ public final class Settings {
    * statement timeout"; 0 (the default) for no limit. Fractions are allowed.
    */
   public static final String QUERY_TIMEOUT = "ember.sql.queryTimeout";
+  /** How many times a task may fail before its query fails (cluster mode). */
+  public static final String TASK_MAX_FAILURES = "ember.task.maxFailures";
 
   private Settings() {}
 
@@ -49,6 +51,7 @@ public final class Settings {
     d.put(CBO_JOIN_REORDER, "false"); // off until its estimates beat the connected-order heuristic: TPC-H SF 1 Q9 takes 14 s with it, 3.9 s without
     d.put(RUNTIME_FILTER, "true");
     d.put(QUERY_TIMEOUT, "0");
+    d.put(TASK_MAX_FAILURES, "4");
     d.put(CACHE_MAX_BYTES, Long.toString(256L * 1024 * 1024));
     d.put(CATALOG_DIR, Paths.get(System.getProperty("user.home"), ".ember", "catalog").toString());
     return d;

@@ -9,7 +9,7 @@ import static java.util.Objects.requireNonNull;
  * <p>The Java representation of a value (in generated code, in the interpreter and in rows) is
  * given by {@link #javaClass()}; nulls are tracked separately from values.
  */
-public record DataType(TypeId id, int precision, int scale) {
+public record DataType(TypeId id, int precision, int scale) implements java.io.Serializable {
   public static final int MAX_DECIMAL_PRECISION = 38;
   /** Decimals up to this precision are held as an unscaled {@code long}. */
   public static final int MAX_LONG_DECIMAL_PRECISION = 18;

@@ -149,7 +149,7 @@ public final class TaskPlanner {
       throw new IllegalStateException("a broadcast is read only as a join's build side");
     }
     int p = in.partitioning() instanceof Partitioning.Single ? 0 : partition;
-    return new StopCheckSource(new ListSource(task.query().outputs().take(in.stageId(), p)), task.query()::checkRunning);
+    return new StopCheckSource(new ListSource(task.inputs().take(in.stageId(), p)), task.query()::checkRunning);
   }
 
   private BatchSource values(ValuesExec v, int partition) {
@@ -284,7 +284,7 @@ public final class TaskPlanner {
       JoinBuild built;
       if (j.broadcast() && j.right() instanceof StageInputExec in) {
         var query = task.query();
-        built = query.broadcastBuild(in.stageId(), () -> JoinBuild.broadcast(query.outputs().take(in.stageId(), 0),
+        built = query.broadcastBuild(in.stageId(), () -> JoinBuild.broadcast(task.inputs().take(in.stageId(), 0),
             types, keyCols, canSpill, query.sharedMemory(), query.allocator(), query.spillMetrics()));
       } else {
         built = task.track(JoinBuild.read(build(j.right(), partition), types, keyCols, canSpill, task.memory(),

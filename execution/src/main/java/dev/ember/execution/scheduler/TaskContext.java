@@ -3,6 +3,7 @@ package dev.ember.execution.scheduler;
 import dev.ember.execution.memory.MemoryManager;
 import dev.ember.execution.memory.TaskMemory;
 import dev.ember.execution.operator.Batches;
+import dev.ember.execution.shuffle.StageInputs;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -18,6 +19,7 @@ public final class TaskContext implements AutoCloseable {
   private final int partition;
   private final BufferAllocator allocator;
   private final List<AutoCloseable> resources = new ArrayList<>();
+  private StageInputs inputs;
   private final TaskMemory memory;
 
   public TaskContext(QueryContext query, StageContext stage, int partition) {
@@ -26,9 +28,16 @@ public final class TaskContext implements AutoCloseable {
     this.partition = partition;
     this.allocator = query.allocator().newChildAllocator("stage" + stage.stage().id() + "-task" + partition, 0,
         Long.MAX_VALUE);
+    this.inputs = query.outputs();
     this.memory = new TaskMemory(MemoryManager.pool(), query.id() + " stage " + stage.stage().id() + " task " + partition,
         query.spillMetrics(), query::checkRunning);
   }
+
+  /** Where this task reads earlier stages' outputs: the query's local shuffle unless set. */
+  public StageInputs inputs() { return inputs; }
+
+  /** Reads earlier stages' outputs from {@code in} (cluster mode: from the executors holding them). */
+  public void readFrom(StageInputs in) { this.inputs = java.util.Objects.requireNonNull(in); }
 
   public QueryContext query() { return query; }
 
