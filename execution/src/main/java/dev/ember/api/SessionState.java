@@ -276,6 +276,7 @@ public final class SessionState implements AutoCloseable {
     double timeout = timeoutConf(); // settings first: a bad one fails before any memory is taken
     int batchSize = intConf(Settings.BATCH_SIZE);
     boolean runtimeFilters = boolConf(Settings.RUNTIME_FILTER);
+    int maxFailures = intConf(Settings.TASK_MAX_FAILURES);
     String id = "q" + QUERY_IDS.incrementAndGet();
     BufferAllocator allocator = MemoryManager.newQueryAllocator(id);
     QueryContext ctx = new QueryContext(id, allocator, QueryClock.now(), batchSize,
@@ -283,7 +284,7 @@ public final class SessionState implements AutoCloseable {
     ctx.setRuntimeFilters(runtimeFilters);
     StreamingResult result = new StreamingResult(new Schema(fields), ctx, allocator, running::remove);
     running.add(result);
-    var launcher = engine.cluster().launcher(planned.stages(), ctx, result::offer, intConf(Settings.TASK_MAX_FAILURES));
+    var launcher = engine.cluster().launcher(planned.stages(), ctx, result::offer, maxFailures);
     QueryExecution execution = new QueryExecution(planned.stages(), ctx, engine.scheduler(), launcher);
     CompletableFuture<Void> done = execution.start();
     QueryTimeouts.schedule(ctx, timeout, done);

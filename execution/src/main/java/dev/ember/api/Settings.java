@@ -28,14 +28,13 @@ public final class Settings {
   /** Compressed bytes cached DataFrames and tables may hold in memory before the least recently used are evicted. */
   public static final String CACHE_MAX_BYTES = "ember.cache.maxBytes";
 
-  /** How many times a task may fail before its query fails (cluster mode). */
-  public static final String TASK_MAX_FAILURES = "ember.task.maxFailures";
-
   /**
    * Seconds a query may run before it is cancelled with SQLSTATE 57014 "canceling statement due to
    * statement timeout"; 0 (the default) for no limit. Fractions are allowed.
    */
   public static final String QUERY_TIMEOUT = "ember.sql.queryTimeout";
+  /** How many times a task may fail before its query fails (cluster mode). */
+  public static final String TASK_MAX_FAILURES = "ember.task.maxFailures";
 
   private Settings() {}
 
@@ -51,8 +50,8 @@ public final class Settings {
     d.put(CBO_ENABLED, "true");
     d.put(CBO_JOIN_REORDER, "false"); // off until its estimates beat the connected-order heuristic: TPC-H SF 1 Q9 takes 14 s with it, 3.9 s without
     d.put(RUNTIME_FILTER, "true");
-    d.put(TASK_MAX_FAILURES, "4");
     d.put(QUERY_TIMEOUT, "0");
+    d.put(TASK_MAX_FAILURES, "4");
     d.put(CACHE_MAX_BYTES, Long.toString(256L * 1024 * 1024));
     d.put(CATALOG_DIR, Paths.get(System.getProperty("user.home"), ".ember", "catalog").toString());
     return d;

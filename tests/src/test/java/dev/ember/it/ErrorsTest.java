@@ -69,6 +69,17 @@ class ErrorsTest {
     assertStillAnswers();
   }
 
+  /** A value that does not convert: the error names the value and the column it came from. */
+  @Test void failedCastNamesTheValueAndItsColumn() {
+    EmberException e = expectError("SELECT o_orderkey, CAST(o_comment AS INT) AS n FROM orders WHERE o_orderkey < 100");
+    assertEquals(EmberException.INVALID_TEXT_REPRESENTATION, e.sqlState(), e.describe());
+    assertTrue(e.getMessage().matches("invalid input syntax for type INT.*: \".+\" in column o_comment"), e.getMessage());
+    EmberException range = expectError("SELECT CAST(o_totalprice AS DECIMAL(5, 2)) AS p FROM orders");
+    assertEquals(EmberException.NUMERIC_OUT_OF_RANGE, range.sqlState(), range.describe());
+    assertTrue(range.getMessage().endsWith(" in column o_totalprice"), range.getMessage());
+    assertStillAnswers();
+  }
+
   @Test void unknownTablePointsAtItsName() {
     EmberException e = expectError("""
         SELECT count(*)

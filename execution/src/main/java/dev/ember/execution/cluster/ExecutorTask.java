@@ -44,6 +44,16 @@ final class ExecutorTask {
    * @return the bytes written per output partition (a map task), or null (a result task)
    */
   long[] run(Consumer<byte[]> results) {
+    // registered with the query, so cancelling it interrupts this thread (long loops notice)
+    if (!query.context().enterTask()) throw new java.util.concurrent.CancellationException("query was cancelled");
+    try {
+      return runRegistered(results);
+    } finally {
+      query.context().exitTask();
+    }
+  }
+
+  private long[] runRegistered(Consumer<byte[]> results) {
     StageContext stage = new StageContext(task.stage(), task.settings().targetSplits());
     try (TaskContext ctx = new TaskContext(query.context(), stage, task.partition())) {
       ctx.readFrom(new RemoteStageInputs(task.queryId(), task.inputs(), fetcher, query.context().allocator(), maxBytesInFlight));

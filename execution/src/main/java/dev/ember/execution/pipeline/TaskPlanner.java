@@ -199,6 +199,7 @@ public final class TaskPlanner {
       out = new BatchBuilder(schemaOf(chain.layout()), task.allocator(), task.query().batchSize(), ready::add);
       Pipeline p = PipelineFactory.create(spec, new PipelineResources(tables, out, null), task.query().codegen(),
           task.query().clock());
+      if (spilled.isEmpty()) p = FailingRowContext.wrap(p, steps, chain.source().output());
       return new PipelineSource(input, p, out, ready);
     } catch (RuntimeException | Error e) {
       if (out != null) out.close();
@@ -268,6 +269,7 @@ public final class TaskPlanner {
       PipelineSpec spec = new PipelineSpec(name(a), inputLayout, steps, sink);
       Pipeline p = PipelineFactory.create(spec, new PipelineResources(tables, null, table), task.query().codegen(),
           task.query().clock());
+      if (spilled.isEmpty()) p = FailingRowContext.wrap(p, steps, chain.source().output());
       return new AggregateSource(input, p, table, columns, schemaOf(a.output()), task.allocator(),
           task.query().batchSize(), task.memory(), AggregateSpilling.of(sink, name(a), task, a.mode() == AggMode.PARTIAL));
     } catch (RuntimeException | Error e) {

@@ -122,6 +122,7 @@ class ConcurrentIsolationTest {
         if (o.sql().equals(BAD_CAST)) {
           assertTrue(o.error() != null, "the bad cast should fail");
           assertEquals(EmberException.INVALID_TEXT_REPRESENTATION, o.error().sqlState(), o.error().getMessage());
+          assertTrue(o.error().getMessage().endsWith(" in column o_comment"), o.error().getMessage());
         } else if (o.sql().equals(LONG)) {
           assertTrue(o.error() != null, "the long query should have been cancelled");
           assertEquals(EmberException.QUERY_CANCELED, o.error().sqlState(), o.error().getMessage());
