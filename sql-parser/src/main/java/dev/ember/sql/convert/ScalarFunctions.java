@@ -47,6 +47,7 @@ final class ScalarFunctions {
       entry(SqlStdOperatorTable.NULLIF, Fn.NULLIF),
       entry(SqlStdOperatorTable.ABS, Fn.ABS),
       entry(SqlStdOperatorTable.ROUND, Fn.ROUND),
+      entry(EmberFunctions.ROUND, Fn.ROUND),
       entry(SqlStdOperatorTable.FLOOR, Fn.FLOOR),
       entry(SqlStdOperatorTable.CEIL, Fn.CEIL),
       entry(SqlStdOperatorTable.POWER, Fn.POWER),

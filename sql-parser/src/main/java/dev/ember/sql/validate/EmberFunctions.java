@@ -5,6 +5,7 @@ import org.apache.calcite.sql.SqlBinaryOperator;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperatorBinding;
 import org.apache.calcite.sql.type.InferTypes;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
@@ -34,6 +35,35 @@ public final class EmberFunctions {
         return ReturnTypes.QUOTIENT_NULLABLE.inferReturnType(binding);
       },
       InferTypes.FIRST_KNOWN, OperandTypes.DIVISION_OPERATOR);
+
+  /**
+   * {@code ROUND(x [, d])} typed as Spark types it: of a DECIMAL(p, s) with a literal {@code d}
+   * ≥ 0, DECIMAL(p - s + 1 + min(s, d), min(s, d)) — {@code round(2.567, 2)} is 2.57, not 2.570,
+   * and one more integral digit holds a carry ({@code round(9.99, 1)} is 10.0); with {@code d}
+   * < 0, DECIMAL(max(p - s + 1, 1 - d), 0). Other arguments keep their type, as in Calcite.
+   */
+  public static final SqlFunction ROUND = new SqlFunction("ROUND", SqlKind.OTHER_FUNCTION,
+      EmberFunctions::roundType, null, OperandTypes.NUMERIC_OPTIONAL_INTEGER, SqlFunctionCategory.NUMERIC);
+
+  private static RelDataType roundType(SqlOperatorBinding binding) {
+    RelDataType arg = binding.getOperandType(0);
+    RelDataType same = ReturnTypes.ARG0_NULLABLE.inferReturnType(binding);
+    if (arg.getSqlTypeName() != SqlTypeName.DECIMAL) return same;
+    int digits = 0;
+    if (binding.getOperandCount() > 1) {
+      if (!binding.isOperandLiteral(1, false)) return same;
+      Integer d = binding.getOperandLiteralValue(1, Integer.class);
+      if (d == null) return same;
+      digits = d;
+    }
+    int max = binding.getTypeFactory().getTypeSystem().getMaxPrecision(SqlTypeName.DECIMAL);
+    int integral = arg.getPrecision() - arg.getScale() + 1;
+    int scale = digits < 0 ? 0 : Math.min(arg.getScale(), digits);
+    int precision = digits < 0 ? Math.max(integral, 1 - digits) : integral + scale;
+    var f = binding.getTypeFactory();
+    return f.createTypeWithNullability(f.createSqlType(SqlTypeName.DECIMAL, Math.min(precision, max), scale),
+        same.isNullable());
+  }
 
   /** {@code DATE_TRUNC('month', value)}: the value truncated to the unit, same type. */
   public static final SqlFunction DATE_TRUNC = new SqlFunction("DATE_TRUNC", SqlKind.OTHER_FUNCTION,

@@ -13,11 +13,12 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
  * validation with a position rather than later.
  *
  * <p>The validator re-resolves every operator by name in this table, taking the first match, so
- * Ember's own versions of standard operators ({@link EmberFunctions#DIVIDE}) come first.
+ * Ember's own versions of standard operators ({@link EmberFunctions#DIVIDE},
+ * {@link EmberFunctions#ROUND}) come first.
  */
 public final class EmberOperatorTable {
   private static final SqlOperatorTable INSTANCE = SqlOperatorTables.chain(
-      SqlOperatorTables.of(List.of(EmberFunctions.DIVIDE)),
+      SqlOperatorTables.of(List.of(EmberFunctions.DIVIDE, EmberFunctions.ROUND)),
       SqlStdOperatorTable.instance(),
       SqlOperatorTables.of(List.of(
           SqlLibraryOperators.LENGTH,

@@ -2,6 +2,7 @@ package dev.ember.sql.validate;
 
 import dev.ember.catalyst.expr.DecimalRules;
 import dev.ember.catalyst.types.DataType;
+import java.math.RoundingMode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
@@ -43,6 +44,13 @@ public final class EmberTypeSystem extends RelDataTypeSystemImpl {
   @Override public int getMaxNumericScale() { return DataType.MAX_DECIMAL_PRECISION; }
 
   @Override public boolean shouldConvertRaggedUnionTypesToVarying() { return true; }
+
+  /**
+   * How Calcite rounds when it folds a cast of a literal to fewer decimal places: HALF_UP, as
+   * Spark and Ember's own casts do ({@code CAST(1.255 AS DECIMAL(10,2))} is 1.26); Calcite's
+   * default truncates.
+   */
+  @Override public RoundingMode roundingMode() { return RoundingMode.HALF_UP; }
 
   @Override public RelDataType deriveSumType(RelDataTypeFactory f, RelDataType arg) {
     if (arg.getSqlTypeName() == SqlTypeName.DECIMAL) {
