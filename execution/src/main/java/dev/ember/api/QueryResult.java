@@ -33,5 +33,11 @@ public interface QueryResult extends AutoCloseable {
    */
   default long rowsRead() { return 0; }
 
+  /** Bytes the query's operators have written to spill files so far (memory ran short); 0 for results that are no query. */
+  default long bytesSpilled() { return 0; }
+
+  /** Rows the query's operators have written to spill files so far. */
+  default long rowsSpilled() { return 0; }
+
   @Override void close();
 }

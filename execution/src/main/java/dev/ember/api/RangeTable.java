@@ -17,7 +17,7 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /** {@code session.range(start, end, step)}: one BIGINT column {@code id}, generated in splits. */
-record RangeTable(long start, long end, long step) implements DataSourceTable {
+record RangeTable(long start, long end, long step) implements DataSourceTable, java.io.Serializable {
   static final Schema SCHEMA = Schema.of(new Field("id", DataType.BIGINT, false));
 
   RangeTable {

@@ -65,6 +65,7 @@ public final class SessionState implements AutoCloseable {
     this.engine = engine;
     conf.putAll(Settings.defaults(engine.parallelism()));
     initial.forEach((k, v) -> conf.put(k, v));
+    initial.forEach(MemorySettings::apply);
     this.catalogs = new Catalogs(conf.get(Settings.CATALOG_DIR));
     this.catalog = new SessionCatalog(catalogs::table, catalogs::names);
     this.frontEnd = new SqlFrontEnd(catalog);
@@ -75,6 +76,14 @@ public final class SessionState implements AutoCloseable {
   }
 
   public String master() { return engine.master(); }
+
+  /** What the cluster manager recorded (task attempts, failures, lost executors); empty in local mode. */
+  public java.util.List<dev.ember.execution.cluster.JobEvent> clusterEvents() { return engine.cluster().events(); }
+
+  /** The executor processes of {@code local-cluster} mode (none in local mode): for tests. */
+  public java.util.List<ProcessHandle> executorProcesses() {
+    return engine.cluster() instanceof dev.ember.execution.cluster.LocalCluster c ? c.executorProcesses() : java.util.List.of();
+  }
 
   /** The names this session's queries can see (views, tables, built-in catalogs): for completion and listings. */
   public dev.ember.catalyst.catalog.Catalog catalog() { return catalog; }
@@ -183,7 +192,8 @@ public final class SessionState implements AutoCloseable {
 
   /**
    * Runs a query whose result tasks each consume their own output (a write: one task writer per
-   * partition, in parallel). Blocks until every task has finished; if the calling thread is
+   * partition, in parallel). The tasks run on this process's threads in every mode (the writers
+   * need the driver's file system view). Blocks until every task has finished; if the calling thread is
    * interrupted, the query is cancelled, its tasks stop (aborting their outputs) and the call
    * fails with QUERY_CANCELED.
    */
@@ -197,7 +207,8 @@ public final class SessionState implements AutoCloseable {
     ctx.setRuntimeFilters(boolConf(Settings.RUNTIME_FILTER));
     try {
       java.util.concurrent.CompletableFuture<Void> done =
-          new QueryExecution(planned.stages(), ctx, engine.scheduler(), tasks).start();
+          new QueryExecution(planned.stages(), ctx, engine.scheduler(),
+              new dev.ember.execution.scheduler.LocalTaskLauncher(ctx, engine.scheduler(), tasks)).start();
       awaitTasks(ctx, done);
     } finally {
       ctx.close();
@@ -248,7 +259,8 @@ public final class SessionState implements AutoCloseable {
         Boolean.parseBoolean(conf.get(Settings.CODEGEN_ENABLED)));
     ctx.setRuntimeFilters(boolConf(Settings.RUNTIME_FILTER));
     StreamingResult result = new StreamingResult(new Schema(fields), ctx, allocator);
-    QueryExecution execution = new QueryExecution(planned.stages(), ctx, engine.scheduler(), result::offer);
+    var launcher = engine.cluster().launcher(planned.stages(), ctx, result::offer, intConf(Settings.TASK_MAX_FAILURES));
+    QueryExecution execution = new QueryExecution(planned.stages(), ctx, engine.scheduler(), launcher);
     result.start(execution.start());
     return result;
   }
@@ -479,7 +491,10 @@ public final class SessionState implements AutoCloseable {
 
   boolean isClosed() { return closed; }
 
-  void setConf(String key, String value) { conf.put(key, value); }
+  void setConf(String key, String value) {
+    MemorySettings.apply(key, value);
+    conf.put(key, value);
+  }
 
   @Override public void close() {
     if (closed) return;

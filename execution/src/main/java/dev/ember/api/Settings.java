@@ -28,6 +28,9 @@ public final class Settings {
   /** Compressed bytes cached DataFrames and tables may hold in memory before the least recently used are evicted. */
   public static final String CACHE_MAX_BYTES = "ember.cache.maxBytes";
 
+  /** How many times a task may fail before its query fails (cluster mode). */
+  public static final String TASK_MAX_FAILURES = "ember.task.maxFailures";
+
   private Settings() {}
 
   static Map<String, String> defaults(int parallelism) {
@@ -42,6 +45,7 @@ public final class Settings {
     d.put(CBO_ENABLED, "true");
     d.put(CBO_JOIN_REORDER, "false"); // off until its estimates beat the connected-order heuristic: TPC-H SF 1 Q9 takes 14 s with it, 3.9 s without
     d.put(RUNTIME_FILTER, "true");
+    d.put(TASK_MAX_FAILURES, "4");
     d.put(CACHE_MAX_BYTES, Long.toString(256L * 1024 * 1024));
     d.put(CATALOG_DIR, Paths.get(System.getProperty("user.home"), ".ember", "catalog").toString());
     return d;

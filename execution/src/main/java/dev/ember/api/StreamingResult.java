@@ -73,6 +73,10 @@ final class StreamingResult implements QueryResult {
 
   @Override public long rowsRead() { return query.rowsRead().get(); }
 
+  @Override public long bytesSpilled() { return query.spillMetrics().bytes(); }
+
+  @Override public long rowsSpilled() { return query.spillMetrics().rows(); }
+
   @Override public QueryProgress progress() {
     ProgressTracker p = query.progress();
     return new QueryProgress(p.stagesTotal(), p.stagesStarted(), p.stagesDone(), p.tasksTotal(), p.tasksRunning(),
@@ -98,7 +102,9 @@ final class StreamingResult implements QueryResult {
     }
     if (item instanceof Throwable t) {
       finished = true;
-      throw translate(t);
+      // A task that stopped because another failed reports a cancellation: report the failure itself.
+      Throwable cause = query.failure();
+      throw translate(cause != null && !(cause instanceof CancellationException) ? cause : t);
     }
     current = (VectorSchemaRoot) item;
     return current;
@@ -112,6 +118,9 @@ final class StreamingResult implements QueryResult {
     }
     if (c instanceof EmberException e) return e;
     if (c instanceof CancellationException) return new EmberException(EmberException.QUERY_CANCELED, "query was cancelled");
+    if (c instanceof org.apache.arrow.memory.OutOfMemoryException) {
+      return new EmberException(EmberException.OUT_OF_MEMORY, "out of memory: " + c.getMessage(), c);
+    }
     return new EmberException(EmberException.INTERNAL_ERROR, "internal error: " + c, c);
   }
 

@@ -10,12 +10,12 @@ import java.util.stream.IntStream;
  * {@code mvn -o -q -pl tests test -Dtest=TpchParquetTest -Dtpch.queries=all} or
  * {@code -Dtpch.queries=2,4,7-9}.
  */
-final class QueryList {
+public final class QueryList {
   static final String PROPERTY = "tpch.queries";
 
   private QueryList() {}
 
-  static IntStream orDefault(int... passing) {
+  public static IntStream orDefault(int... passing) {
     String spec = System.getProperty(PROPERTY, "").trim();
     if (spec.isEmpty()) return Arrays.stream(passing);
     if (spec.equalsIgnoreCase("all")) return IntStream.rangeClosed(1, TpchQueries.COUNT);

@@ -21,6 +21,8 @@ public class EmberException extends RuntimeException {
   public static final String IO_ERROR = "58030";
   public static final String INTERNAL_ERROR = "XX000";
   public static final String QUERY_CANCELED = "57014";
+  /** A query needed more memory than its share of {@code ember.memory.offHeap.size}, even after spilling. */
+  public static final String OUT_OF_MEMORY = "53200";
 
   private final String sqlState;
   private final int line;

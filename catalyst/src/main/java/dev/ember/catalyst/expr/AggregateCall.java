@@ -12,7 +12,7 @@ import java.util.function.UnaryOperator;
  *
  * @param filter a BOOLEAN expression, or null for none
  */
-public record AggregateCall(AggFn fn, List<Expr> args, boolean distinct, Expr filter, DataType type) {
+public record AggregateCall(AggFn fn, List<Expr> args, boolean distinct, Expr filter, DataType type) implements java.io.Serializable {
   public enum AggFn {
     /** count(*) when args are empty, else count of rows where every arg is non-null. */
     COUNT,

@@ -16,7 +16,7 @@ import dev.ember.catalyst.types.DataType;
  *       for DATE − DATE, a DATE giving INT days).</li>
  * </ul>
  */
-public sealed interface Expr extends TreeNode<Expr>
+public sealed interface Expr extends TreeNode<Expr>, java.io.Serializable
     permits Literal, AttributeRef, BoundRef, Alias, BinaryOp, UnaryOp, Cast, CaseWhen, InList, Call {
 
   DataType dataType();

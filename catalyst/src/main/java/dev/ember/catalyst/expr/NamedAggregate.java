@@ -3,7 +3,7 @@ package dev.ember.catalyst.expr;
 import static java.util.Objects.requireNonNull;
 
 /** An aggregate call with the name and id of the column it produces. */
-public record NamedAggregate(AggregateCall call, String name, long id) {
+public record NamedAggregate(AggregateCall call, String name, long id) implements java.io.Serializable {
   public NamedAggregate { requireNonNull(call); requireNonNull(name); }
 
   public static NamedAggregate of(AggregateCall call, String name) {

@@ -3,7 +3,7 @@ package dev.ember.catalyst.expr;
 import static java.util.Objects.requireNonNull;
 
 /** A window function over its frame, with the name and id of the column it produces. */
-public record NamedWindow(WindowFunction function, WindowFrame frame, String name, long id) {
+public record NamedWindow(WindowFunction function, WindowFrame frame, String name, long id) implements java.io.Serializable {
   public NamedWindow { requireNonNull(function); requireNonNull(frame); requireNonNull(name); }
 
   public static NamedWindow of(WindowFunction function, WindowFrame frame, String name) {

@@ -3,7 +3,7 @@ package dev.ember.catalyst.expr;
 import static java.util.Objects.requireNonNull;
 
 /** One key of an ORDER BY. */
-public record SortOrder(Expr expr, boolean ascending, boolean nullsFirst) {
+public record SortOrder(Expr expr, boolean ascending, boolean nullsFirst) implements java.io.Serializable {
   public SortOrder { requireNonNull(expr); }
 
   /** ASC NULLS LAST / DESC NULLS FIRST: Spark's and PostgreSQL's default placement. */

@@ -7,11 +7,11 @@ import static java.util.Objects.requireNonNull;
  * {@code lower} to {@code upper} inclusive. ROWS frames count rows; RANGE frames count by order
  * key, so CURRENT ROW there means the current row and all its peers (rows with equal order keys).
  */
-public record WindowFrame(boolean rows, Bound lower, Bound upper) {
+public record WindowFrame(boolean rows, Bound lower, Bound upper) implements java.io.Serializable {
   public enum Kind { UNBOUNDED_PRECEDING, PRECEDING, CURRENT_ROW, FOLLOWING, UNBOUNDED_FOLLOWING }
 
   /** One end of a frame; {@code offset} matters only for PRECEDING and FOLLOWING. */
-  public record Bound(Kind kind, long offset) {
+  public record Bound(Kind kind, long offset) implements java.io.Serializable {
     public Bound {
       requireNonNull(kind);
       if (offset < 0) throw new IllegalArgumentException("negative frame offset " + offset);

@@ -17,7 +17,7 @@ import java.util.function.UnaryOperator;
  * FIRST_VALUE/LAST_VALUE/SUM/AVG/MIN/MAX {@code (value)}; COUNT {@code ()} for count(*) or
  * {@code (value)}; the ranking functions none.
  */
-public record WindowFunction(WinFn fn, List<Expr> args, DataType type) {
+public record WindowFunction(WinFn fn, List<Expr> args, DataType type) implements java.io.Serializable {
   public enum WinFn {
     ROW_NUMBER, RANK, DENSE_RANK, PERCENT_RANK, CUME_DIST, NTILE,
     LAG, LEAD, FIRST_VALUE, LAST_VALUE, NTH_VALUE,

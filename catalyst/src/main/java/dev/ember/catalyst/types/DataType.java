@@ -14,7 +14,7 @@ import static java.util.Objects.requireNonNull;
  *
  * @param elementType the type of an ARRAY's elements; null for every other type
  */
-public record DataType(TypeId id, int precision, int scale, DataType elementType) {
+public record DataType(TypeId id, int precision, int scale, DataType elementType) implements java.io.Serializable {
   public static final int MAX_DECIMAL_PRECISION = 38;
   /** Decimals up to this precision are held as an unscaled {@code long}. */
   public static final int MAX_LONG_DECIMAL_PRECISION = 18;

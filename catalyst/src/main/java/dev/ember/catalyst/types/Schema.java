@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** An ordered list of fields: the shape of a table or of a query's result. */
-public record Schema(List<Field> fields) {
+public record Schema(List<Field> fields) implements java.io.Serializable {
   public Schema { fields = List.copyOf(fields); }
 
   public static Schema of(Field... fields) { return new Schema(List.of(fields)); }

@@ -8,8 +8,10 @@ import java.util.Arrays;
  * and hash tables. Comparison is by unsigned bytes, which for UTF-8 equals code-point order (the
  * order DuckDB and Spark use).
  */
-public final class Utf8String implements Comparable<Utf8String> {
+public final class Utf8String implements Comparable<Utf8String>, java.io.Serializable {
   public static final Utf8String EMPTY = new Utf8String(new byte[0]);
+
+  private static final long serialVersionUID = 1L;
 
   private final byte[] bytes;
   private int hash;

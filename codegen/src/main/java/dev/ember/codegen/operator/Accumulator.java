@@ -30,5 +30,26 @@ public abstract class Accumulator implements AutoCloseable {
     return new UnsupportedOperationException(getClass().getSimpleName() + " takes no " + what + " input");
   }
 
+  /** Bytes held (off-heap buffers and, for boxed state, an estimate of the heap), for memory reservations. */
+  public long memoryBytes() { return bufferBytes(vector()); }
+
+  /** Groups the state has room for before it must grow. */
+  public int capacity() { return vector().getValueCapacity(); }
+
+  /** Drops every group and frees the memory (after a spill); the accumulator is then used again from group 0. */
+  public void reset() {
+    FieldVector v = vector();
+    v.clear();
+    v.setInitialCapacity(1024);
+    v.allocateNew();
+  }
+
+  /** Capacity of a vector's buffers. */
+  public static long bufferBytes(FieldVector v) {
+    long n = 0;
+    for (org.apache.arrow.memory.ArrowBuf b : v.getBuffers(false)) n += b.capacity();
+    return n;
+  }
+
   @Override public void close() { vector().close(); }
 }

@@ -110,6 +110,64 @@ public final class AggHashTable implements AutoCloseable {
 
   public FieldVector key(int i) { return keys[i]; }
 
+  /** The hash of group {@code g}'s keys (as the probing code computed it). */
+  public int groupHash(int g) { return groupHashes[g]; }
+
+  public int keyCount() { return keys.length; }
+
+  public int accumulatorCount() { return accumulators.length; }
+
+  /** Bytes the table holds: key vectors and accumulators (off-heap) and its slot arrays (heap). */
+  public long memoryBytes() {
+    long n = 8L * slots.length + 4L * groupHashes.length;
+    for (FieldVector k : keys) n += Accumulator.bufferBytes(k);
+    for (Accumulator a : accumulators) n += a.memoryBytes();
+    return n;
+  }
+
+  /**
+   * An estimate of {@link #memoryBytes()} after {@code moreGroups} new groups: each vector or
+   * array that would outgrow its capacity doubles (the old and new buffers both live while it is
+   * copied), plus {@code bytesPerGroup} for each new group's variable-width data.
+   */
+  public long memoryBytesAfter(int moreGroups, long bytesPerGroup) {
+    long after = 0;
+    int target = groups + moreGroups;
+    for (FieldVector k : keys) {
+      long b = Accumulator.bufferBytes(k);
+      after += target > k.getValueCapacity() ? 3 * b : b;
+    }
+    for (Accumulator a : accumulators) {
+      long b = a.memoryBytes();
+      after += target > a.capacity() ? 3 * b : b;
+    }
+    long slotBytes = 8L * slots.length;
+    after += (long) target * 2 > slots.length ? 3 * slotBytes : slotBytes;
+    long hashBytes = 4L * groupHashes.length;
+    after += target > groupHashes.length ? 3 * hashBytes : hashBytes;
+    return after + bytesPerGroup * moreGroups;
+  }
+
+  /**
+   * Drops every group and frees the keys' and accumulators' memory (after the groups were
+   * spilled); the table, its vectors and accumulators stay the same objects, so compiled
+   * pipelines bound to them keep working.
+   */
+  public void reset() {
+    groups = 0;
+    groupHashes = new int[1024];
+    slots = new int[1024];
+    slotHashes = new int[1024];
+    mask = 1023;
+    for (FieldVector k : keys) {
+      k.clear();
+      k.setInitialCapacity(1024);
+      k.allocateNew();
+    }
+    for (Accumulator a : accumulators) a.reset();
+    if (keys.length == 0) insert(probeStart(0), 0);
+  }
+
   public Accumulator accumulator(int i) { return accumulators[i]; }
 
   public int groupCount() { return groups; }
@@ -136,6 +194,15 @@ public final class AggHashTable implements AutoCloseable {
   /** Emits every group as rows of {@code schema}, built column by column from {@code columns}. */
   public void emit(List<OutputColumn> columns, Schema schema, int batchSize, BufferAllocator allocator,
       BatchConsumer out) {
+    emit(columns, schema, batchSize, allocator, null, 0, groups, out);
+  }
+
+  /**
+   * Emits groups {@code ids[from, to)} (or groups {@code from..to-1} when {@code ids} is null) as
+   * rows of {@code schema}: how a spill writes one hash partition of the table.
+   */
+  public void emit(List<OutputColumn> columns, Schema schema, int batchSize, BufferAllocator allocator, int[] ids,
+      int from, int to, BatchConsumer out) {
     for (FieldVector k : keys) k.setValueCount(groups);
     List<FieldVector> accVectors = new ArrayList<>();
     for (Accumulator a : accumulators) {
@@ -146,8 +213,10 @@ public final class AggHashTable implements AutoCloseable {
       v.setValueCount(groups);
       accVectors.add(v);
     }
-    for (int start = 0; start < groups; start += batchSize) {
-      int n = Math.min(batchSize, groups - start);
+    for (int start = from; start < to; start += batchSize) {
+      int n = Math.min(batchSize, to - start);
+      int[] rows = new int[n];
+      for (int i = 0; i < n; i++) rows[i] = ids == null ? start + i : ids[start + i];
       VectorSchemaRoot root = ArrowTypes.createRoot(schema, allocator);
       try {
         for (int c = 0; c < columns.size(); c++) {
@@ -156,13 +225,13 @@ public final class AggHashTable implements AutoCloseable {
           target.allocateNew();
           OutputColumn col = columns.get(c);
           if (col instanceof OutputColumn.Key k) {
-            copy(keys[k.index()], start, n, target);
+            copy(keys[k.index()], rows, target);
           } else if (col instanceof OutputColumn.Acc a) {
-            copy(accVectors.get(a.index()), start, n, target);
+            copy(accVectors.get(a.index()), rows, target);
           } else if (col instanceof OutputColumn.Average avg) {
-            writeAverages(avg, accVectors, start, n, target);
+            writeAverages(avg, accVectors, rows, target);
           } else if (col instanceof OutputColumn.Variance v) {
-            writeVariances(v, accVectors, start, n, target);
+            writeVariances(v, accVectors, rows, target);
           }
           target.setValueCount(n);
         }
@@ -175,19 +244,20 @@ public final class AggHashTable implements AutoCloseable {
     }
   }
 
-  private static void copy(FieldVector from, int start, int n, FieldVector to) {
-    for (int i = 0; i < n; i++) ArrowValues.copy(from, start + i, to, i);
+  private static void copy(FieldVector from, int[] rows, FieldVector to) {
+    for (int i = 0; i < rows.length; i++) ArrowValues.copy(from, rows[i], to, i);
   }
 
-  private void writeAverages(OutputColumn.Average avg, List<FieldVector> accVectors, int start, int n,
+  private void writeAverages(OutputColumn.Average avg, List<FieldVector> accVectors, int[] rows,
       FieldVector target) {
+    int n = rows.length;
     FieldVector sums = accVectors.get(avg.sumIndex());
     FieldVector counts = accVectors.get(avg.countIndex());
     DataType sumType = ArrowTypes.emberType(sums.getField().getType());
     DataType resultType = avg.resultType();
     for (int i = 0; i < n; i++) {
-      Object sum = ArrowValues.get(sums, start + i, sumType);
-      long count = (Long) ArrowValues.get(counts, start + i, DataType.BIGINT);
+      Object sum = ArrowValues.get(sums, rows[i], sumType);
+      long count = (Long) ArrowValues.get(counts, rows[i], DataType.BIGINT);
       Object result = null;
       if (sum != null && count > 0) {
         if (resultType.isDecimal()) {
@@ -205,17 +275,18 @@ public final class AggHashTable implements AutoCloseable {
     }
   }
 
-  private static void writeVariances(OutputColumn.Variance v, List<FieldVector> accVectors, int start, int n,
+  private static void writeVariances(OutputColumn.Variance v, List<FieldVector> accVectors, int[] rows,
       FieldVector target) {
+    int n = rows.length;
     FieldVector counts = accVectors.get(v.countIndex()), sums = accVectors.get(v.sumIndex()),
         squares = accVectors.get(v.sumSquaresIndex());
     for (int i = 0; i < n; i++) {
-      long count = (Long) ArrowValues.get(counts, start + i, DataType.BIGINT);
+      long count = (Long) ArrowValues.get(counts, rows[i], DataType.BIGINT);
       Object result = null;
       long divisor = v.sample() ? count - 1 : count;
       if (divisor > 0) {
-        double sum = (Double) ArrowValues.get(sums, start + i, DataType.DOUBLE);
-        double sq = (Double) ArrowValues.get(squares, start + i, DataType.DOUBLE);
+        double sum = (Double) ArrowValues.get(sums, rows[i], DataType.DOUBLE);
+        double sq = (Double) ArrowValues.get(squares, rows[i], DataType.DOUBLE);
         double mean = sum / count;
         double variance = Math.max(0.0, (sq - sum * mean) / divisor);
         double value = v.sqrt() ? Math.sqrt(variance) : variance;

@@ -68,6 +68,20 @@ public final class BoxedAccumulator extends Accumulator {
     return ((Comparable) a).compareTo(b);
   }
 
+  /** References plus about 40 bytes per boxed value (more for strings is not counted exactly). */
+  @Override public long memoryBytes() {
+    return 8L * values.length + 40L * groups + (vector == null ? 0 : bufferBytes(vector));
+  }
+
+  @Override public int capacity() { return values.length; }
+
+  @Override public void reset() {
+    if (vector != null) vector.close();
+    vector = null;
+    values = new Object[1024];
+    groups = 0;
+  }
+
   @Override public void close() {
     if (vector != null) vector.close();
     values = null;

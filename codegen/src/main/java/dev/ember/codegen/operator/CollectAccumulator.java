@@ -27,6 +27,7 @@ public final class CollectAccumulator extends Accumulator {
   private final BufferAllocator allocator;
   private Object[] groups = new Object[1024];
   private int count;
+  private long elements;
   private FieldVector vector;
 
   /**
@@ -81,6 +82,7 @@ public final class CollectAccumulator extends Accumulator {
 
   @SuppressWarnings("unchecked")
   private void add(int g, Object v) {
+    elements++;
     Object state = groups[g];
     if (distinct) {
       if (state == null) groups[g] = state = new LinkedHashSet<>();
@@ -96,6 +98,21 @@ public final class CollectAccumulator extends Accumulator {
     @Override public boolean equals(Object o) { return o instanceof BytesKey k && Arrays.equals(bytes, k.bytes); }
 
     @Override public int hashCode() { return Arrays.hashCode(bytes); }
+  }
+
+  /** References, about 64 bytes per group's list and 40 per element held (an estimate, as for boxed state). */
+  @Override public long memoryBytes() {
+    return 8L * groups.length + 64L * count + 40L * elements + (vector == null ? 0 : bufferBytes(vector));
+  }
+
+  @Override public int capacity() { return groups.length; }
+
+  @Override public void reset() {
+    if (vector != null) vector.close();
+    vector = null;
+    groups = new Object[1024];
+    count = 0;
+    elements = 0;
   }
 
   @Override public void close() {

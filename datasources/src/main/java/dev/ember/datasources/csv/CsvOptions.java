@@ -28,7 +28,7 @@ import java.util.Set;
 public record CsvOptions(boolean header, String delimiter, Character quote, Character escape,
                          String nullValue, boolean inferSchema, String dateFormat,
                          String timestampFormat, int samplingRows, ParseMode mode,
-                         String columnNameOfCorruptRecord) {
+                         String columnNameOfCorruptRecord) implements java.io.Serializable {
   public static final CsvOptions DEFAULT = new CsvOptions(false, ",", '"', '\\', "", false, null, null, 10_000,
       ParseMode.PERMISSIVE, "_corrupt_record");
 

@@ -32,7 +32,8 @@ import org.apache.hadoop.fs.FileStatus;
  * by inference from the first {@code samplingRows} rows ({@code inferSchema=true}), or VARCHAR.
  * A split is a run of whole files.
  */
-public final class CsvTable implements DataSourceTable {
+public final class CsvTable implements DataSourceTable, java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   private final String name;
   private final String location;
   private final CsvOptions options;
@@ -163,4 +164,13 @@ public final class CsvTable implements DataSourceTable {
   }
 
   @Override public String toString() { return name + " (csv " + location + ")"; }
+
+  /** Travels as its handle (name, location, options, schema); the executor lists the files again. */
+  private Object writeReplace() { return new Handle(name, location, options, schema); }
+
+  /** A CSV table on the wire. */
+  private record Handle(String name, String location, CsvOptions options, Schema schema)
+      implements java.io.Serializable {
+    private Object readResolve() { return open(name, location, options, schema); }
+  }
 }

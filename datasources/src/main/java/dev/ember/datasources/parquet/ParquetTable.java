@@ -27,7 +27,8 @@ import org.apache.parquet.hadoop.ParquetFileReader;
  * column is nullable when any file's is). A missing path, an unreadable file or a file that is not
  * Parquet fails here, with SQLSTATE IO_ERROR and the path in the message.
  */
-public final class ParquetTable implements DataSourceTable {
+public final class ParquetTable implements DataSourceTable, java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   private final String name;
   private final String location;
   private final List<ParquetFileInfo> files;
@@ -207,4 +208,12 @@ public final class ParquetTable implements DataSourceTable {
   }
 
   @Override public String toString() { return name + " (parquet " + location + ")"; }
+
+  /** Travels as its handle (name, location, schema); the executor lists and opens the files again. */
+  private Object writeReplace() { return new Handle(name, location, schema); }
+
+  /** A Parquet table on the wire. */
+  private record Handle(String name, String location, Schema schema) implements java.io.Serializable {
+    private Object readResolve() { return open(name, location, schema); }
+  }
 }

@@ -20,9 +20,11 @@ import org.apache.arrow.memory.BufferAllocator;
  * One TPC-DS table at one scale, generated on the fly by io.trino.tpcds. A split is one chunk of
  * the generator's own parallel split ({@link TpcdsSplit}), so splits are independent and
  * deterministic: the same chunk always yields the same rows. Filters are ignored (generation
- * cannot skip rows cheaply); the engine filters after the scan.
+ * cannot skip rows cheaply); the engine filters after the scan. Serializable as it is (a
+ * generator enum, a scale and a schema), so it travels to executors with cluster tasks.
  */
-public final class TpcdsGeneratedTable implements DataSourceTable {
+public final class TpcdsGeneratedTable implements DataSourceTable, java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   /** Fewer rows than this per split are not worth a task of their own. */
   static final long MIN_ROWS_PER_SPLIT = 10_000;
 

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * so {@code sf0_1} is SF 0.1 and {@code sf10} is SF 10. The same names the {@code tpch} catalog
  * uses, so the two catalogs read alike.
  */
-public record TpcdsScale(String schemaName, double factor) {
+public record TpcdsScale(String schemaName, double factor) implements java.io.Serializable {
   private static final Pattern SF = Pattern.compile("sf(\\d+)(?:[_.](\\d+))?");
 
   /** The scale a schema name stands for, or empty when the name is not a TPC-DS schema. */

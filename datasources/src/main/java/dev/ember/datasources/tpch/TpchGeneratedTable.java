@@ -22,7 +22,8 @@ import org.apache.arrow.memory.BufferAllocator;
  * deterministic: the same part always yields the same rows. Filters are ignored (generation
  * cannot skip rows cheaply); the engine filters after the scan.
  */
-public final class TpchGeneratedTable implements DataSourceTable {
+public final class TpchGeneratedTable implements DataSourceTable, java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   /** Fewer rows than this per split are not worth a task of their own. */
   static final long MIN_ROWS_PER_SPLIT = 10_000;
 
@@ -108,4 +109,14 @@ public final class TpchGeneratedTable implements DataSourceTable {
   }
 
   @Override public String toString() { return name(); }
+
+  /** Travels as its handle (table name and scale); the executor rebuilds the generator from it. */
+  private Object writeReplace() { return new Handle(table.getTableName(), scale.schemaName(), scale.factor()); }
+
+  /** What a generated table is on the wire: enough to generate the same rows anywhere. */
+  private record Handle(String table, String schemaName, double factor) implements java.io.Serializable {
+    private Object readResolve() {
+      return new TpchGeneratedTable(TpchTable.getTable(table), new TpchScale(schemaName, factor));
+    }
+  }
 }

@@ -146,7 +146,7 @@ public final class TaskPlanner {
       throw new IllegalStateException("a broadcast is read only as a join's build side");
     }
     int p = in.partitioning() instanceof Partitioning.Single ? 0 : partition;
-    return new StopCheckSource(new ListSource(task.query().outputs().take(in.stageId(), p)), task.query()::checkRunning);
+    return new StopCheckSource(new ListSource(task.inputs().take(in.stageId(), p)), task.query()::checkRunning);
   }
 
   private BatchSource values(ValuesExec v, int partition) {
@@ -239,7 +239,7 @@ public final class TaskPlanner {
       Pipeline p = PipelineFactory.create(spec, new PipelineResources(tables, null, table), task.query().codegen(),
           task.query().clock());
       return new AggregateSource(input, p, table, columns, schemaOf(a.output()), task.allocator(),
-          task.query().batchSize());
+          task.query().batchSize(), task.memory(), AggregateSpilling.of(sink, name(a), task));
     } catch (RuntimeException | Error e) {
       if (table != null) table.close();
       input.close();
@@ -256,7 +256,7 @@ public final class TaskPlanner {
       List<DataType> types = build.stream().map(AttributeRef::type).toList();
       if (j.broadcast() && j.right() instanceof StageInputExec in) {
         tables.add(task.query().broadcastTable(in.stageId(),
-            () -> new JoinHashTable(task.query().outputs().take(in.stageId(), 0), types, keyCols)));
+            () -> new JoinHashTable(task.inputs().take(in.stageId(), 0), types, keyCols)));
       } else {
         List<VectorSchemaRoot> batches = new ArrayList<>();
         try (BatchSource src = build(j.right(), partition)) {

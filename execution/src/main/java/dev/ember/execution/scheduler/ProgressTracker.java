@@ -19,23 +19,23 @@ public final class ProgressTracker {
   private final AtomicLong rowsOut = new AtomicLong();
   private final AtomicLong rowsToScan = new AtomicLong();
 
-  void planned(int stages) { stagesTotal.set(stages); }
+  public void planned(int stages) { stagesTotal.set(stages); }
 
-  void stageStarted(int tasks) {
+  public void stageStarted(int tasks) {
     tasksTotal.addAndGet(tasks);
     stagesStarted.incrementAndGet();
   }
 
-  void stageFinished() { stagesDone.incrementAndGet(); }
+  public void stageFinished() { stagesDone.incrementAndGet(); }
 
-  void taskStarted() { tasksRunning.incrementAndGet(); }
+  public void taskStarted() { tasksRunning.incrementAndGet(); }
 
-  void taskFinished() {
+  public void taskFinished() {
     tasksRunning.decrementAndGet();
     tasksDone.incrementAndGet();
   }
 
-  void rowsOut(int rows) { rowsOut.addAndGet(rows); }
+  public void rowsOut(int rows) { rowsOut.addAndGet(rows); }
 
   /**
    * A scan was opened that is expected to read about {@code rows} rows (its share of the table's

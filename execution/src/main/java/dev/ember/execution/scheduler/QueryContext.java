@@ -2,6 +2,9 @@ package dev.ember.execution.scheduler;
 
 import dev.ember.catalyst.expr.eval.QueryClock;
 import dev.ember.codegen.operator.JoinHashTable;
+import dev.ember.execution.memory.MemoryManager;
+import dev.ember.execution.memory.SpillMetrics;
+import dev.ember.execution.memory.TaskMemory;
 import dev.ember.execution.shuffle.StageOutputs;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,6 +22,8 @@ public final class QueryContext implements AutoCloseable {
   private final ProgressTracker progress = new ProgressTracker();
   private final java.util.concurrent.atomic.AtomicLong rowsRead = new java.util.concurrent.atomic.AtomicLong();
   private final Map<Integer, JoinHashTable> broadcasts = new HashMap<>();
+  private final SpillMetrics spillMetrics = new SpillMetrics();
+  private TaskMemory sharedMemory;
   private final QueryClock clock;
   private final int batchSize;
   private final boolean codegen;
@@ -47,6 +52,20 @@ public final class QueryContext implements AutoCloseable {
   public java.util.concurrent.atomic.AtomicLong rowsRead() { return rowsRead; }
 
   public QueryClock clock() { return clock; }
+
+  /** Rows, bytes and files the query's operators spilled to local disk. */
+  public SpillMetrics spillMetrics() { return spillMetrics; }
+
+  /**
+   * Execution memory for what the query's tasks share (broadcast join tables): it takes one
+   * task's share of the pool while the query runs, and is released when the query closes.
+   */
+  public synchronized TaskMemory sharedMemory() {
+    if (sharedMemory == null) {
+      sharedMemory = new TaskMemory(MemoryManager.pool(), id + " shared", spillMetrics, this::checkRunning);
+    }
+    return sharedMemory;
+  }
 
   public int batchSize() { return batchSize; }
 
@@ -92,6 +111,10 @@ public final class QueryContext implements AutoCloseable {
     synchronized (broadcasts) {
       broadcasts.values().forEach(JoinHashTable::close);
       broadcasts.clear();
+    }
+    synchronized (this) {
+      if (sharedMemory != null) sharedMemory.close();
+      sharedMemory = null;
     }
   }
 }

@@ -28,6 +28,29 @@ public final class HashPartitioner {
     this.partitions = partitions;
   }
 
+  /**
+   * The partitioner of a map stage's output, or null when the stage does not hash-partition
+   * (its output is one partition: single or broadcast).
+   */
+  public static HashPartitioner forStage(dev.ember.planner.stage.Stage stage) {
+    if (!(stage.output() instanceof dev.ember.planner.physical.Partitioning.Hash h)) return null;
+    List<dev.ember.catalyst.expr.AttributeRef> output = stage.plan().output();
+    int[] keys = new int[h.keys().size()];
+    for (int k = 0; k < keys.length; k++) keys[k] = indexOf(output, h.keys().get(k));
+    List<DataType> types = h.keys().stream().map(dev.ember.catalyst.expr.AttributeRef::type).toList();
+    return new HashPartitioner(keys, types, h.numPartitions());
+  }
+
+  /** How many partitions a map stage writes. */
+  public static int outputPartitions(dev.ember.planner.stage.Stage stage) {
+    return stage.output() instanceof dev.ember.planner.physical.Partitioning.Hash h ? h.numPartitions() : 1;
+  }
+
+  private static int indexOf(List<dev.ember.catalyst.expr.AttributeRef> attrs, dev.ember.catalyst.expr.AttributeRef a) {
+    for (int i = 0; i < attrs.size(); i++) if (attrs.get(i).id() == a.id()) return i;
+    throw new IllegalStateException("partition key " + a.name() + " not in stage output");
+  }
+
   /** Splits {@code batch} (which stays the caller's) into new batches from {@code allocator}. */
   public void split(VectorSchemaRoot batch, BufferAllocator allocator, Output out) {
     int n = batch.getRowCount();

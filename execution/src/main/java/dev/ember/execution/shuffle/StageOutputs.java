@@ -12,7 +12,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * query's Arrow memory until a reducer takes them. (Cluster mode writes the same partitions to
  * Arrow IPC files served over Netty.) Thread-safe.
  */
-public final class StageOutputs implements AutoCloseable {
+public final class StageOutputs implements StageInputs, AutoCloseable {
   private final Map<Integer, List<List<VectorSchemaRoot>>> byStage = new HashMap<>();
 
   /** Declares a stage's output with {@code partitions} partitions. */
@@ -28,7 +28,7 @@ public final class StageOutputs implements AutoCloseable {
   }
 
   /** Takes every batch of one partition; the caller owns them. */
-  public synchronized List<VectorSchemaRoot> take(int stage, int partition) {
+  @Override public synchronized List<VectorSchemaRoot> take(int stage, int partition) {
     List<VectorSchemaRoot> part = byStage.get(stage).get(partition);
     List<VectorSchemaRoot> out = new ArrayList<>(part);
     part.clear();

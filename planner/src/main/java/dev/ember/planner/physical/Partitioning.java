@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** How an operator's output rows are spread over partitions. */
-public sealed interface Partitioning {
+public sealed interface Partitioning extends java.io.Serializable {
   /** Spread in no known way (e.g. by input file); the count is known only at run time. */
   record Unknown() implements Partitioning {}
 

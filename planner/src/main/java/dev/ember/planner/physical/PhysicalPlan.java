@@ -9,7 +9,7 @@ import java.util.List;
  * cut at {@link ExchangeExec}s; within a stage, chains of operators are fused into generated
  * pipelines.
  */
-public sealed interface PhysicalPlan extends TreeNode<PhysicalPlan>
+public sealed interface PhysicalPlan extends TreeNode<PhysicalPlan>, java.io.Serializable
     permits ScanExec, ValuesExec, FilterExec, ProjectExec, HashAggregateExec, HashJoinExec, SortExec,
         TopNExec, LimitExec, UnionExec, ExchangeExec, StageInputExec, WindowExec {
 

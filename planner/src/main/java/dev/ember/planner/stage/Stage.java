@@ -14,7 +14,8 @@ import java.util.List;
  *     (result) stage
  * @param parents ids of the stages whose outputs this stage reads
  */
-public record Stage(int id, PhysicalPlan plan, Partitioning output, List<Integer> parents) {
+public record Stage(int id, PhysicalPlan plan, Partitioning output, List<Integer> parents)
+    implements java.io.Serializable {
   public Stage { requireNonNull(plan); parents = List.copyOf(parents); }
 
   public boolean isResult() { return output == null; }

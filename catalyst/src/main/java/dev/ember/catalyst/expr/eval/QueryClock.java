@@ -16,7 +16,7 @@ import java.time.ZoneOffset;
  * @param startMicros microseconds since the epoch (UTC) when the query started
  * @param zone the session time zone, which decides the current date
  */
-public record QueryClock(long startMicros, ZoneId zone) {
+public record QueryClock(long startMicros, ZoneId zone) implements java.io.Serializable {
   public QueryClock { requireNonNull(zone); }
 
   /** The wall clock now, in UTC. */

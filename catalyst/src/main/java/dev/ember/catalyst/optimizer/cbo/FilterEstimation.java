@@ -48,9 +48,18 @@ final class FilterEstimation {
     if (e instanceof BinaryOp b) return binary(b);
     if (e instanceof UnaryOp u) return unary(u);
     if (e instanceof InList in) return inList(in);
-    if (e instanceof Call c) return c.fn() == Call.Fn.LIKE || c.fn() == Call.Fn.ILIKE ? DEFAULT_LIKE : DEFAULT_PREDICATE;
+    if (e instanceof Call c) return isPattern(c.fn()) ? DEFAULT_LIKE : DEFAULT_PREDICATE;
     if (e instanceof AttributeRef) return 0.5;
     return DEFAULT_PREDICATE;
+  }
+
+  /**
+   * LIKE and what SimplifyLike turns it into ({@code starts_with}, {@code ends_with},
+   * {@code contains}) are estimated alike, so that simplifying a predicate never changes the plan.
+   */
+  private static boolean isPattern(Call.Fn fn) {
+    return fn == Call.Fn.LIKE || fn == Call.Fn.ILIKE || fn == Call.Fn.STARTS_WITH || fn == Call.Fn.ENDS_WITH
+        || fn == Call.Fn.CONTAINS;
   }
 
   private double binary(BinaryOp b) {

@@ -72,6 +72,38 @@ class CardinalityEstimatorTest {
     assertEquals(50, rows(facts().join(dims(), JoinType.LEFT_SEMI, eq(col("k"), col("d_k")))), 1e-9);
   }
 
+  /** 6,000 rows whose key f_k lies in 1..200 but whose distinct count nobody measured (a file footer). */
+  static PlanBuilder footerOnly() {
+    return scan(TestTable.of("lines", "f_k BIGINT", "f_name VARCHAR")
+        .withStatistics(Statistics.of(6000, 100_000).withColumns(Map.of(
+            "f_k", ColumnStat.UNKNOWN.withRange(1L, 200L).withNullCount(0)))));
+  }
+
+  /** Without a distinct count the key's range bounds it: 6000 · 50 / max(200, 50), not 6000 · 50 / 6000. */
+  @Test void anIntegralRangeBoundsAnUnknownDistinctCount() {
+    assertEquals(1500, rows(footerOnly().join(dims(), JoinType.INNER, eq(col("f_k"), col("d_k")))), 1e-9);
+    assertEquals(200, rows(footerOnly().aggregate(List.of(col("f_k")), List.of(countStar().as("n")))), 1e-9);
+  }
+
+  /** Must not fire: a string column's range says nothing about how many values it has. */
+  @Test void aStringRangeDoesNotBoundDistinctCounts() {
+    PlanBuilder strings = scan(TestTable.of("strs", "t VARCHAR")
+        .withStatistics(Statistics.of(6000, 100_000).withColumns(Map.of(
+            "t", ColumnStat.UNKNOWN.withRange("a", "b")))));
+    assertEquals(6000, rows(strings.aggregate(List.of(col("t")), List.of(countStar().as("n")))), 1e-9);
+  }
+
+  /** What SimplifyLike makes of LIKE is estimated as the LIKE was, so simplifying never moves a plan. */
+  @Test void patternFunctionsAreEstimatedAsLike() {
+    double like = rows(facts().filter(call(dev.ember.catalyst.expr.Call.Fn.LIKE,
+        dev.ember.catalyst.types.DataType.BOOLEAN, col("s"), lit("%green%"))));
+    for (var fn : List.of(dev.ember.catalyst.expr.Call.Fn.CONTAINS, dev.ember.catalyst.expr.Call.Fn.STARTS_WITH,
+        dev.ember.catalyst.expr.Call.Fn.ENDS_WITH)) {
+      assertEquals(like, rows(facts().filter(call(fn, dev.ember.catalyst.types.DataType.BOOLEAN, col("s"), lit("green")))),
+          1e-9, fn.name());
+    }
+  }
+
   @Test void aggregatesHaveAsManyRowsAsKeyCombinations() {
     assertEquals(10, rows(facts().aggregate(List.of(col("g")), List.of(countStar().as("n")))), 1e-9);
     assertEquals(1000, rows(facts().aggregate(List.of(col("g"), col("k")), List.of(countStar().as("n")))), 1e-9);

@@ -1,0 +1,102 @@
+package dev.ember.execution.cluster;
+
+import dev.ember.execution.cluster.shuffle.ArrowBlocks;
+import dev.ember.execution.cluster.shuffle.BlockFetcher;
+import dev.ember.execution.cluster.shuffle.RemoteStageInputs;
+import dev.ember.execution.cluster.shuffle.ShuffleFiles;
+import dev.ember.execution.operator.BatchSource;
+import dev.ember.execution.operator.Batches;
+import dev.ember.execution.pipeline.TaskPlanner;
+import dev.ember.execution.scheduler.StageContext;
+import dev.ember.execution.scheduler.TaskContext;
+import dev.ember.execution.shuffle.HashPartitioner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * Runs one task on an executor: plans its pipelines (compiled here, through the process's
+ * compiled-class cache), reads earlier stages' blocks from the executors that hold them, and
+ * either writes its shuffle file (a map task) or streams its rows to the driver (a result task).
+ */
+final class ExecutorTask {
+  /** Result rows go to the driver in blocks of about this many rows. */
+  private static final int RESULT_BLOCK_ROWS = 32_768;
+
+  private final TaskDescription task;
+  private final ExecutorQuery query;
+  private final BlockFetcher fetcher;
+  private final ShuffleFiles files;
+  private final long maxBytesInFlight;
+
+  ExecutorTask(TaskDescription task, ExecutorQuery query, BlockFetcher fetcher, ShuffleFiles files, long maxBytesInFlight) {
+    this.task = task;
+    this.query = query;
+    this.fetcher = fetcher;
+    this.files = files;
+    this.maxBytesInFlight = maxBytesInFlight;
+  }
+
+  /**
+   * Runs the task; result blocks go to {@code results} as they fill.
+   *
+   * @return the bytes written per output partition (a map task), or null (a result task)
+   */
+  long[] run(Consumer<byte[]> results) {
+    StageContext stage = new StageContext(task.stage(), task.settings().targetSplits());
+    try (TaskContext ctx = new TaskContext(query.context(), stage, task.partition())) {
+      ctx.readFrom(new RemoteStageInputs(task.queryId(), task.inputs(), fetcher, query.context().allocator(), maxBytesInFlight));
+      BatchSource source = ctx.track(new TaskPlanner(ctx).build(task.stage().plan(), task.partition()));
+      return task.stage().isResult() ? streamResult(source, results) : writeShuffle(source, ctx);
+    }
+  }
+
+  private long[] streamResult(BatchSource source, Consumer<byte[]> results) {
+    List<VectorSchemaRoot> pending = new ArrayList<>();
+    try {
+      int rows = 0;
+      VectorSchemaRoot b;
+      while ((b = source.next()) != null) {
+        query.context().checkRunning();
+        pending.add(b);
+        rows += b.getRowCount();
+        if (rows >= RESULT_BLOCK_ROWS) {
+          results.accept(ArrowBlocks.encode(pending));
+          Batches.closeAll(pending);
+          pending.clear();
+          rows = 0;
+        }
+      }
+      if (!pending.isEmpty()) results.accept(ArrowBlocks.encode(pending));
+      return null;
+    } finally {
+      Batches.closeAll(pending);
+    }
+  }
+
+  private long[] writeShuffle(BatchSource source, TaskContext ctx) {
+    HashPartitioner partitioner = HashPartitioner.forStage(task.stage());
+    int n = HashPartitioner.outputPartitions(task.stage());
+    List<List<VectorSchemaRoot>> parts = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) parts.add(new ArrayList<>());
+    try {
+      VectorSchemaRoot b;
+      while ((b = source.next()) != null) {
+        query.context().checkRunning();
+        if (partitioner == null) {
+          parts.get(0).add(b);
+          continue;
+        }
+        try {
+          partitioner.split(b, ctx.allocator(), (p, part) -> parts.get(p).add(part));
+        } finally {
+          b.close();
+        }
+      }
+      return files.write(task.queryId(), task.stageId(), task.partition(), task.attempt(), parts);
+    } finally {
+      for (List<VectorSchemaRoot> part : parts) Batches.closeAll(part);
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package dev.ember.execution.cluster;
+
+import dev.ember.catalyst.errors.EmberException;
+import dev.ember.execution.scheduler.QueryContext;
+import dev.ember.execution.scheduler.TaskLauncher;
+import dev.ember.planner.stage.StagePlan;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * {@code local-cluster[E,C,M]}: a driver endpoint in this process and E executor JVMs on this
+ * host ({@code java -Xmx<M>m -cp <this classpath> ExecutorBackend …}), children of this process
+ * with C cores each. They are killed when the cluster closes and on JVM exit (a shutdown hook),
+ * and exit by themselves when the driver's connection closes — so none outlives the driver.
+ */
+public final class LocalCluster implements ClusterManager {
+  /** How long executors may take to start and register. */
+  private static final long REGISTER_TIMEOUT_MILLIS = 60_000;
+  /** An executor silent this long is lost (its heartbeats come every second). */
+  public static final long HEARTBEAT_TIMEOUT_MILLIS = 5_000;
+
+  private final ClusterDriver driver;
+  private final List<Process> executors = new ArrayList<>();
+  private final Thread shutdownHook = new Thread(this::killExecutors, "ember-local-cluster-shutdown");
+
+  public LocalCluster(int executorCount, int cores, int memoryMiB) {
+    this.driver = new ClusterDriver("127.0.0.1", 0, HEARTBEAT_TIMEOUT_MILLIS);
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    try {
+      for (int i = 0; i < executorCount; i++) executors.add(start("executor-" + i, cores, memoryMiB));
+      if (!driver.awaitExecutors(executorCount, REGISTER_TIMEOUT_MILLIS)) {
+        throw new EmberException(EmberException.INTERNAL_ERROR, "local-cluster: " + executorCount
+            + " executors did not register within " + REGISTER_TIMEOUT_MILLIS / 1000 + " s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close();
+      throw new EmberException(EmberException.QUERY_CANCELED, "interrupted while starting executors");
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  private Process start(String id, int cores, int memoryMiB) {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + memoryMiB + "m", "-Xss16m", "-XX:+UseParallelGC",
+        "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", System.getProperty("java.class.path")));
+    String unsafe = System.getProperty("arrow.enable_unsafe_memory_access");
+    if (unsafe != null) cmd.add("-Darrow.enable_unsafe_memory_access=" + unsafe);
+    cmd.addAll(List.of(ExecutorBackend.class.getName(), "--driver", driver.host() + ":" + driver.port(),
+        "--host", "127.0.0.1", "--cores", String.valueOf(cores), "--id", id,
+        "--dir", Path.of(System.getProperty("java.io.tmpdir"), "ember-" + ProcessHandle.current().pid() + "-" + id).toString()));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(ProcessBuilder.Redirect.appendTo(logFile(id)));
+    try {
+      return pb.start();
+    } catch (java.io.IOException e) {
+      throw new EmberException(EmberException.IO_ERROR, "cannot start executor " + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static File logFile(String id) {
+    return Path.of(System.getProperty("java.io.tmpdir"), "ember-" + id + "-" + ProcessHandle.current().pid() + ".log").toFile();
+  }
+
+  /** The executor processes (for tests that kill one). */
+  public List<ProcessHandle> executorProcesses() {
+    return executors.stream().map(Process::toHandle).toList();
+  }
+
+  @Override public int parallelism() { return Math.max(1, driver.totalCores()); }
+
+  @Override public TaskLauncher launcher(StagePlan plan, QueryContext query, Consumer<VectorSchemaRoot> results,
+                                         int maxFailures) {
+    ClusterPlans.checkShippable(plan);
+    TaskSettings settings = new TaskSettings(query.batchSize(), query.codegen(), query.runtimeFilters(), query.clock(),
+        parallelism());
+    return new ClusterJob(driver, plan, query, results, settings, maxFailures);
+  }
+
+  @Override public List<JobEvent> events() { return driver.events(); }
+
+  @Override public void close() {
+    driver.close(); // executors see the connection close and exit
+    killExecutors();
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException e) {
+      // already shutting down: the hook is running
+    }
+  }
+
+  /** Asks executors to stop (they delete their files), then kills those still running after 3 s. */
+  private void killExecutors() {
+    for (Process p : executors) p.destroy();
+    try {
+      for (Process p : executors) p.waitFor(3, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      for (Process p : executors) p.destroyForcibly();
+    }
+  }
+}
