@@ -39,6 +39,11 @@ public final class CanonicalValues {
       case VARBINARY -> HexFormat.of().formatHex((byte[]) v);
       case INTERVAL_YEAR_MONTH -> Period.ofMonths((Integer) v).normalized();
       case INTERVAL_DAY_TIME -> Duration.ofNanos(Math.multiplyExact((Long) v, 1000L));
+      case ARRAY -> {
+        java.util.List<Object> out = new java.util.ArrayList<>();
+        for (Object e : (java.util.List<?>) v) out.add(fromEmber(e, type.elementType()));
+        yield out;
+      }
     };
   }
 
@@ -55,6 +60,15 @@ public final class CanonicalValues {
     if (v instanceof java.sql.Timestamp t) return t.toLocalDateTime();
     if (v instanceof OffsetDateTime t) return t.toInstant();
     if (v instanceof byte[] b) return HexFormat.of().formatHex(b);
+    if (v instanceof java.sql.Array a) {
+      try {
+        java.util.List<Object> out = new java.util.ArrayList<>();
+        for (Object e : (Object[]) a.getArray()) out.add(fromJdbc(e));
+        return out;
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException("cannot read an ARRAY value", e);
+      }
+    }
     if (v instanceof java.sql.Blob b) {
       try {
         return HexFormat.of().formatHex(b.getBytes(1, (int) b.length()));

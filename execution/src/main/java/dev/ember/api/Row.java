@@ -76,6 +76,10 @@ public final class Row {
 
   public LocalDateTime getTimestamp(int i) { return (LocalDateTime) values[i]; }
 
+  /** An ARRAY value: its elements in their Java forms (as {@link #get}), or null. */
+  @SuppressWarnings("unchecked")
+  public <T> List<T> getList(int i) { return (List<T>) values[i]; }
+
   /** The values as a list (Java forms). */
   public List<Object> toList() { return Arrays.asList(values.clone()); }
 

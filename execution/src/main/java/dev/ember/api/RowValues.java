@@ -13,8 +13,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Converts between Ember's value representation (see {@link DataType#boxedClass()}) and the Java
- * types a {@link Row} hands out: String, BigDecimal, LocalDate, LocalDateTime, and the boxed
- * primitives.
+ * types a {@link Row} hands out: String, BigDecimal, LocalDate, LocalDateTime, the boxed
+ * primitives, and for an ARRAY an unmodifiable {@code java.util.List} of its elements' Java forms.
  */
 final class RowValues {
   private static final LocalDateTime EPOCH = LocalDateTime.of(1970, 1, 1, 0, 0);
@@ -29,8 +29,15 @@ final class RowValues {
       case DECIMAL -> v instanceof Long l ? BigDecimal.valueOf(l, t.scale()) : v;
       case DATE -> LocalDate.ofEpochDay((Integer) v);
       case TIMESTAMP, TIMESTAMP_TZ -> EPOCH.plus((Long) v, ChronoUnit.MICROS);
+      case ARRAY -> mapList((java.util.List<?>) v, e -> toJava(e, t.elementType()));
       default -> v;
     };
+  }
+
+  private static java.util.List<Object> mapList(java.util.List<?> in, java.util.function.UnaryOperator<Object> f) {
+    java.util.List<Object> out = new java.util.ArrayList<>(in.size());
+    for (Object e : in) out.add(f.apply(e));
+    return java.util.Collections.unmodifiableList(out);
   }
 
   /** The Ember form of a Java value for a column of type {@code t} (numbers are converted). */
@@ -56,6 +63,8 @@ final class RowValues {
         case INTERVAL_YEAR_MONTH -> ((Number) v).intValue();
         case INTERVAL_DAY_TIME -> ((Number) v).longValue();
         case NULL -> null;
+        case ARRAY -> mapList(v instanceof Object[] a ? java.util.Arrays.asList(a) : (java.util.List<?>) v,
+            e -> toEmber(e, t.elementType()));
       };
     } catch (ClassCastException | ArithmeticException | NumberFormatException e) {
       throw new EmberException(EmberException.DATATYPE_MISMATCH,

@@ -212,7 +212,8 @@ public final class SessionState implements AutoCloseable {
 
   /**
    * Runs a query whose result tasks each consume their own output (a write: one task writer per
-   * partition, in parallel). Blocks until every task has finished; if the calling thread is
+   * partition, in parallel). The tasks run on this process's threads in every mode (the writers
+   * need the driver's file system view). Blocks until every task has finished; if the calling thread is
    * interrupted, the query is cancelled, its tasks stop (aborting their outputs) and the call
    * fails with QUERY_CANCELED.
    */
@@ -226,7 +227,8 @@ public final class SessionState implements AutoCloseable {
     ctx.setRuntimeFilters(boolConf(Settings.RUNTIME_FILTER));
     try {
       java.util.concurrent.CompletableFuture<Void> done =
-          new QueryExecution(planned.stages(), ctx, engine.scheduler(), tasks).start();
+          new QueryExecution(planned.stages(), ctx, engine.scheduler(),
+              new dev.ember.execution.scheduler.LocalTaskLauncher(ctx, engine.scheduler(), tasks)).start();
       awaitTasks(ctx, done);
     } finally {
       ctx.close();

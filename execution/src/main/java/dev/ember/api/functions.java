@@ -5,7 +5,6 @@ import static dev.ember.api.Column.op;
 import dev.ember.api.ColumnNode.Name;
 import dev.ember.api.ColumnNode.Sql;
 import dev.ember.api.ColumnNode.When;
-import dev.ember.catalyst.errors.EmberException;
 import java.util.List;
 
 /**
@@ -112,12 +111,31 @@ public final class functions {
 
   public static Column first(String name) { return first(col(name)); }
 
-  /** Not supported: Ember has no ARRAY type yet. */
-  public static Column collect_list(Column c) {
-    throw EmberException.notSupported("collect_list (Ember has no ARRAY type yet)");
-  }
+  /**
+   * The group's non-null values as an ARRAY in input order (across partitions the order is not
+   * fixed, as in Spark); an empty group gives an empty array.
+   */
+  public static Column collect_list(Column c) { return op("COLLECT_LIST({0})", "collect_list({0})", c); }
 
   public static Column collect_list(String name) { return collect_list(col(name)); }
+
+  /** As {@link #collect_list} without repeated values. */
+  public static Column collect_set(Column c) { return op("COLLECT_SET({0})", "collect_set({0})", c); }
+
+  public static Column collect_set(String name) { return collect_set(col(name)); }
+
+  /** The number of elements of an array (NULL for NULL). */
+  public static Column size(Column c) { return op("SIZE({0})", "size({0})", c); }
+
+  /** Whether the array holds {@code value} (NULL when it does not but holds a NULL, as Spark). */
+  public static Column array_contains(Column c, Object value) {
+    return op("ARRAY_CONTAINS({0}, {1})", "array_contains({0}, {1})", c, value);
+  }
+
+  /** The element at 1-based {@code index} (negative: from the end), NULL when there is none. */
+  public static Column element_at(Column c, int index) {
+    return op("ELEMENT_AT({0}, {1})", "element_at({0}, {1})", c, index);
+  }
 
   // ---- window functions ----------------------------------------------------------------------
 

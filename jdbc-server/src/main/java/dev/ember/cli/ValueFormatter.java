@@ -22,6 +22,8 @@ import java.time.LocalDate;
  * VARBINARY                 \x followed by lower-case hex (PostgreSQL's bytea output)
  * INTERVAL YEAR TO MONTH    SQL standard Y-M, e.g. 1-2, -0-3
  * INTERVAL DAY TO SECOND    SQL standard D HH:MM:SS[.f], e.g. 3 04:05:06.25
+ * ARRAY&lt;T&gt;                  [1, 2, null] as Spark shows it: elements' text, null for NULL
+ *                           (in JSON a JSON array of the elements' JSON literals)
  * </pre>
  * NULL has no text here: each format decides how to show it.
  */
@@ -44,7 +46,19 @@ public final class ValueFormatter {
       case VARBINARY -> hex((byte[]) value);
       case INTERVAL_YEAR_MONTH -> yearMonth((Integer) value);
       case INTERVAL_DAY_TIME -> dayTime((Long) value);
+      case ARRAY -> array((java.util.List<?>) value, type.elementType(), false);
     };
+  }
+
+  /** {@code [e1, e2]} (text) or {@code [e1,e2]} (JSON literals). */
+  private static String array(java.util.List<?> values, DataType element, boolean json) {
+    StringBuilder b = new StringBuilder("[");
+    for (int i = 0; i < values.size(); i++) {
+      if (i > 0) b.append(json ? "," : ", ");
+      Object e = values.get(i);
+      b.append(json ? json(e, element) : e == null ? "null" : text(e, element));
+    }
+    return b.append(']').toString();
   }
 
   /**
@@ -61,6 +75,8 @@ public final class ValueFormatter {
         double d = ((Number) value).doubleValue();
         return Double.isFinite(d) ? text(value, type) : jsonString(text(value, type));
       }
+      case ARRAY:
+        return array((java.util.List<?>) value, type.elementType(), true);
       default:
         return jsonString(text(value, type));
     }

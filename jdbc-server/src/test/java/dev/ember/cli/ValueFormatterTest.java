@@ -17,6 +17,17 @@ class ValueFormatterTest {
         LocalDateTime.parse(isoDateTime));
   }
 
+  /** As Spark's show() prints arrays; JSON output gets a real JSON array. */
+  @Test void arrays() {
+    DataType strings = DataType.array(DataType.VARCHAR);
+    java.util.List<Object> v = java.util.Arrays.asList(dev.ember.catalyst.types.Utf8String.of("a"), null,
+        dev.ember.catalyst.types.Utf8String.of("b\"c"));
+    assertEquals("[a, null, b\"c]", ValueFormatter.text(v, strings));
+    assertEquals("[\"a\",null,\"b\\\"c\"]", ValueFormatter.json(v, strings));
+    assertEquals("[[1, 2], []]", ValueFormatter.text(java.util.List.of(java.util.List.of(1, 2), java.util.List.of()),
+        DataType.array(DataType.array(DataType.INT))));
+  }
+
   @Test void numbersAndBooleans() {
     assertEquals("true", ValueFormatter.text(true, DataType.BOOLEAN));
     assertEquals("-128", ValueFormatter.text((byte) -128, DataType.TINYINT));

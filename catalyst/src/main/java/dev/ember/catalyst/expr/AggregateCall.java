@@ -19,7 +19,17 @@ public record AggregateCall(AggFn fn, List<Expr> args, boolean distinct, Expr fi
     SUM, AVG, MIN, MAX,
     STDDEV_SAMP, STDDEV_POP, VAR_SAMP, VAR_POP,
     /** Any one value of the group (Spark's first(); used for decorrelation). */
-    ANY_VALUE
+    ANY_VALUE,
+    /**
+     * The group's non-null values as an ARRAY, in input order (Spark's collect_list; also SQL
+     * array_agg). An empty group gives an empty array, never NULL.
+     */
+    COLLECT_LIST,
+    /** As {@link #COLLECT_LIST} without duplicates, each value where it first appeared. */
+    COLLECT_SET;
+
+    /** Whether the result is an ARRAY of the argument's values. */
+    public boolean collects() { return this == COLLECT_LIST || this == COLLECT_SET; }
   }
 
   public AggregateCall {

@@ -50,6 +50,19 @@ public record Call(Fn fn, List<Expr> args, DataType type) implements Expr {
     EXP(true), SIGN(true), GREATEST(false), LEAST(false),
     /** A uniformly random DOUBLE in [0, 1): not deterministic. */
     RANDOM(false),
+    // arrays
+    /** {@code size(arr)}, {@code cardinality(arr)}: the number of elements, an INT. */
+    ARRAY_SIZE(true),
+    /**
+     * {@code array_contains(arr, value)}: whether an element equals {@code value} (cast to the
+     * element type). As Spark: NULL when the array holds a NULL and no element equals the value.
+     */
+    ARRAY_CONTAINS(true),
+    /**
+     * {@code arr[i]}, {@code element_at(arr, i)}: the element at 1-based position {@code i}
+     * (negative: from the end); NULL when there is none, as DuckDB and Spark (non-ANSI).
+     */
+    ELEMENT_AT(true),
     // subqueries
     /**
      * {@code SCALAR_SUBQUERY_CHECK(rowCount, value)}: {@code value}, unless the scalar subquery
@@ -77,7 +90,7 @@ public record Call(Fn fn, List<Expr> args, DataType type) implements Expr {
   @Override public boolean nullable() {
     return switch (fn) {
       case COALESCE -> args.stream().allMatch(Expr::nullable);
-      case NULLIF, GREATEST, LEAST -> true;
+      case NULLIF, GREATEST, LEAST, ARRAY_CONTAINS, ELEMENT_AT -> true;
       case SCALAR_SUBQUERY_CHECK -> args.get(1).nullable();
       case CURRENT_DATE, CURRENT_TIMESTAMP, RANDOM -> false;
       // Functions that can return NULL for non-null input (e.g. ln(0) under non-ANSI) are errors

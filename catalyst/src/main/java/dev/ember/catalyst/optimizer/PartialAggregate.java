@@ -49,7 +49,7 @@ record PartialAggregate(List<NamedAggregate> inner, List<NamedAggregate> outer, 
       case SUM, MIN, MAX, ANY_VALUE -> same(a);
       case COUNT -> count(a);
       case AVG -> avg(a);
-      case STDDEV_SAMP, STDDEV_POP, VAR_SAMP, VAR_POP -> throw EmberException.notSupported(
+      case STDDEV_SAMP, STDDEV_POP, VAR_SAMP, VAR_POP, COLLECT_LIST, COLLECT_SET -> throw EmberException.notSupported(
           call.display() + " beside a DISTINCT aggregate");
     };
   }

@@ -3,13 +3,18 @@ package dev.ember.catalyst.types;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A SQL data type. Precision and scale are meaningful only for {@link TypeId#DECIMAL}; every other
- * type carries zeros there, so two types are equal exactly when they describe the same values.
+ * A SQL data type. Precision and scale are meaningful only for {@link TypeId#DECIMAL}, the element
+ * type only for {@link TypeId#ARRAY}; every other type carries zeros and null there, so two types
+ * are equal exactly when they describe the same values.
  *
  * <p>The Java representation of a value (in generated code, in the interpreter and in rows) is
- * given by {@link #javaClass()}; nulls are tracked separately from values.
+ * given by {@link #javaClass()}; nulls are tracked separately from values. An ARRAY value is an
+ * unmodifiable {@code java.util.List} of its elements' boxed values ({@link #boxedClass()} of
+ * the element type), nulls included.
+ *
+ * @param elementType the type of an ARRAY's elements; null for every other type
  */
-public record DataType(TypeId id, int precision, int scale) implements java.io.Serializable {
+public record DataType(TypeId id, int precision, int scale, DataType elementType) implements java.io.Serializable {
   public static final int MAX_DECIMAL_PRECISION = 38;
   /** Decimals up to this precision are held as an unscaled {@code long}. */
   public static final int MAX_LONG_DECIMAL_PRECISION = 18;
@@ -32,6 +37,9 @@ public record DataType(TypeId id, int precision, int scale) implements java.io.S
 
   public DataType {
     requireNonNull(id);
+    if ((id == TypeId.ARRAY) != (elementType != null)) {
+      throw new IllegalArgumentException(id == TypeId.ARRAY ? "ARRAY needs an element type" : id + " has no element type");
+    }
     if (id == TypeId.DECIMAL) {
       if (precision < 1 || precision > MAX_DECIMAL_PRECISION || scale < 0 || scale > precision) {
         throw new IllegalArgumentException("invalid DECIMAL(" + precision + "," + scale + ")");
@@ -41,6 +49,11 @@ public record DataType(TypeId id, int precision, int scale) implements java.io.S
     }
   }
 
+  /** A scalar type (every type but ARRAY). */
+  public DataType(TypeId id, int precision, int scale) {
+    this(id, precision, scale, null);
+  }
+
   private static DataType of(TypeId id) {
     return new DataType(id, 0, 0);
   }
@@ -48,6 +61,13 @@ public record DataType(TypeId id, int precision, int scale) implements java.io.S
   public static DataType decimal(int precision, int scale) {
     return new DataType(TypeId.DECIMAL, precision, scale);
   }
+
+  /** {@code ARRAY<element>}. */
+  public static DataType array(DataType element) {
+    return new DataType(TypeId.ARRAY, 0, 0, requireNonNull(element));
+  }
+
+  public boolean isArray() { return id == TypeId.ARRAY; }
 
   public boolean isDecimal() { return id == TypeId.DECIMAL; }
 
@@ -89,6 +109,7 @@ public record DataType(TypeId id, int precision, int scale) implements java.io.S
       case DECIMAL -> isLongDecimal() ? long.class : java.math.BigDecimal.class;
       case VARCHAR -> Utf8String.class;
       case VARBINARY -> byte[].class;
+      case ARRAY -> java.util.List.class;
     };
   }
 
@@ -112,6 +133,7 @@ public record DataType(TypeId id, int precision, int scale) implements java.io.S
       case TIMESTAMP_TZ -> "TIMESTAMP WITH TIME ZONE";
       case INTERVAL_YEAR_MONTH -> "INTERVAL YEAR TO MONTH";
       case INTERVAL_DAY_TIME -> "INTERVAL DAY TO SECOND";
+      case ARRAY -> "ARRAY<" + elementType.sql() + ">";
       default -> id.name();
     };
   }

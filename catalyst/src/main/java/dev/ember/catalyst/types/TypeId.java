@@ -26,5 +26,10 @@ public enum TypeId {
   /** A number of months, an {@code int}. */
   INTERVAL_YEAR_MONTH,
   /** A number of microseconds, a {@code long}. */
-  INTERVAL_DAY_TIME
+  INTERVAL_DAY_TIME,
+  /**
+   * A list of values of one element type ({@link DataType#elementType()}), a
+   * {@code java.util.List} of the elements' boxed values (null elements allowed).
+   */
+  ARRAY
 }

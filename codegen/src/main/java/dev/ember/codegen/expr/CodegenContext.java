@@ -168,6 +168,7 @@ public final class CodegenContext {
       case DECIMAL -> t.isLongDecimal() ? "long" : "java.math.BigDecimal";
       case VARCHAR -> "dev.ember.catalyst.types.Utf8String";
       case VARBINARY -> "byte[]";
+      case ARRAY -> "java.util.List";
     };
   }
 

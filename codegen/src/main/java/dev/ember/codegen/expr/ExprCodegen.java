@@ -87,6 +87,7 @@ public final class ExprCodegen {
       return switch (c.fn()) {
         case COALESCE, NULLIF, GREATEST, LEAST -> ConditionalGen.call(c, ctx, input);
         case SCALAR_SUBQUERY_CHECK -> SubqueryCheckGen.call(c, ctx, input);
+        case ARRAY_SIZE, ARRAY_CONTAINS, ELEMENT_AT -> ArrayCallGen.call(c, ctx, input);
         case LIKE, ILIKE, SUBSTRING, UPPER, LOWER, TRIM, LTRIM, RTRIM, CHAR_LENGTH, CONCAT, REPLACE,
             POSITION, LPAD, RPAD, SPLIT_PART, STARTS_WITH, ENDS_WITH, CONTAINS, REGEXP_LIKE,
             REGEXP_REPLACE -> StringCallGen.call(c, ctx, input);

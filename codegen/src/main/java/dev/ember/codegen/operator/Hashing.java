@@ -72,6 +72,7 @@ public final class Hashing {
       case VARCHAR -> hashUtf8((Utf8String) v);
       case VARBINARY -> hashBytes((byte[]) v);
       case NULL -> NULL_HASH;
+      case ARRAY -> throw arrayKeys(t);
     };
   }
 
@@ -99,7 +100,14 @@ public final class Hashing {
       case VARCHAR -> "hashUtf8";
       case VARBINARY -> "hashBytes";
       case NULL -> "hashNull";
+      case ARRAY -> throw arrayKeys(t);
     };
+  }
+
+  /** Arrays are not hashed: grouping, joining, DISTINCT and hash partitioning on them are refused. */
+  private static dev.ember.catalyst.errors.EmberException arrayKeys(DataType t) {
+    return dev.ember.catalyst.errors.EmberException.notSupported(
+        "grouping, joining, DISTINCT or partitioning by a value of type " + t.sql());
   }
 
   /** A NULL-typed key: it is always NULL, so this is never reached for a value; it exists for code shape. */

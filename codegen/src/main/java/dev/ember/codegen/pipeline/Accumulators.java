@@ -2,6 +2,8 @@ package dev.ember.codegen.pipeline;
 
 import dev.ember.codegen.operator.Accumulator;
 import dev.ember.codegen.operator.BoxedAccumulator;
+import dev.ember.codegen.operator.CollectAccumulator;
+import dev.ember.planner.physical.AggregateBuffers;
 import dev.ember.codegen.operator.CountAccumulator;
 import dev.ember.codegen.operator.SumDecimalAccumulator;
 import dev.ember.codegen.operator.SumDoubleAccumulator;
@@ -23,6 +25,7 @@ public final class Accumulators {
         default -> SumLongAccumulator.class;
       };
       case MIN, MAX, ANY -> BoxedAccumulator.class;
+      case COLLECT_LIST, COLLECT_SET -> CollectAccumulator.class;
     };
   }
 
@@ -32,6 +35,9 @@ public final class Accumulators {
     if (c == SumDecimalAccumulator.class) return new SumDecimalAccumulator(name, u.bufferType(), allocator);
     if (c == SumDoubleAccumulator.class) return new SumDoubleAccumulator(name, allocator);
     if (c == SumLongAccumulator.class) return new SumLongAccumulator(name, allocator);
+    if (c == CollectAccumulator.class) {
+      return new CollectAccumulator(name, u.bufferType(), u.kind() == AggregateBuffers.Kind.COLLECT_SET, u.merge(), allocator);
+    }
     BoxedAccumulator.Mode mode = switch (u.kind()) {
       case MIN -> BoxedAccumulator.Mode.MIN;
       case MAX -> BoxedAccumulator.Mode.MAX;

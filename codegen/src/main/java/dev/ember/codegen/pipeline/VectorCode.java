@@ -27,7 +27,13 @@ final class VectorCode {
       case VARBINARY -> "VarBinaryVector";
       case INTERVAL_YEAR_MONTH -> "IntervalYearVector";
       case INTERVAL_DAY_TIME -> "DurationVector";
+      case ARRAY -> "complex.ListVector";
     };
+  }
+
+  /** The element type of a list vector, read from its child field (so sources stay type-free). */
+  private static String elementType(String vec) {
+    return "dev.ember.datasources.arrow.ArrowTypes.emberType(" + vec + ".getDataVector().getField())";
   }
 
   /** An expression reading the non-null value at {@code idx} as Ember's Java representation. */
@@ -39,6 +45,7 @@ final class VectorCode {
           : vec + ".getObject(" + idx + ")";
       case VARCHAR -> "dev.ember.catalyst.types.Utf8String.wrap(" + vec + ".get(" + idx + "))";
       case INTERVAL_DAY_TIME -> V + "DurationVector.get(" + vec + ".getDataBuffer(), " + idx + ")";
+      case ARRAY -> VALUES + ".getList(" + vec + ", " + idx + ", " + elementType(vec) + ")";
       default -> vec + ".get(" + idx + ")";
     };
   }
@@ -72,6 +79,7 @@ final class VectorCode {
           : vec + ".setSafe(" + idx + ", " + value + ");";
       case VARCHAR -> "{ byte[] b_ = " + value + ".bytes(); " + vec + ".setSafe(" + idx + ", b_, 0, b_.length); }";
       case VARBINARY -> vec + ".setSafe(" + idx + ", " + value + ");";
+      case ARRAY -> VALUES + ".setList(" + vec + ", " + idx + ", " + elementType(vec) + ", " + value + ");";
       default -> vec + ".set(" + idx + ", " + value + ");";
     };
   }
@@ -83,6 +91,7 @@ final class VectorCode {
       case DECIMAL -> t.isLongDecimal() ? "(" + a + " == " + b + ")" : "(" + a + ".compareTo(" + b + ") == 0)";
       case VARCHAR -> a + ".equals(" + b + ")";
       case VARBINARY -> "java.util.Arrays.equals(" + a + ", " + b + ")";
+      case ARRAY -> a + ".equals(" + b + ")";
       default -> "(" + a + " == " + b + ")";
     };
   }
@@ -106,6 +115,7 @@ final class VectorCode {
       case DECIMAL -> t.isLongDecimal() ? "0L" : "((java.math.BigDecimal) null)";
       case VARCHAR -> "((dev.ember.catalyst.types.Utf8String) null)";
       case VARBINARY -> "((byte[]) null)";
+      case ARRAY -> "((java.util.List) null)";
       default -> "null";
     };
   }

@@ -99,6 +99,12 @@ class FunctionEquivalenceTest {
     add(m, Call.of(Fn.NULLIF, V, s0, s1));
     add(m, Call.of(Fn.GREATEST, V, s0, s1, s2));
     add(m, Call.of(Fn.LEAST, D, col(0, D), col(1, D)));
+    DataType ai = DataType.array(I), av = DataType.array(V), aai = DataType.array(ai);
+    add(m, Call.of(Fn.ARRAY_SIZE, I, col(0, ai)), Call.of(Fn.ARRAY_SIZE, L, col(0, av)));
+    add(m, Call.of(Fn.ARRAY_CONTAINS, B, col(0, ai), col(1, I)), Call.of(Fn.ARRAY_CONTAINS, B, col(0, av), Literal.ofString("a")),
+        Call.of(Fn.ARRAY_CONTAINS, B, col(0, aai), col(1, ai)));
+    add(m, Call.of(Fn.ELEMENT_AT, I, col(0, ai), col(1, I)), Call.of(Fn.ELEMENT_AT, V, col(0, av), Literal.ofInt(-1)),
+        Call.of(Fn.ELEMENT_AT, V, col(0, av), Literal.ofInt(1)), Call.of(Fn.ELEMENT_AT, ai, col(0, aai), Literal.ofInt(2)));
     add(m, Call.of(Fn.SCALAR_SUBQUERY_CHECK, V, Literal.ofLong(1), s0),
         Call.of(Fn.SCALAR_SUBQUERY_CHECK, L, Literal.ofLong(0), col(0, L)),
         // A NULL count: an outer join's padding (no group met), which passes.

@@ -64,7 +64,14 @@ final class RandomValues {
           : (long) ((random.nextDouble() - 0.5) * 2e12) * (random.nextBoolean() ? 1 : 1_000_000);
       case VARCHAR -> string();
       case VARBINARY -> bytes();
+      case ARRAY -> array(t.elementType());
     };
+  }
+
+  private java.util.List<Object> array(DataType element) {
+    java.util.List<Object> out = new java.util.ArrayList<>();
+    for (int i = random.nextInt(4); i > 0; i--) out.add(next(element));
+    return java.util.Collections.unmodifiableList(out);
   }
 
   private long integral(long min, long max) {

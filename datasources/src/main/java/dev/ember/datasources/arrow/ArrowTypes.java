@@ -26,7 +26,10 @@ import org.apache.arrow.vector.types.pojo.FieldType;
  * FLOAT    FloatingPoint(SINGLE)         VARBINARY     Binary (VarBinaryVector)
  * DOUBLE   FloatingPoint(DOUBLE)         INTERVAL_YEAR_MONTH  Interval(YEAR_MONTH)
  * NULL     Null                          INTERVAL_DAY_TIME    Duration(MICRO) (DurationVector)
+ * ARRAY&lt;T&gt; List (ListVector) with one nullable child field {@code element} of T's mapping
  * </pre>
+ * An ARRAY's Arrow type alone does not say its element type: build fields and vectors through
+ * {@link #arrowField} / {@link #newVector} (which add the child), and read types back from fields.
  */
 public final class ArrowTypes {
   private ArrowTypes() {}
@@ -49,7 +52,32 @@ public final class ArrowTypes {
       case VARBINARY -> ArrowType.Binary.INSTANCE;
       case INTERVAL_YEAR_MONTH -> new ArrowType.Interval(IntervalUnit.YEAR_MONTH);
       case INTERVAL_DAY_TIME -> new ArrowType.Duration(TimeUnit.MICROSECOND);
+      case ARRAY -> ArrowType.List.INSTANCE;
     };
+  }
+
+  /** The Ember type of an Arrow field produced by {@link #arrowField}, lists included. */
+  public static DataType emberType(org.apache.arrow.vector.types.pojo.Field f) {
+    if (f.getType() instanceof ArrowType.List) {
+      if (f.getChildren().size() != 1) throw new IllegalArgumentException("a list field needs one child: " + f);
+      return DataType.array(emberType(f.getChildren().get(0)));
+    }
+    return emberType(f.getType());
+  }
+
+  /** The Arrow field of a column: for an ARRAY, with its element child. */
+  public static org.apache.arrow.vector.types.pojo.Field arrowField(String name, DataType type, boolean nullable) {
+    List<org.apache.arrow.vector.types.pojo.Field> children = type.isArray()
+        ? List.of(arrowField(ELEMENT, type.elementType(), true)) : null;
+    return new org.apache.arrow.vector.types.pojo.Field(name, new FieldType(nullable, arrowType(type), null), children);
+  }
+
+  /** The name of a list's child field (Parquet's and Spark's name for list elements). */
+  public static final String ELEMENT = "element";
+
+  /** A new, empty, nullable vector for values of {@code type}. */
+  public static org.apache.arrow.vector.FieldVector newVector(String name, DataType type, BufferAllocator allocator) {
+    return arrowField(name, type, true).createVector(allocator);
   }
 
   /** The Ember type of an Arrow type produced by {@link #arrowType}; fails for others. */
@@ -82,8 +110,7 @@ public final class ArrowTypes {
   }
 
   public static org.apache.arrow.vector.types.pojo.Field arrowField(Field f) {
-    return new org.apache.arrow.vector.types.pojo.Field(f.name(),
-        new FieldType(f.nullable(), arrowType(f.type()), null), null);
+    return arrowField(f.name(), f.type(), f.nullable());
   }
 
   public static org.apache.arrow.vector.types.pojo.Schema arrowSchema(Schema s) {
@@ -95,7 +122,7 @@ public final class ArrowTypes {
   public static Schema emberSchema(org.apache.arrow.vector.types.pojo.Schema s) {
     List<Field> fields = new ArrayList<>();
     for (org.apache.arrow.vector.types.pojo.Field f : s.getFields()) {
-      fields.add(new Field(f.getName(), emberType(f.getType()), f.isNullable()));
+      fields.add(new Field(f.getName(), emberType(f), f.isNullable()));
     }
     return new Schema(fields);
   }

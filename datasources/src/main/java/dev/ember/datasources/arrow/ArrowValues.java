@@ -19,6 +19,7 @@ import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.complex.ListVector;
 
 /**
  * Reading and writing single values of Arrow vectors in Ember's boxed representation (see
@@ -48,7 +49,28 @@ public final class ArrowValues {
       case VARBINARY -> ((VarBinaryVector) v).get(row);
       case INTERVAL_YEAR_MONTH -> ((IntervalYearVector) v).get(row);
       case INTERVAL_DAY_TIME -> DurationVector.get(((DurationVector) v).getDataBuffer(), row);
+      case ARRAY -> getList((ListVector) v, row, t.elementType());
     };
+  }
+
+  /** The non-null list at {@code row}: its elements' boxed values, unmodifiable, nulls kept. */
+  public static java.util.List<Object> getList(ListVector v, int row, DataType element) {
+    int start = v.getElementStartIndex(row), end = v.getElementEndIndex(row);
+    FieldVector data = v.getDataVector();
+    java.util.ArrayList<Object> out = new java.util.ArrayList<>(end - start);
+    for (int i = start; i < end; i++) out.add(get(data, i, element));
+    return java.util.Collections.unmodifiableList(out);
+  }
+
+  /**
+   * Appends the list {@code values} at {@code row} (rows must be written in increasing order, as
+   * every writer of a batch does); elements are boxed values of {@code element}, nulls allowed.
+   */
+  public static void setList(ListVector v, int row, DataType element, java.util.List<?> values) {
+    int start = v.startNewValue(row);
+    FieldVector data = v.getDataVector();
+    for (int i = 0; i < values.size(); i++) set(data, start + i, element, values.get(i));
+    v.endValue(row, values.size());
   }
 
   /** Sets {@code row} to {@code value} (null sets NULL), growing the vector as needed. */
@@ -83,6 +105,7 @@ public final class ArrowValues {
       case VARBINARY -> ((VarBinaryVector) v).setSafe(row, (byte[]) value);
       case INTERVAL_YEAR_MONTH -> ((IntervalYearVector) v).setSafe(row, (Integer) value);
       case INTERVAL_DAY_TIME -> ((DurationVector) v).setSafe(row, (Long) value);
+      case ARRAY -> setList((ListVector) v, row, t.elementType(), (java.util.List<?>) value);
     }
   }
 

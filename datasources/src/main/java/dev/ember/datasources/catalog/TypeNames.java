@@ -16,8 +16,9 @@ final class TypeNames {
     String s = sql.trim().toUpperCase(Locale.ROOT);
     Matcher m = DECIMAL.matcher(s.replace(" ", ""));
     if (m.matches()) return DataType.decimal(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    if (s.startsWith("ARRAY<") && s.endsWith(">")) return DataType.array(parse(s.substring(6, s.length() - 1)));
     for (TypeId id : TypeId.values()) {
-      if (id == TypeId.DECIMAL) continue;
+      if (id == TypeId.DECIMAL || id == TypeId.ARRAY) continue;
       DataType t = new DataType(id, 0, 0);
       if (t.sql().equals(s)) return t;
     }

@@ -16,8 +16,8 @@ import org.apache.hadoop.fs.FSDataOutputStream;
  * {@code sep}/{@code delimiter} (,), {@code quote} ("), {@code escape} (\), {@code nullValue}
  * (empty), {@code quoteAll} (false). NULL is written as {@code nullValue}; an empty string is
  * written quoted ({@code ""}) so it reads back as an empty string, not NULL. Dates and timestamps
- * are ISO-8601 ({@link dev.ember.datasources.write.TextValues}). VARBINARY, intervals and NULL
- * columns have no CSV form and are rejected before anything is written.
+ * are ISO-8601 ({@link dev.ember.datasources.write.TextValues}). VARBINARY, intervals, arrays and
+ * NULL columns have no CSV form and are rejected before anything is written.
  */
 public final class CsvFormatWriter implements FileFormatWriter {
   private final Schema schema;
@@ -44,7 +44,7 @@ public final class CsvFormatWriter implements FileFormatWriter {
     }
     for (Field f : schema.fields()) {
       TypeId id = f.type().id();
-      if (id == TypeId.VARBINARY || id == TypeId.NULL || f.type().isInterval()) {
+      if (id == TypeId.VARBINARY || id == TypeId.NULL || id == TypeId.ARRAY || f.type().isInterval()) {
         throw EmberException.notSupported("writing column '" + f.name() + "' of type " + f.type().sql() + " to CSV");
       }
     }

@@ -17,7 +17,7 @@ import org.apache.hadoop.fs.FSDataOutputStream;
  * Writes line-delimited JSON (one object per row, UTF-8) as Spark does: NULL fields are left out;
  * numbers are JSON numbers (decimals in plain notation), NaN and infinities are strings; dates and
  * timestamps are ISO-8601 strings ({@link dev.ember.datasources.write.TextValues}); VARBINARY is
- * base64. Intervals and NULL columns are rejected before anything is written. Options are ignored
+ * base64; arrays are JSON arrays. Intervals and NULL columns are rejected before anything is written. Options are ignored
  * except {@code compression}, which must be none.
  */
 public final class JsonFormatWriter implements FileFormatWriter {

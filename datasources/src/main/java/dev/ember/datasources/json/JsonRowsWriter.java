@@ -66,6 +66,13 @@ final class JsonRowsWriter implements FileWriter {
       }
       case DECIMAL -> out.writeNumber(TextValues.decimal(t, v));
       case VARBINARY -> out.writeBinary((byte[]) v);
+      case ARRAY -> {
+        out.writeStartArray();
+        for (Object e : (java.util.List<?>) v) {
+          if (e == null) out.writeNull(); else value(t.elementType(), e);
+        }
+        out.writeEndArray();
+      }
       default -> out.writeString(TextValues.text(t, v));
     }
   }

@@ -45,8 +45,33 @@ final class ParquetValueWriters {
       case VARCHAR -> (out, v, row) -> out.addBinary(Binary.fromConstantByteArray(((VarCharVector) v).get(row)));
       case VARBINARY -> (out, v, row) -> out.addBinary(Binary.fromConstantByteArray(((VarBinaryVector) v).get(row)));
       case DECIMAL -> decimal(t);
+      case ARRAY -> list(forType(t.elementType()));
       case NULL, INTERVAL_YEAR_MONTH, INTERVAL_DAY_TIME ->
           throw new IllegalArgumentException("no Parquet writer for " + t.sql());
+    };
+  }
+
+  /** A LIST group: one {@code list} group per element, holding {@code element} unless it is NULL. */
+  private static ValueWriter list(ValueWriter element) {
+    return (out, v, row) -> {
+      org.apache.arrow.vector.complex.ListVector lv = (org.apache.arrow.vector.complex.ListVector) v;
+      int start = lv.getElementStartIndex(row), end = lv.getElementEndIndex(row);
+      FieldVector data = lv.getDataVector();
+      out.startGroup();
+      if (end > start) {
+        out.startField(ParquetWriteSchemas.LIST, 0);
+        for (int i = start; i < end; i++) {
+          out.startGroup();
+          if (!data.isNull(i)) {
+            out.startField(ParquetWriteSchemas.ELEMENT, 0);
+            element.write(out, data, i);
+            out.endField(ParquetWriteSchemas.ELEMENT, 0);
+          }
+          out.endGroup();
+        }
+        out.endField(ParquetWriteSchemas.LIST, 0);
+      }
+      out.endGroup();
     };
   }
 

@@ -23,6 +23,8 @@ import org.apache.parquet.schema.Types;
  * BIGINT    INT64                   TIMESTAMP         INT64 TIMESTAMP(MICROS, adjustedToUTC=false)
  * FLOAT     FLOAT                   TIMESTAMP_TZ      INT64 TIMESTAMP(MICROS, adjustedToUTC=true)
  * DOUBLE    DOUBLE                  VARCHAR           BINARY STRING;  VARBINARY  BINARY
+ * ARRAY&lt;T&gt;  the standard three-level LIST:
+ *           &lt;repetition&gt; group name (LIST) { repeated group list { optional T element; } }
  * </pre>
  * Nullable columns are OPTIONAL, the others REQUIRED. Intervals and NULL-typed columns have no
  * Parquet form Ember reads back and are rejected before anything is written.
@@ -36,6 +38,10 @@ public final class ParquetWriteSchemas {
     return new MessageType("ember_schema", fields);
   }
 
+  /** The repeated group and the element field of a LIST, as the Parquet spec names them. */
+  static final String LIST = "list";
+  static final String ELEMENT = "element";
+
   /** Bytes of a FIXED_LEN_BYTE_ARRAY holding any unscaled value of {@code precision} digits. */
   public static int decimalBytes(int precision) {
     int bytes = 1;
@@ -47,6 +53,9 @@ public final class ParquetWriteSchemas {
     Type.Repetition repetition = f.nullable() ? Type.Repetition.OPTIONAL : Type.Repetition.REQUIRED;
     DataType t = f.type();
     return switch (t.id()) {
+      case ARRAY -> Types.buildGroup(repetition).as(LogicalTypeAnnotation.listType())
+          .addField(Types.repeatedGroup().addField(type(new Field(ELEMENT, t.elementType(), true))).named(LIST))
+          .named(f.name());
       case BOOLEAN -> Types.primitive(PrimitiveTypeName.BOOLEAN, repetition).named(f.name());
       case TINYINT -> Types.primitive(PrimitiveTypeName.INT32, repetition)
           .as(LogicalTypeAnnotation.intType(8, true)).named(f.name());

@@ -227,7 +227,8 @@ public final class WriteJob implements AutoCloseable {
         if (!partitions.add(at)) {
           throw new EmberException(EmberException.SYNTAX_ERROR, "partition column '" + name + "' is named twice");
         }
-        if (schema.field(at).type().isInterval() || schema.field(at).type().id() == dev.ember.catalyst.types.TypeId.VARBINARY) {
+        if (schema.field(at).type().isInterval() || schema.field(at).type().isArray()
+            || schema.field(at).type().id() == dev.ember.catalyst.types.TypeId.VARBINARY) {
           throw EmberException.notSupported("partitioning by column '" + name + "' of type " + schema.field(at).type().sql());
         }
         partitionIndexes[i] = at;

@@ -14,7 +14,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 /**
  * Local mode: a stage's tasks run on the task scheduler's threads; map outputs stay in the
  * query's Arrow memory ({@link dev.ember.execution.shuffle.StageOutputs}), partitioned as their
- * consumer requires; the result stage hands its batches to {@code results}.
+ * consumer requires; the result stage hands its batches to {@code results}, or, for a query
+ * consumed task by task (a write), each result task to its own {@link ResultTasks.Output}.
  */
 public final class LocalTaskLauncher implements TaskLauncher {
   private final QueryContext query;
@@ -27,9 +28,8 @@ public final class LocalTaskLauncher implements TaskLauncher {
   }
 
   /**
-   * A launcher whose result tasks each hand their batches to their own {@link ResultTasks.Output}
-   * (committed when the task succeeds, aborted when it fails or the query is cancelled) instead
-   * of to one consumer: a write, one task writer per partition.
+   * A launcher whose result tasks each hand their batches to their own output (committed when
+   * the task succeeds, aborted when it fails or the query is cancelled).
    */
   public LocalTaskLauncher(QueryContext query, TaskScheduler scheduler, ResultTasks resultTasks) {
     this(query, scheduler, null, resultTasks);

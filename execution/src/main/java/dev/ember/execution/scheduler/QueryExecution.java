@@ -25,14 +25,6 @@ public final class QueryExecution {
     this(plan, query, scheduler, new LocalTaskLauncher(query, scheduler, results));
   }
 
-  /**
-   * Local mode with result tasks that each consume their own output (a write: one task writer per
-   * partition, committed when the task succeeds, aborted when it fails or the query is cancelled).
-   */
-  public QueryExecution(StagePlan plan, QueryContext query, TaskScheduler scheduler, ResultTasks resultTasks) {
-    this(plan, query, scheduler, new LocalTaskLauncher(query, scheduler, resultTasks));
-  }
-
   /** Tasks started by {@code launcher}; {@code scheduler}'s threads only start stages. */
   public QueryExecution(StagePlan plan, QueryContext query, TaskScheduler scheduler, TaskLauncher launcher) {
     this.plan = plan;

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * PostgreSQL's binary send format of Ember values: big-endian integers and IEEE floats, numeric
  * as base-10000 digit groups, dates as days and timestamps as microseconds since 2000-01-01,
- * intervals as (microseconds, days, months).
+ * intervals as (microseconds, days, months); one-dimensional arrays as PostgreSQL's array_send
+ * lays them out. Arrays of arrays (sent as text) have no binary form.
  */
 public final class BinaryFormat {
   /** Days from 1970-01-01 to PostgreSQL's epoch 2000-01-01. */
@@ -50,6 +51,37 @@ public final class BinaryFormat {
         out.writeInt((int) (micros / 86_400_000_000L));
         out.writeInt(0);
       }
+      case ARRAY -> writeArray(out, (List<?>) v, t.elementType());
+    }
+  }
+
+  /**
+   * array_send: dimensions (0 for an empty array, else 1), a has-nulls flag, the element OID,
+   * the length and lower bound (1) of the dimension, then each element as a length word (-1 for
+   * NULL) and its binary form.
+   */
+  private static void writeArray(ByteBuf out, List<?> values, DataType element) {
+    if (element.isArray()) {
+      throw dev.ember.catalyst.errors.EmberException.notSupported("binary format for arrays of arrays; request text");
+    }
+    out.writeInt(values.isEmpty() ? 0 : 1);
+    boolean hasNull = false;
+    for (Object e : values) hasNull |= e == null;
+    out.writeInt(hasNull ? 1 : 0);
+    out.writeInt(PgType.of(element).oid());
+    if (!values.isEmpty()) {
+      out.writeInt(values.size());
+      out.writeInt(1);
+    }
+    for (Object e : values) {
+      if (e == null) {
+        out.writeInt(-1);
+        continue;
+      }
+      int lengthAt = out.writerIndex();
+      out.writeInt(0);
+      write(out, e, element);
+      out.setInt(lengthAt, out.writerIndex() - lengthAt - 4);
     }
   }
 

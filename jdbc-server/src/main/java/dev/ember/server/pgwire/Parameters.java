@@ -38,6 +38,9 @@ final class Parameters {
 
   /** The SQL literal of one bound value; {@code type} null when unknown. */
   static String literal(byte[] value, short format, PgType type) {
+    if (type != null && type.isArray()) {
+      throw dev.ember.catalyst.errors.EmberException.notSupported("parameters of type " + type.sqlName());
+    }
     if (value == null) return type == null || type == PgType.UNKNOWN ? "NULL" : "CAST(NULL AS " + sqlType(type) + ")";
     try {
       return format == Formats.BINARY ? binaryLiteral(value, type) : textLiteral(new String(value, UTF_8), type);
@@ -63,6 +66,7 @@ final class Parameters {
       case BYTEA -> "VARBINARY";
       case INTERVAL -> "INTERVAL DAY TO SECOND";
       case TEXT, VARCHAR, UNKNOWN -> "VARCHAR";
+      default -> throw arrayParameter(t);
     };
   }
 
@@ -82,6 +86,7 @@ final class Parameters {
       case BYTEA -> bytes(parseBytea(s));
       case INTERVAL -> interval(s);
       case TEXT, VARCHAR, UNKNOWN -> quote(s);
+      default -> throw arrayParameter(type);
     };
   }
 
@@ -112,9 +117,15 @@ final class Parameters {
         b.skipBytes(b.readableBytes());
         yield quote(new String(v, UTF_8));
       }
+      default -> throw arrayParameter(type);
     };
     if (b.isReadable()) throw new IllegalArgumentException("trailing bytes");
     return out;
+  }
+
+  /** Array parameters are refused up front ({@link #literal}); this is for the switches' sake. */
+  private static RuntimeException arrayParameter(PgType t) {
+    return dev.ember.catalyst.errors.EmberException.notSupported("parameters of type " + t.sqlName());
   }
 
   /**

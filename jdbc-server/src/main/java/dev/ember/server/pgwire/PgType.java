@@ -23,7 +23,22 @@ public enum PgType {
   TIMESTAMP(1114, "timestamp", "timestamp without time zone", 8),
   TIMESTAMPTZ(1184, "timestamptz", "timestamp with time zone", 8),
   INTERVAL(1186, "interval", "interval", 16),
-  NUMERIC(1700, "numeric", "numeric", -1);
+  NUMERIC(1700, "numeric", "numeric", -1),
+  // one-dimensional arrays of the types above ({@code typname} is the element's with a leading _)
+  BOOL_ARRAY(1000, "_bool", "boolean[]", -1),
+  BYTEA_ARRAY(1001, "_bytea", "bytea[]", -1),
+  INT2_ARRAY(1005, "_int2", "smallint[]", -1),
+  INT4_ARRAY(1007, "_int4", "integer[]", -1),
+  TEXT_ARRAY(1009, "_text", "text[]", -1),
+  VARCHAR_ARRAY(1015, "_varchar", "character varying[]", -1),
+  INT8_ARRAY(1016, "_int8", "bigint[]", -1),
+  FLOAT4_ARRAY(1021, "_float4", "real[]", -1),
+  FLOAT8_ARRAY(1022, "_float8", "double precision[]", -1),
+  TIMESTAMP_ARRAY(1115, "_timestamp", "timestamp without time zone[]", -1),
+  DATE_ARRAY(1182, "_date", "date[]", -1),
+  TIMESTAMPTZ_ARRAY(1185, "_timestamptz", "timestamp with time zone[]", -1),
+  INTERVAL_ARRAY(1187, "_interval", "interval[]", -1),
+  NUMERIC_ARRAY(1231, "_numeric", "numeric[]", -1);
 
   private final int oid;
   private final String name;
@@ -47,6 +62,9 @@ public enum PgType {
 
   public int length() { return length; }
 
+  /** An array type ({@code _int4}, …). */
+  public boolean isArray() { return name.startsWith("_"); }
+
   /** The PostgreSQL type that carries values of {@code t}. */
   public static PgType of(DataType t) {
     return switch (t.id()) {
@@ -64,6 +82,31 @@ public enum PgType {
       case VARBINARY -> BYTEA;
       case INTERVAL_YEAR_MONTH, INTERVAL_DAY_TIME -> INTERVAL;
       case NULL -> TEXT;
+      case ARRAY -> arrayOf(t.elementType());
+    };
+  }
+
+  /**
+   * The array type whose elements are {@code element}'s PostgreSQL type; an array of arrays (no
+   * PostgreSQL counterpart: its arrays are rectangular) and of NULLs travel as text.
+   */
+  private static PgType arrayOf(DataType element) {
+    if (element.isArray()) return TEXT;
+    return switch (of(element)) {
+      case BOOL -> BOOL_ARRAY;
+      case BYTEA -> BYTEA_ARRAY;
+      case INT2 -> INT2_ARRAY;
+      case INT4 -> INT4_ARRAY;
+      case INT8 -> INT8_ARRAY;
+      case FLOAT4 -> FLOAT4_ARRAY;
+      case FLOAT8 -> FLOAT8_ARRAY;
+      case VARCHAR -> VARCHAR_ARRAY;
+      case DATE -> DATE_ARRAY;
+      case TIMESTAMP -> TIMESTAMP_ARRAY;
+      case TIMESTAMPTZ -> TIMESTAMPTZ_ARRAY;
+      case INTERVAL -> INTERVAL_ARRAY;
+      case NUMERIC -> NUMERIC_ARRAY;
+      default -> TEXT_ARRAY;
     };
   }
 
@@ -81,6 +124,7 @@ public enum PgType {
   /** What {@code format_type(oid, typmod)} prints for a column of {@code t}. */
   public static String formatType(DataType t) {
     PgType p = of(t);
+    if (t.isArray() && t.elementType().isDecimal()) return formatType(t.elementType()) + "[]";
     return t.isDecimal() ? "numeric(" + t.precision() + "," + t.scale() + ")" : p.sqlName;
   }
 }

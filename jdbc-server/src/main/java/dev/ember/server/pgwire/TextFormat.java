@@ -11,7 +11,8 @@ import java.time.ZoneOffset;
  * PostgreSQL's text output of Ember values, as a server with {@code DateStyle=ISO},
  * {@code IntervalStyle=postgres}, {@code TimeZone=UTC} and {@code extra_float_digits=1} prints
  * them: {@code t}/{@code f}, shortest round-trip floats, plain decimals, ISO dates and
- * timestamps, {@code \x}-hex bytea and {@code 1 year 2 mons 3 days 04:05:06} intervals.
+ * timestamps, {@code \x}-hex bytea and {@code 1 year 2 mons 3 days 04:05:06} intervals; arrays
+ * as {@code {1,2,NULL}} with elements double-quoted where PostgreSQL quotes them.
  */
 public final class TextFormat {
   private static final long MICROS_PER_DAY = 86_400_000_000L;
@@ -34,7 +35,45 @@ public final class TextFormat {
       case VARBINARY -> hex((byte[]) v);
       case INTERVAL_YEAR_MONTH -> yearMonth((Integer) v);
       case INTERVAL_DAY_TIME -> dayTime((Long) v);
+      case ARRAY -> array((java.util.List<?>) v, t.elementType());
     };
+  }
+
+  /** PostgreSQL's array literal: {@code {e1,e2}}, NULL for a null element, quoting where needed. */
+  static String array(java.util.List<?> values, DataType element) {
+    StringBuilder b = new StringBuilder("{");
+    for (int i = 0; i < values.size(); i++) {
+      if (i > 0) b.append(',');
+      Object e = values.get(i);
+      if (e == null) {
+        b.append("NULL");
+      } else if (element.isArray()) {
+        b.append(array((java.util.List<?>) e, element.elementType()));
+      } else {
+        quoteElement(b, format(e, element));
+      }
+    }
+    return b.append('}').toString();
+  }
+
+  /** An element as array_out writes it: quoted when empty, NULL-like, or holding special characters. */
+  private static void quoteElement(StringBuilder b, String text) {
+    boolean quote = text.isEmpty() || text.equalsIgnoreCase("NULL");
+    for (int i = 0; i < text.length() && !quote; i++) {
+      char c = text.charAt(i);
+      quote = c == '{' || c == '}' || c == ',' || c == '"' || c == '\\' || Character.isWhitespace(c);
+    }
+    if (!quote) {
+      b.append(text);
+      return;
+    }
+    b.append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"' || c == '\\') b.append('\\');
+      b.append(c);
+    }
+    b.append('"');
   }
 
   /** The value of a DECIMAL as a BigDecimal, whichever representation it has. */

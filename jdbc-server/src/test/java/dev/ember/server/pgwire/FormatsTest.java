@@ -3,6 +3,7 @@ package dev.ember.server.pgwire;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ember.catalyst.types.DataType;
+import dev.ember.catalyst.types.Utf8String;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.math.BigDecimal;
@@ -26,6 +27,48 @@ class FormatsTest {
     assertEquals("1 year 2 mons", TextFormat.format(14, DataType.INTERVAL_YEAR_MONTH));
     assertEquals("1 day 02:03:04.5", TextFormat.format(93_784_500_000L, DataType.INTERVAL_DAY_TIME));
     assertEquals("-00:00:01", TextFormat.format(-1_000_000L, DataType.INTERVAL_DAY_TIME));
+  }
+
+  @Test void arraysInTextAsPostgresPrintsThem() {
+    DataType ints = DataType.array(DataType.INT);
+    assertEquals("{1,-2,NULL}", TextFormat.format(java.util.Arrays.asList(1, -2, null), ints));
+    assertEquals("{}", TextFormat.format(java.util.List.of(), ints));
+    java.util.List<Object> texts = java.util.Arrays.asList(Utf8String.of("plain"), Utf8String.of(""), Utf8String.of("a b"),
+        Utf8String.of("q\"uote"), Utf8String.of("back\\slash"), Utf8String.of("NULL"), Utf8String.of("{,}"), null);
+    assertEquals("{plain,\"\",\"a b\",\"q\\\"uote\",\"back\\\\slash\",\"NULL\",\"{,}\",NULL}",
+        TextFormat.format(texts, DataType.array(DataType.VARCHAR)));
+    assertEquals("{{1},{}}", TextFormat.format(java.util.List.of(java.util.List.of(1), java.util.List.of()),
+        DataType.array(ints)));
+  }
+
+  @Test void arrayTypesHavePostgresOids() {
+    assertEquals(1007, PgType.of(DataType.array(DataType.INT)).oid());
+    assertEquals(1016, PgType.of(DataType.array(DataType.BIGINT)).oid());
+    assertEquals(1015, PgType.of(DataType.array(DataType.VARCHAR)).oid());
+    assertEquals(1231, PgType.of(DataType.array(DataType.decimal(10, 2))).oid());
+    assertEquals("numeric(10,2)[]", PgType.formatType(DataType.array(DataType.decimal(10, 2))));
+    assertEquals(PgType.TEXT, PgType.of(DataType.array(DataType.array(DataType.INT))));
+  }
+
+  /** array_send: ndim, has-nulls, element OID, (length, lower bound), then length-prefixed elements. */
+  @Test void arraysInBinary() {
+    ByteBuf b = Unpooled.buffer();
+    BinaryFormat.write(b, java.util.Arrays.asList(7L, null), DataType.array(DataType.BIGINT));
+    assertEquals(1, b.readInt());
+    assertEquals(1, b.readInt());
+    assertEquals(20, b.readInt());
+    assertEquals(2, b.readInt());
+    assertEquals(1, b.readInt());
+    assertEquals(8, b.readInt());
+    assertEquals(7L, b.readLong());
+    assertEquals(-1, b.readInt());
+    assertEquals(0, b.readableBytes());
+    b.clear();
+    BinaryFormat.write(b, java.util.List.of(), DataType.array(DataType.INT));
+    assertEquals(0, b.readInt());
+    assertEquals(0, b.readInt());
+    assertEquals(23, b.readInt());
+    assertEquals(0, b.readableBytes());
   }
 
   @Test void binaryDatesAndTimestampsCountFrom2000() {

@@ -20,6 +20,7 @@ import java.util.List;
  * avg(x)        [sum  S, count BIGINT]    S = BIGINT, DOUBLE or DECIMAL(p+10, s)
  * min/max(x)    [value T]
  * stddev/var(x) [count BIGINT, sum DOUBLE, sum of squares DOUBLE]   over CAST(x AS DOUBLE)
+ * collect_list(x), collect_set(x)   [values ARRAY&lt;T&gt;]   merged by concatenating (set: without repeats)
  * </pre>
  */
 public final class AggregateBuffers {
@@ -31,7 +32,11 @@ public final class AggregateBuffers {
     COUNT_VALUES,
     SUM, MIN, MAX,
     /** Any one value. */
-    ANY;
+    ANY,
+    /** Every non-null value, in order, as an ARRAY; merged by concatenating the arrays. */
+    COLLECT_LIST,
+    /** As COLLECT_LIST, keeping only the first of equal values. */
+    COLLECT_SET;
 
     /** How buffers of this kind are merged in a FINAL aggregate. */
     public Kind mergeKind() {
@@ -53,6 +58,9 @@ public final class AggregateBuffers {
   public static List<Buffer> of(AggregateCall call) {
     if (call.distinct()) throw EmberException.notSupported("DISTINCT aggregates (" + call.display() + ")");
     AggFn fn = call.fn();
+    if ((fn == AggFn.MIN || fn == AggFn.MAX) && call.type().isArray()) {
+      throw EmberException.notSupported(call.display() + " of an ARRAY");
+    }
     return switch (fn) {
       case COUNT -> List.of(new Buffer(call.args().isEmpty() ? Kind.COUNT_ROWS : Kind.COUNT_VALUES, DataType.BIGINT));
       case SUM -> List.of(new Buffer(Kind.SUM, call.type()));
@@ -61,6 +69,8 @@ public final class AggregateBuffers {
       case MIN -> List.of(new Buffer(Kind.MIN, call.type()));
       case MAX -> List.of(new Buffer(Kind.MAX, call.type()));
       case ANY_VALUE -> List.of(new Buffer(Kind.ANY, call.type()));
+      case COLLECT_LIST -> List.of(new Buffer(Kind.COLLECT_LIST, call.type()));
+      case COLLECT_SET -> List.of(new Buffer(Kind.COLLECT_SET, call.type()));
       case STDDEV_SAMP, STDDEV_POP, VAR_SAMP, VAR_POP -> List.of(new Buffer(Kind.COUNT_VALUES, DataType.BIGINT),
           new Buffer(Kind.SUM, DataType.DOUBLE), new Buffer(Kind.SUM, DataType.DOUBLE, true));
     };

@@ -76,7 +76,7 @@ public final class PhysicalPlanner {
   }
 
   public PhysicalPlan plan(LogicalPlan logical) {
-    return new EnsureRequirements(config.shufflePartitions()).apply(toPhysical(logical));
+    return ArrayKeys.check(new EnsureRequirements(config.shufflePartitions()).apply(toPhysical(logical)));
   }
 
   private PhysicalPlan toPhysical(LogicalPlan p) {

@@ -1,6 +1,7 @@
 package dev.ember.sql.convert;
 
 import dev.ember.catalyst.errors.EmberException;
+import dev.ember.sql.validate.ArrayFunctions;
 import dev.ember.catalyst.expr.AggregateCall.AggFn;
 import dev.ember.catalyst.expr.Alias;
 import dev.ember.catalyst.expr.AttributeRef;
@@ -141,6 +142,13 @@ final class AggregateConverter {
   }
 
   private static AggFn function(AggregateCall call, org.apache.calcite.rel.core.Aggregate agg) {
+    if (call.getAggregation() == ArrayFunctions.COLLECT_LIST || call.getAggregation() == ArrayFunctions.ARRAY_AGG) {
+      if (!call.getCollation().getFieldCollations().isEmpty()) {
+        throw EmberException.notSupported(call.getAggregation().getName() + " with ORDER BY");
+      }
+      return AggFn.COLLECT_LIST;
+    }
+    if (call.getAggregation() == ArrayFunctions.COLLECT_SET) return AggFn.COLLECT_SET;
     return switch (call.getAggregation().getKind()) {
       case COUNT -> AggFn.COUNT;
       case SUM -> AggFn.SUM;

@@ -46,6 +46,7 @@ final class Literals {
       case TIMESTAMP, TIMESTAMP_TZ -> micros(lit.getValueAs(TimestampString.class));
       case INTERVAL_YEAR_MONTH -> decimal(lit).intValueExact();
       case INTERVAL_DAY_TIME -> decimal(lit).longValueExact() * MICROS_PER_MILLI;
+      case ARRAY -> throw EmberException.notSupported("array literals");
     };
     return new Literal(value, type);
   }

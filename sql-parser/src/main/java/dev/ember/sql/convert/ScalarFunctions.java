@@ -6,6 +6,7 @@ import dev.ember.catalyst.expr.Call;
 import dev.ember.catalyst.expr.Call.Fn;
 import dev.ember.catalyst.expr.Expr;
 import dev.ember.catalyst.types.DataType;
+import dev.ember.sql.validate.ArrayFunctions;
 import dev.ember.sql.validate.EmberFunctions;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,12 @@ final class ScalarFunctions {
       entry(EmberFunctions.DATE_TRUNC, Fn.DATE_TRUNC),
       entry(EmberFunctions.DATEDIFF, Fn.DATEDIFF),
       entry(EmberFunctions.DAY, Fn.EXTRACT_DAY),
-      entry(EmberFunctions.DATE_ADD, Fn.DATE_ADD));
+      entry(EmberFunctions.DATE_ADD, Fn.DATE_ADD),
+      entry(SqlStdOperatorTable.CARDINALITY, Fn.ARRAY_SIZE),
+      entry(SqlStdOperatorTable.ITEM, Fn.ELEMENT_AT),
+      entry(ArrayFunctions.SIZE, Fn.ARRAY_SIZE),
+      entry(ArrayFunctions.ARRAY_CONTAINS, Fn.ARRAY_CONTAINS),
+      entry(ArrayFunctions.ELEMENT_AT, Fn.ELEMENT_AT));
 
   private static final Map<TimeUnitRange, Fn> EXTRACT = Map.of(
       TimeUnitRange.YEAR, Fn.EXTRACT_YEAR,
@@ -105,7 +111,9 @@ final class ScalarFunctions {
       case DATE_ADD -> cast(args, DataType.DATE, DataType.INT);
       case EXTRACT_YEAR, EXTRACT_QUARTER, EXTRACT_MONTH, EXTRACT_DAY, EXTRACT_DAY_OF_WEEK,
           EXTRACT_DAY_OF_YEAR, EXTRACT_HOUR, EXTRACT_MINUTE, EXTRACT_SECOND,
-          CURRENT_DATE, CURRENT_TIMESTAMP, RANDOM, SCALAR_SUBQUERY_CHECK -> args;
+          CURRENT_DATE, CURRENT_TIMESTAMP, RANDOM, SCALAR_SUBQUERY_CHECK, ARRAY_SIZE -> args;
+      case ARRAY_CONTAINS -> List.of(args.get(0), Coercions.cast(args.get(1), args.get(0).dataType().elementType()));
+      case ELEMENT_AT -> List.of(args.get(0), Coercions.cast(args.get(1), DataType.INT));
       case LIKE, ILIKE, UPPER, LOWER, TRIM, LTRIM, RTRIM, CHAR_LENGTH, CONCAT, REPLACE, STARTS_WITH,
           ENDS_WITH, CONTAINS, REGEXP_LIKE, REGEXP_REPLACE -> castAll(args, DataType.VARCHAR);
     };

@@ -42,7 +42,8 @@ public final class EmberOperatorTable {
           EmberFunctions.DATE_TRUNC,
           EmberFunctions.DATEDIFF,
           EmberFunctions.DATE_ADD,
-          EmberFunctions.DAY)));
+          EmberFunctions.DAY)),
+      SqlOperatorTables.of(ArrayFunctions.ALL));
 
   private EmberOperatorTable() {}
 

@@ -17,8 +17,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Converts between Ember's {@link DataType}s and Calcite's {@link RelDataType}s. Calcite's CHAR
- * becomes VARCHAR (Ember has no fixed-length strings); TIME, collections and other types Ember
- * does not have are rejected as not supported.
+ * becomes VARCHAR (Ember has no fixed-length strings); ARRAY maps to ARRAY with nullable elements;
+ * TIME, MAP, MULTISET and other types Ember does not have are rejected as not supported.
  */
 public final class TypeMapping {
   private TypeMapping() {}
@@ -45,6 +45,7 @@ public final class TypeMapping {
           INTERVAL_HOUR_MINUTE, INTERVAL_HOUR_SECOND, INTERVAL_MINUTE, INTERVAL_MINUTE_SECOND,
           INTERVAL_SECOND -> DataType.INTERVAL_DAY_TIME;
       case NULL -> DataType.NULL;
+      case ARRAY -> DataType.array(toEmber(t.getComponentType()));
       default -> throw EmberException.notSupported("type " + t.getFullTypeString());
     };
   }
@@ -78,6 +79,8 @@ public final class TypeMapping {
           new SqlIntervalQualifier(TimeUnit.YEAR, TimeUnit.MONTH, SqlParserPos.ZERO));
       case INTERVAL_DAY_TIME -> f.createSqlIntervalType(
           new SqlIntervalQualifier(TimeUnit.DAY, TimeUnit.SECOND, SqlParserPos.ZERO));
+      // elements may be NULL: collect_list skips them, but arrays from elsewhere can hold them
+      case ARRAY -> f.createArrayType(toCalcite(f, t.elementType(), true), -1);
     };
     return f.createTypeWithNullability(base, nullable);
   }

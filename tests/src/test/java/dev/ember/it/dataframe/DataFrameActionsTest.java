@@ -188,10 +188,4 @@ class DataFrameActionsTest {
     assertEquals(duckValue("SELECT max(p_brand) FROM part"), rows.get(4).getString(2));
     assertNull(rows.get(1).getString(2));
   }
-
-  @Test void collectListIsNotSupportedYet() {
-    EmberException e = assertThrows(EmberException.class, () -> dev.ember.api.functions.collect_list("x"));
-    assertEquals(EmberException.FEATURE_NOT_SUPPORTED, e.sqlState());
-    assertTrue(e.getMessage().contains("not supported: collect_list"), e.getMessage());
-  }
 }

@@ -22,7 +22,7 @@ final class SltTypes {
       case BOOLEAN -> 'B';
       case DATE -> 'D';
       case TIMESTAMP, TIMESTAMP_TZ -> 'P';
-      case NULL, VARBINARY, INTERVAL_YEAR_MONTH, INTERVAL_DAY_TIME -> '?';
+      case NULL, VARBINARY, INTERVAL_YEAR_MONTH, INTERVAL_DAY_TIME, ARRAY -> '?';
     };
   }
 

@@ -147,6 +147,9 @@ final class CallEval {
       case LN: return ofDouble(MathOps.ln(toDouble(v[0], a0)), t);
       case LOG10: return ofDouble(MathOps.log10(toDouble(v[0], a0)), t);
       case EXP: return ofDouble(MathOps.exp(toDouble(v[0], a0)), t);
+      case ARRAY_SIZE: return ofInt(ArrayOps.size((List<?>) v[0]), t);
+      case ARRAY_CONTAINS: return ArrayOps.contains((List<?>) v[0], v[1], a0.elementType());
+      case ELEMENT_AT: return ArrayOps.elementAt((List<?>) v[0], n(v[1]));
       default:
         throw new IllegalStateException("no interpreter for function " + c.fn());
     }

@@ -15,6 +15,7 @@ public final class Casts {
   /** True when Ember can cast {@code from} to {@code to} (whatever the value). */
   public static boolean canCast(DataType from, DataType to) {
     if (from.equals(to) || from.id() == TypeId.NULL) return true;
+    if (from.isArray() || to.isArray()) return false;
     if (from.isString() || to.isString()) return true;
     TypeId f = from.id(), t = to.id();
     if (f == TypeId.VARBINARY || t == TypeId.VARBINARY) return false;
@@ -59,6 +60,7 @@ public final class Casts {
       case INTERVAL_DAY_TIME -> TextCasts.intervalDayTimeToText((Long) v);
       case VARBINARY -> TextCasts.binaryToText((byte[]) v);
       case VARCHAR -> v;
+      case ARRAY -> throw EvalErrors.unsupportedCast(from, DataType.VARCHAR);
     };
   }
 

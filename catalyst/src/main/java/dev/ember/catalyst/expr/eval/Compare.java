@@ -51,7 +51,23 @@ public final class Compare {
       case VARCHAR -> ((Utf8String) a).compareTo((Utf8String) b);
       case VARBINARY -> compareBinary((byte[]) a, (byte[]) b);
       case NULL -> 0;
+      case ARRAY -> compareArrays((java.util.List<?>) a, (java.util.List<?>) b, t.elementType());
     };
+  }
+
+  /** Element by element (a NULL element before any value), then the shorter list first, as Spark. */
+  public static int compareArrays(java.util.List<?> a, java.util.List<?> b, DataType element) {
+    int n = Math.min(a.size(), b.size());
+    for (int i = 0; i < n; i++) {
+      Object x = a.get(i), y = b.get(i);
+      if (x == null || y == null) {
+        if (x != y) return x == null ? -1 : 1;
+        continue;
+      }
+      int c = compareValues(x, y, element);
+      if (c != 0) return c;
+    }
+    return Integer.compare(a.size(), b.size());
   }
 
   /** SQL equality of two non-null boxed values of the same type. */

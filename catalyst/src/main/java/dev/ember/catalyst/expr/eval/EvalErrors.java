@@ -47,6 +47,7 @@ public final class EvalErrors {
   }
 
   public static EmberException unsupportedCast(DataType from, DataType to) {
+    if (from.isArray() || to.isArray()) return EmberException.notSupported("cast from " + from.sql() + " to " + to.sql());
     return new EmberException(EmberException.DATATYPE_MISMATCH,
         "cannot cast type " + from.sql() + " to " + to.sql());
   }

@@ -1,0 +1,237 @@
+package dev.ember.it.dataframe;
+
+import static dev.ember.api.functions.array_contains;
+import static dev.ember.api.functions.col;
+import static dev.ember.api.functions.collect_list;
+import static dev.ember.api.functions.collect_set;
+import static dev.ember.api.functions.element_at;
+import static dev.ember.api.functions.size;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ember.api.DataFrame;
+import dev.ember.api.Row;
+import dev.ember.api.RowFactory;
+import dev.ember.api.Session;
+import dev.ember.catalyst.errors.EmberException;
+import dev.ember.catalyst.types.DataType;
+import dev.ember.catalyst.types.Field;
+import dev.ember.catalyst.types.Schema;
+import dev.ember.execution.memory.MemoryManager;
+import dev.ember.it.TpchData;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * ARRAY values end to end: collect_list / collect_set (DataFrame API and SQL, array_agg too),
+ * size, array_contains, element access, results as java.util.List, show(), and Parquet / JSON
+ * output DuckDB reads back; checked against DuckDB's list functions. Lists gathered across
+ * partitions are compared sorted (their order is not defined); order is checked on one
+ * partition, where it is the input order.
+ */
+class DataFrameArrayTest {
+  private static Session session;
+  private static Connection duck;
+  @TempDir Path dir;
+
+  @BeforeAll static void setUp() throws Exception {
+    duck = TpchData.openDuckDb();
+    TpchData.generateInto(duck, TpchData.TINY);
+    session = Session.builder().master("local[2]").getOrCreate();
+  }
+
+  @AfterAll static void tearDown() throws Exception {
+    if (session != null) session.stop();
+    if (duck != null) duck.close();
+  }
+
+  @AfterEach void noLeak() { assertEquals(0, MemoryManager.allocatedBytes(), "Arrow memory left allocated"); }
+
+  private static DataFrame t(String name) { return session.table("tpch.tiny." + name); }
+
+  /** DuckDB's rows, each value in Java form: lists as java.util.List, numbers as long, text as String. */
+  private static List<List<Object>> duckRows(String sql) throws SQLException {
+    List<List<Object>> out = new ArrayList<>();
+    try (Statement s = duck.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      int n = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        List<Object> row = new ArrayList<>();
+        for (int c = 1; c <= n; c++) row.add(plain(rs.getObject(c)));
+        out.add(row);
+      }
+    }
+    return out;
+  }
+
+  private static Object plain(Object v) throws SQLException {
+    if (v instanceof java.sql.Array a) {
+      List<Object> out = new ArrayList<>();
+      for (Object e : (Object[]) a.getArray()) out.add(plain(e));
+      return out;
+    }
+    if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof java.math.BigInteger) {
+      return ((Number) v).longValue();
+    }
+    return v;
+  }
+
+  /** Ember's rows in the same Java forms; with {@code sortLists}, every list sorted. */
+  private static List<List<Object>> emberRows(DataFrame df, boolean sortLists) {
+    List<List<Object>> out = new ArrayList<>();
+    for (Row r : df.collectAsList()) {
+      List<Object> row = new ArrayList<>();
+      for (int c = 0; c < r.size(); c++) {
+        Object v = r.get(c);
+        if (v instanceof List<?> l) {
+          List<Object> items = l.stream().map(DataFrameArrayTest::plainValue).collect(Collectors.toCollection(ArrayList::new));
+          if (sortLists) items.sort(null);
+          v = items;
+        } else {
+          v = plainValue(v);
+        }
+        row.add(v);
+      }
+      out.add(row);
+    }
+    return out;
+  }
+
+  private static Object plainValue(Object v) {
+    return v instanceof Integer || v instanceof Short || v instanceof Byte ? (Object) ((Number) v).longValue() : v;
+  }
+
+  @Test void collectListPerGroupMatchesDuckDb() throws SQLException {
+    DataFrame df = t("nation").groupBy("n_regionkey")
+        .agg(collect_list("n_name").alias("names"), collect_list(col("n_nationkey")).alias("keys"))
+        .orderBy("n_regionkey");
+    assertEquals(DataType.array(DataType.VARCHAR), df.schema().field(1).type());
+    assertEquals(duckRows("SELECT n_regionkey, list_sort(list(n_name)), list_sort(list(n_nationkey)) FROM nation "
+        + "GROUP BY n_regionkey ORDER BY n_regionkey"), emberRows(df, true));
+  }
+
+  @Test void collectSetDropsRepeats() throws SQLException {
+    DataFrame df = t("orders").filter(col("o_orderkey").lt(2000)).groupBy("o_orderstatus")
+        .agg(collect_set("o_orderpriority").alias("p"), collect_list("o_orderpriority").alias("all"))
+        .select(col("o_orderstatus"), col("p"), size(col("all")).alias("n")).orderBy("o_orderstatus");
+    assertEquals(duckRows("SELECT o_orderstatus, list_sort(list(DISTINCT o_orderpriority)), count(o_orderpriority) "
+        + "FROM orders WHERE o_orderkey < 2000 GROUP BY o_orderstatus ORDER BY 1"), emberRows(df, true));
+  }
+
+  @Test void sqlArrayAggSizeContainsAndElementAccess() throws SQLException {
+    String inner = "SELECT r_name, %s(n_name) AS names, %s(n_nationkey) AS keys FROM %snation JOIN %sregion "
+        + "ON n_regionkey = r_regionkey GROUP BY r_name";
+    DataFrame df = session.sql("SELECT r_name, names, cardinality(names) AS c, size(keys) AS s, "
+        + "array_contains(names, 'CHINA') AS has_china, array_contains(keys, 7) AS has7 FROM ("
+        + String.format(inner, "array_agg", "collect_list", "tpch.tiny.", "tpch.tiny.") + ") t ORDER BY r_name");
+    assertEquals(duckRows("SELECT r_name, list_sort(names), len(names), len(keys), list_contains(names, 'CHINA'), "
+        + "list_contains(keys, 7) FROM (" + String.format(inner, "list", "list", "", "") + ") t ORDER BY r_name"),
+        emberRows(df, true));
+  }
+
+  /** One partition: the list keeps the input order, so positions can be checked. */
+  @Test void onOnePartitionTheOrderIsTheInputOrder() throws SQLException {
+    Schema schema = Schema.of(new Field("i", DataType.INT, false), new Field("v", DataType.VARCHAR, true));
+    List<Row> rows = new ArrayList<>();
+    String[] values = {"q", null, "b", "z", "a", null, "b"};
+    for (int i = 0; i < values.length; i++) rows.add(RowFactory.create(i, values[i]));
+    DataFrame df = session.createDataFrame(rows, schema);
+    df.createOrReplaceTempView("seq");
+    DataFrame arrays = session.sql("SELECT collect_list(v) AS l, collect_set(v) AS s FROM seq");
+    String duckValues = "(VALUES " + Arrays.stream(new int[] {0, 1, 2, 3, 4, 5, 6})
+        .mapToObj(i -> "(" + i + ", " + (values[i] == null ? "NULL" : "'" + values[i] + "'") + ")")
+        .collect(Collectors.joining(", ")) + ") AS seq(i, v)";
+    String duckList = "list(v ORDER BY i) FILTER (WHERE v IS NOT NULL)";
+    assertEquals(duckRows("SELECT " + duckList + " FROM " + duckValues), emberRows(arrays.select(col("l")), false));
+    assertEquals(List.of(List.of(List.of("q", "b", "z", "a"))), emberRows(arrays.select(col("s")), false),
+        "collect_set keeps each value where it first appeared");
+    arrays.createOrReplaceTempView("arrays");
+    DataFrame items = session.sql("SELECT l[1] AS first, l[2] AS second, l[-1] AS last, l[9] AS outside, "
+        + "element_at(l, 3) AS third FROM arrays");
+    assertEquals(duckRows("SELECT l[1], l[2], l[-1], l[9], l[3] FROM (SELECT " + duckList + " AS l FROM " + duckValues + ")"),
+        emberRows(items, false));
+    Row r = arrays.select(element_at(col("l"), -2).alias("x"), array_contains(col("l"), "zz").alias("no")).first();
+    assertEquals(duckRows("SELECT l[-2], list_contains(l, 'zz') FROM (SELECT " + duckList + " AS l FROM " + duckValues + ")"),
+        List.of(Arrays.asList(r.get(0), r.get(1))));
+  }
+
+  @Test void rowsHandOutJavaLists() {
+    Row r = t("region").agg(collect_list("r_regionkey").alias("k"), collect_list("r_name").alias("n")).first();
+    List<Long> keys = r.getList(0);
+    List<String> names = r.getAs("n");
+    assertEquals(5, keys.size());
+    assertTrue(names.contains("ASIA"), names.toString());
+    assertEquals(String.class, names.get(0).getClass());
+    String shown = t("region").filter(col("r_regionkey").lt(2)).groupBy("r_regionkey")
+        .agg(collect_list("r_name").alias("names")).orderBy("r_regionkey").showString(20, false);
+    assertTrue(shown.contains("[AFRICA]") && shown.contains("[AMERICA]"), shown);
+  }
+
+  @Test void anEmptyGroupCollectsAnEmptyArray() {
+    Row r = t("region").filter(col("r_regionkey").gt(100)).agg(collect_list("r_name").alias("n"), size(collect_set("r_name")).alias("s")).first();
+    assertEquals(List.of(), r.getList(0));
+    assertEquals(0, r.getInt(1));
+  }
+
+  @Test void parquetAndJsonOutputReadsBackInDuckDb() throws SQLException {
+    DataFrame df = t("nation").groupBy("n_regionkey").agg(collect_list("n_name").alias("names"),
+        collect_list(col("n_nationkey")).alias("keys"));
+    String parquet = dir.resolve("arrays.parquet").toString();
+    String json = dir.resolve("arrays.json").toString();
+    df.write().parquet(parquet);
+    df.write().json(json);
+    String expected = "SELECT n_regionkey, list_sort(list(n_name)), list_sort(list(n_nationkey)) FROM nation GROUP BY 1 ORDER BY 1";
+    assertEquals(duckRows(expected), duckRows("SELECT n_regionkey, list_sort(names), list_sort(keys) FROM read_parquet('"
+        + parquet + "/*.parquet') ORDER BY 1"));
+    assertEquals(duckRows(expected), duckRows("SELECT n_regionkey, list_sort(names), list_sort(keys) FROM read_json('"
+        + json + "/*.json', columns = {n_regionkey: 'BIGINT', names: 'VARCHAR[]', keys: 'BIGINT[]'}) ORDER BY 1"));
+    // Ember's Parquet reader is flat: a LIST column is refused, not misread
+    assertNotSupported(() -> session.read().parquet(parquet).collectAsList());
+  }
+
+  /** Array columns travel through shuffles and both sides of a hash join. */
+  @Test void arraysCrossShufflesAndJoins() throws SQLException {
+    DataFrame names = t("nation").groupBy("n_regionkey").agg(collect_list("n_name").alias("names"));
+    DataFrame keys = t("nation").groupBy(col("n_regionkey").alias("rk")).agg(collect_list("n_nationkey").alias("keys"));
+    DataFrame joined = names.join(keys, col("n_regionkey").equalTo(col("rk")))
+        .join(t("region"), col("n_regionkey").equalTo(col("r_regionkey")))
+        .select(col("r_name"), col("names"), col("keys")).orderBy("r_name");
+    assertEquals(duckRows("SELECT r_name, list_sort(list(n_name)), list_sort(list(n_nationkey)) FROM nation "
+        + "JOIN region ON n_regionkey = r_regionkey GROUP BY r_name ORDER BY r_name"), emberRows(joined, true));
+  }
+
+  @Test void whatArraysCannotDoFailsAsNotSupported() {
+    DataFrame arrays = t("nation").groupBy("n_regionkey").agg(collect_list("n_name").alias("names"));
+    assertNotSupported(() -> arrays.groupBy("names").count().collectAsList());
+    EmberException cast = assertThrows(EmberException.class, () -> arrays.select(col("names").cast("int")).collectAsList());
+    assertTrue(!cast.sqlState().equals(EmberException.INTERNAL_ERROR), cast.getMessage());
+    assertNotSupported(() -> session.sql("SELECT array_agg(n_name ORDER BY n_nationkey) FROM tpch.tiny.nation").collectAsList());
+    assertNotSupported(() -> arrays.write().csv(dir.resolve("x.csv").toString()));
+    assertNotSupported(() -> arrays.agg(dev.ember.api.functions.max(col("names"))).collectAsList());
+    assertNotSupported(() -> arrays.select(col("names")).distinct().collectAsList());
+    assertNotSupported(() -> arrays.join(arrays.select(col("names").alias("other")), col("names").equalTo(col("other")))
+        .collectAsList());
+    assertNotSupported(() -> arrays.write().partitionBy("names").parquet(dir.resolve("p").toString()));
+    assertNotSupported(() -> session.sql("SELECT collect_list(n_name), count(DISTINCT n_regionkey) FROM tpch.tiny.nation")
+        .collectAsList());
+  }
+
+  private static void assertNotSupported(org.junit.jupiter.api.function.Executable e) {
+    EmberException x = assertThrows(EmberException.class, e);
+    assertTrue(x.getMessage().startsWith("not supported: "), x.getMessage());
+    assertEquals(EmberException.FEATURE_NOT_SUPPORTED, x.sqlState(), x.getMessage());
+    assertEquals(0, MemoryManager.allocatedBytes(), "memory left after: " + x.getMessage());
+  }
+}
