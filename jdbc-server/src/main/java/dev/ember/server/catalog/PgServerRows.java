@@ -37,7 +37,9 @@ final class PgServerRows {
       new TypeRow(1007, "_int4", -1, 'A', 0, 23), new TypeRow(1009, "_text", -1, 'A', 0, 25),
       new TypeRow(1015, "_varchar", -1, 'A', 0, 1043), new TypeRow(1016, "_int8", -1, 'A', 0, 20),
       new TypeRow(1021, "_float4", -1, 'A', 0, 700), new TypeRow(1022, "_float8", -1, 'A', 0, 701),
-      new TypeRow(1028, "_oid", -1, 'A', 0, 26), new TypeRow(1231, "_numeric", -1, 'A', 0, 1700),
+      new TypeRow(1028, "_oid", -1, 'A', 0, 26),
+      new TypeRow(1001, "_bytea", -1, 'A', 0, 17), new TypeRow(1185, "_timestamptz", -1, 'A', 0, 1184),
+      new TypeRow(1187, "_interval", -1, 'A', 0, 1186), new TypeRow(1231, "_numeric", -1, 'A', 0, 1700),
       new TypeRow(1182, "_date", -1, 'A', 0, 1082), new TypeRow(1115, "_timestamp", -1, 'A', 0, 1114));
 
   private PgServerRows() {}
@@ -45,7 +47,9 @@ final class PgServerRows {
   /** Every type's row: Ember's wire types, then the extras. */
   static List<TypeRow> allTypes() {
     List<TypeRow> out = new ArrayList<>();
-    for (PgType t : PgType.values()) out.add(new TypeRow(t.oid(), t.typname(), t.length(), category(t), array(t), 0));
+    for (PgType t : PgType.values()) {
+      if (!t.isArray()) out.add(new TypeRow(t.oid(), t.typname(), t.length(), category(t), array(t), 0));
+    }
     out.addAll(EXTRA_TYPES);
     return out;
   }
@@ -74,6 +78,7 @@ final class PgServerRows {
       case UNKNOWN -> 'X';
       case DATE, TIMESTAMP, TIMESTAMPTZ -> 'D';
       case INTERVAL -> 'T';
+      default -> 'A'; // the array types, listed with their elements in EXTRA_TYPES
     };
   }
 
@@ -95,6 +100,7 @@ final class PgServerRows {
       case TIMESTAMPTZ -> 1185;
       case INTERVAL -> 1187;
       case NUMERIC -> 1231;
+      default -> 0; // an array type has no array type of its own
     };
   }
 
