@@ -69,7 +69,9 @@ public final class LocalCluster implements ClusterManager {
 
   private Process start(String id, int cores, int memoryMiB) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // M MiB bounds both the heap and the off-heap (Arrow) memory the executor's operators may reserve.
     List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + memoryMiB + "m", "-Xss16m", "-XX:+UseParallelGC",
+        "-D" + dev.ember.execution.memory.MemoryManager.OFF_HEAP_SIZE + "=" + memoryMiB + "m",
         "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", System.getProperty("java.class.path")));
     String unsafe = System.getProperty("arrow.enable_unsafe_memory_access");
     if (unsafe != null) cmd.add("-Darrow.enable_unsafe_memory_access=" + unsafe);
