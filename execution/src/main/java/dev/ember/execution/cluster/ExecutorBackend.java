@@ -95,8 +95,11 @@ public final class ExecutorBackend implements AutoCloseable {
     pool.shutdownNow();
     if (driver != null) driver.close();
     rpc.close();
-    queries.values().forEach(ExecutorQuery::end);
-    ShuffleFiles.deleteTree(config.dir());
+    try {
+      queries.values().forEach(ExecutorQuery::end);
+    } finally {
+      ShuffleFiles.deleteTree(config.dir());
+    }
   }
 
   private void launch(TaskDescription task) {

@@ -77,7 +77,7 @@ public final class LocalCluster implements ClusterManager {
     if (unsafe != null) cmd.add("-Darrow.enable_unsafe_memory_access=" + unsafe);
     cmd.addAll(List.of(ExecutorBackend.class.getName(), "--driver", driver.host() + ":" + driver.port(),
         "--host", "127.0.0.1", "--cores", String.valueOf(cores), "--id", id,
-        "--dir", Path.of(System.getProperty("java.io.tmpdir"), "ember-" + ProcessHandle.current().pid() + "-" + id).toString()));
+        "--dir", dirOf(id).toString()));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(ProcessBuilder.Redirect.appendTo(logFile(id)));
     try {
@@ -85,6 +85,11 @@ public final class LocalCluster implements ClusterManager {
     } catch (java.io.IOException e) {
       throw new EmberException(EmberException.IO_ERROR, "cannot start executor " + id + ": " + e.getMessage(), e);
     }
+  }
+
+  /** An executor's shuffle directory (deleted by the executor, and again here for one that was killed). */
+  private static Path dirOf(String id) {
+    return Path.of(System.getProperty("java.io.tmpdir"), "ember-" + ProcessHandle.current().pid() + "-" + id);
   }
 
   private static File logFile(String id) {
@@ -127,6 +132,12 @@ public final class LocalCluster implements ClusterManager {
       Thread.currentThread().interrupt();
     } finally {
       for (Process p : executors) p.destroyForcibly();
+    }
+    for (int i = 0; i < executors.size(); i++) {
+      String id = "executor-" + i;
+      dev.ember.execution.cluster.shuffle.ShuffleFiles.deleteTree(dirOf(id));
+      File log = logFile(id);
+      if (log.length() == 0) log.delete(); // keep only logs that say something
     }
   }
 }
