@@ -52,7 +52,8 @@ public final class ClusterDriver implements AutoCloseable {
     }
   }
 
-  private record Queued(TaskDescription task, ClusterJob job) {}
+  /** @param preferred the executor holding most of the task's input, or null */
+  private record Queued(TaskDescription task, ClusterJob job, String preferred) {}
 
   private record Running(String executorId, ClusterJob job) {}
 
@@ -129,8 +130,9 @@ public final class ClusterDriver implements AutoCloseable {
     for (ExecutorState e : executors.values()) e.connection.send(new Messages.QueryDone(job.queryId()));
   }
 
-  void submit(TaskDescription task, ClusterJob job) {
-    queue.add(new Queued(task, job));
+  /** Queues a task; it goes to {@code preferred} (may be null) when that executor has a free core. */
+  void submit(TaskDescription task, ClusterJob job, String preferred) {
+    queue.add(new Queued(task, job, preferred));
     dispatch();
   }
 
@@ -139,22 +141,41 @@ public final class ClusterDriver implements AutoCloseable {
     return s == null ? null : s.ref;
   }
 
+  /**
+   * Sends queued tasks, in order, while some executor has a free core: to the task's preferred
+   * executor (the one holding most of its input: locality) when it has one free, else to the
+   * executor with the most free cores. No task waits for its preferred executor.
+   */
   private void dispatch() {
-    while (!queue.isEmpty()) {
-      ExecutorState target = null;
-      for (ExecutorState e : executors.values()) {
-        if (e.free > 0 && (target == null || e.free > target.free)) target = e;
+    for (var it = queue.iterator(); it.hasNext(); ) {
+      Queued q = it.next();
+      if (!jobs.containsKey(q.task().queryId())) {
+        it.remove();
+        continue;
       }
+      ExecutorState preferred = q.preferred() == null ? null : executors.get(q.preferred());
+      ExecutorState target = preferred != null && preferred.free > 0 ? preferred : mostFree();
       if (target == null) return;
-      Queued q = queue.poll();
-      if (!jobs.containsKey(q.task().queryId())) continue;
-      Messages.TaskId id = new Messages.TaskId(q.task().queryId(), q.task().stageId(), q.task().partition(), q.task().attempt());
-      target.free--;
-      target.running.add(id);
-      running.put(id, new Running(target.ref.id(), q.job()));
-      record(JobEvent.task(JobEvent.Kind.TASK_STARTED, id, target.ref.id(), null));
-      target.connection.send(new Messages.LaunchTask(q.task()));
+      it.remove();
+      launch(q, target, target == preferred);
     }
+  }
+
+  private ExecutorState mostFree() {
+    ExecutorState target = null;
+    for (ExecutorState e : executors.values()) {
+      if (e.free > 0 && (target == null || e.free > target.free)) target = e;
+    }
+    return target;
+  }
+
+  private void launch(Queued q, ExecutorState target, boolean local) {
+    Messages.TaskId id = new Messages.TaskId(q.task().queryId(), q.task().stageId(), q.task().partition(), q.task().attempt());
+    target.free--;
+    target.running.add(id);
+    running.put(id, new Running(target.ref.id(), q.job()));
+    record(JobEvent.task(JobEvent.Kind.TASK_STARTED, id, target.ref.id(), local ? "on the executor holding its input" : null));
+    target.connection.send(new Messages.LaunchTask(q.task()));
   }
 
   private Running finished(Messages.TaskId id) {

@@ -122,7 +122,21 @@ final class ClusterJob implements TaskLauncher {
     if (run.nextAttempt[p] == 0) query.progress().taskStarted();
     Map<Integer, List<MapOutput>> inputs = new HashMap<>();
     for (int parent : run.stage.parents()) inputs.put(parent, List.of(stages.get(parent).outputs));
-    driver.submit(new TaskDescription(query.id(), run.stage.id(), p, run.nextAttempt[p]++, run.stage, settings, inputs), this);
+    driver.submit(new TaskDescription(query.id(), run.stage.id(), p, run.nextAttempt[p]++, run.stage, settings, inputs),
+        this, preferredExecutor(run.stage, p));
+  }
+
+  /** The executor holding the most bytes of the shuffle partition task {@code p} reads, or null (none or a tie at 0). */
+  private String preferredExecutor(Stage stage, int p) {
+    Map<String, Long> bytes = new HashMap<>();
+    for (var in : stage.plan().collect(n -> n instanceof dev.ember.planner.physical.StageInputExec s ? s : null)) {
+      int partition = in.partitioning() instanceof dev.ember.planner.physical.Partitioning.Hash ? p : 0;
+      for (MapOutput o : stages.get(in.stageId()).outputs) {
+        if (partition < o.partitionBytes().length) bytes.merge(o.executorId(), o.bytes(partition), Long::sum);
+      }
+    }
+    return bytes.entrySet().stream().filter(e -> e.getValue() > 0).max(Map.Entry.comparingByValue())
+        .map(Map.Entry::getKey).orElse(null);
   }
 
   void resultBlock(Messages.TaskId task, byte[] block) {

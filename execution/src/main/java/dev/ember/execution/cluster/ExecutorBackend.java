@@ -43,6 +43,8 @@ public final class ExecutorBackend implements AutoCloseable {
   private final ExecutorService pool;
   private final ScheduledExecutorService heartbeats;
   private final Map<String, ExecutorQuery> queries = new ConcurrentHashMap<>();
+  /** Queries the driver ended (ids are unique per driver process, so the set only grows by one per query). */
+  private final java.util.Set<String> ended = ConcurrentHashMap.newKeySet();
   private final CountDownLatch driverGone = new CountDownLatch(1);
   private RpcConnection driver;
 
@@ -93,11 +95,15 @@ public final class ExecutorBackend implements AutoCloseable {
     pool.shutdownNow();
     if (driver != null) driver.close();
     rpc.close();
-    queries.values().forEach(ExecutorQuery::end);
-    ShuffleFiles.deleteTree(config.dir());
+    try {
+      queries.values().forEach(ExecutorQuery::end);
+    } finally {
+      ShuffleFiles.deleteTree(config.dir());
+    }
   }
 
   private void launch(TaskDescription task) {
+    if (ended.contains(task.queryId())) return; // a late launch for a query the driver already ended
     ExecutorQuery query = queries.computeIfAbsent(task.queryId(),
         id -> new ExecutorQuery(id, config.executorId(), task.settings()));
     Messages.TaskId id = new Messages.TaskId(task.queryId(), task.stageId(), task.partition(), task.attempt());
@@ -124,6 +130,7 @@ public final class ExecutorBackend implements AutoCloseable {
       if (message instanceof Messages.LaunchTask l) {
         launch(l.task());
       } else if (message instanceof Messages.QueryDone d) {
+        ended.add(d.queryId());
         ExecutorQuery q = queries.remove(d.queryId());
         if (q != null) q.end();
         files.deleteQuery(d.queryId());

@@ -69,13 +69,15 @@ public final class LocalCluster implements ClusterManager {
 
   private Process start(String id, int cores, int memoryMiB) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // M MiB bounds both the heap and the off-heap (Arrow) memory the executor's operators may reserve.
     List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + memoryMiB + "m", "-Xss16m", "-XX:+UseParallelGC",
+        "-D" + dev.ember.execution.memory.MemoryManager.OFF_HEAP_SIZE + "=" + memoryMiB + "m",
         "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", System.getProperty("java.class.path")));
     String unsafe = System.getProperty("arrow.enable_unsafe_memory_access");
     if (unsafe != null) cmd.add("-Darrow.enable_unsafe_memory_access=" + unsafe);
     cmd.addAll(List.of(ExecutorBackend.class.getName(), "--driver", driver.host() + ":" + driver.port(),
         "--host", "127.0.0.1", "--cores", String.valueOf(cores), "--id", id,
-        "--dir", Path.of(System.getProperty("java.io.tmpdir"), "ember-" + ProcessHandle.current().pid() + "-" + id).toString()));
+        "--dir", dirOf(id).toString()));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(ProcessBuilder.Redirect.appendTo(logFile(id)));
     try {
@@ -83,6 +85,11 @@ public final class LocalCluster implements ClusterManager {
     } catch (java.io.IOException e) {
       throw new EmberException(EmberException.IO_ERROR, "cannot start executor " + id + ": " + e.getMessage(), e);
     }
+  }
+
+  /** An executor's shuffle directory (deleted by the executor, and again here for one that was killed). */
+  private static Path dirOf(String id) {
+    return Path.of(System.getProperty("java.io.tmpdir"), "ember-" + ProcessHandle.current().pid() + "-" + id);
   }
 
   private static File logFile(String id) {
@@ -125,6 +132,12 @@ public final class LocalCluster implements ClusterManager {
       Thread.currentThread().interrupt();
     } finally {
       for (Process p : executors) p.destroyForcibly();
+    }
+    for (int i = 0; i < executors.size(); i++) {
+      String id = "executor-" + i;
+      dev.ember.execution.cluster.shuffle.ShuffleFiles.deleteTree(dirOf(id));
+      File log = logFile(id);
+      if (log.length() == 0) log.delete(); // keep only logs that say something
     }
   }
 }

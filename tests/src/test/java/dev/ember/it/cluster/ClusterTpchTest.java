@@ -16,6 +16,7 @@ import dev.ember.it.Oracle;
 import dev.ember.it.QueryList;
 import dev.ember.it.TpchData;
 import java.sql.Connection;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,6 +50,15 @@ class ClusterTpchTest {
     } finally {
       Executors.assertNoneLeft();
     }
+  }
+
+  @Test void reduceTasksPreferTheExecutorHoldingTheirInput() {
+    int seen = ember.state().clusterEvents().size();
+    oracle.assertSameAnswer("Q3 (locality)", TpchQueries.text(3));
+    List<JobEvent> events = ember.state().clusterEvents();
+    assertTrue(events.subList(seen, events.size()).stream()
+            .anyMatch(e -> e.kind() == JobEvent.Kind.TASK_STARTED && e.detail() != null && e.detail().contains("holding its input")),
+        "no reduce task went to the executor holding its input: " + events.subList(seen, events.size()));
   }
 
   @Test void anExecutorErrorKeepsItsSqlState() {
