@@ -21,7 +21,6 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  */
 final class StreamingResult implements QueryResult {
   private static final Object END = new Object();
-  private static final System.Logger LOG = System.getLogger(StreamingResult.class.getName());
 
   private final Schema schema;
   private final QueryContext query;
@@ -168,9 +167,6 @@ final class StreamingResult implements QueryResult {
     } finally {
       try {
         drain();
-        if (query.spillMetrics().files() > 0) {
-          LOG.log(System.Logger.Level.INFO, "query " + query.id() + " " + query.spillMetrics());
-        }
         query.close();
         allocator.close();
       } finally {

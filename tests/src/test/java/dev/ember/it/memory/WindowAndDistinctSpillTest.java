@@ -110,4 +110,11 @@ class WindowAndDistinctSpillTest {
     // the process and the session are fine: the next query runs
     distinctSpillsThroughTheAggregation();
   }
+
+  @Test void everyKindOfAggregateBufferSurvivesASpill() throws Exception {
+    assertSpillsAndMatches("aggregates", "SELECT count(*) AS n, round(sum(a), 3) AS a, min(lo) AS lo, max(hi) AS hi,"
+        + " round(sum(sd), 3) AS sd, sum(d) AS d FROM (SELECT k % 100000 AS g, avg(v) AS a, min(s) AS lo,"
+        + " max(s) AS hi, stddev_samp(v) AS sd, sum(CAST(v AS DECIMAL(12, 2))) AS d"
+        + " FROM t GROUP BY k % 100000) x");
+  }
 }
