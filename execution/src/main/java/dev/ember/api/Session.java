@@ -131,7 +131,7 @@ public final class Session implements AutoCloseable {
 
   /**
    * Releases the session: its cached data, and — when it was the engine's last session — the
-   * task threads. Queries still streaming should be closed first.
+   * task threads. Queries still streaming are cancelled (their readers should still close them).
    */
   @Override public void close() { state.close(); }
 

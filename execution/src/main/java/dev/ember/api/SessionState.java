@@ -549,6 +549,7 @@ public final class SessionState implements AutoCloseable {
   @Override public void close() {
     if (closed) return;
     closed = true;
+    cancelRunning(); // queries still streaming stop now; their readers close them
     try {
       if (cache != null) cache.close();
     } finally {

@@ -20,9 +20,8 @@ import org.junit.jupiter.api.Test;
 class QueryProgressAndCancelTest {
   private Session session;
 
-  // Small batches: tasks notice a cancellation between batches, and on a busy machine a batch of
-  // generated lineitem rows can take a good part of a second at the default size.
-  @BeforeEach void open() { session = Session.builder().master("local[2]").config(Settings.BATCH_SIZE, "256").getOrCreate(); }
+  // The default batch size: a cancellation interrupts the tasks, and the generator notices within a batch.
+  @BeforeEach void open() { session = Session.builder().master("local[2]").getOrCreate(); }
 
   @AfterEach void close() { session.close(); }
 

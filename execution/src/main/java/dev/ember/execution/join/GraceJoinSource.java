@@ -155,7 +155,14 @@ public final class GraceJoinSource implements BatchSource {
       VectorSchemaRoot b;
       while (buildReader != null && (b = buildReader.next()) != null) {
         long need = JoinBuild.bytes(b);
-        if (!(w.level() >= MAX_LEVEL ? reservation.tryReserve(need) : JoinBuild.tryGrow(reservation, need, memory))) {
+        boolean granted;
+        try {
+          granted = w.level() >= MAX_LEVEL ? reservation.tryReserve(need) : JoinBuild.tryGrow(reservation, need, memory);
+        } catch (RuntimeException | Error e) {
+          b.close(); // asking may throw: the query was cancelled while waiting for memory
+          throw e;
+        }
+        if (!granted) {
           if (w.level() >= MAX_LEVEL) {
             try {
               reservation.reserve(need); // 53200 unless memory came free meanwhile
@@ -164,7 +171,8 @@ public final class GraceJoinSource implements BatchSource {
               throw e;
             }
           } else {
-            split(w, held, b, buildReader);
+            held.add(b); // split with the others (and closed with them on failure)
+            split(w, held, buildReader);
             held.clear();
             return;
           }
@@ -192,17 +200,13 @@ public final class GraceJoinSource implements BatchSource {
   }
 
   /** The partition's build rows do not fit: splits both of its sides again, one level down. */
-  private void split(Work w, List<VectorSchemaRoot> held, VectorSchemaRoot refused, BatchSource buildReader) {
+  private void split(Work w, List<VectorSchemaRoot> held, BatchSource buildReader) {
     int level = w.level() + 1;
-    try (PartitionedRows b = new PartitionedRows("join-build", refused.getSchema(), buildKeys, keyTypes,
+    try (PartitionedRows b = new PartitionedRows("join-build", held.get(0).getSchema(), buildKeys, keyTypes,
             JoinBuild.PARTITIONS, level, allocator, metrics)) {
       for (VectorSchemaRoot h : held) b.add(h);
       Batches.closeAll(held);
-      try {
-        b.add(refused);
-      } finally {
-        refused.close();
-      }
+      held.clear();
       VectorSchemaRoot next;
       while ((next = buildReader.next()) != null) {
         try {

@@ -68,7 +68,7 @@ public final class JoinBuild implements AutoCloseable {
       while ((b = source.next()) != null) {
         if (spill == null) {
           long need = bytes(b);
-          if (canSpill ? tryGrow(reservation, need, memory) : reservation.tryReserve(need)) {
+          if (reserved(reservation, need, canSpill, memory, b)) {
             held.add(b);
             continue;
           }
@@ -82,12 +82,14 @@ public final class JoinBuild implements AutoCloseable {
             held.add(b);
             continue;
           }
+          held.add(b); // the refused batch goes to disk with the others (and is closed with them on failure)
           spill = new PartitionedRows("join-build", b.getSchema(), keyColumns, keyTypes(types, keyColumns), PARTITIONS,
               0, allocator, metrics);
           for (VectorSchemaRoot h : held) spill.add(h);
           Batches.closeAll(held);
           held.clear();
           reservation.releaseAll();
+          continue;
         }
         try {
           spill.add(b);
@@ -119,6 +121,16 @@ public final class JoinBuild implements AutoCloseable {
     long cap = pool.total() / (2L * Math.max(1, pool.activeTasks()));
     if (reservation.size() + need > cap) return false;
     return reservation.tryReserve(need);
+  }
+
+  /** Asks for {@code need} more (closing {@code batch} if asking throws, e.g. on a cancellation). */
+  private static boolean reserved(MemoryReservation r, long need, boolean capped, TaskMemory memory, VectorSchemaRoot batch) {
+    try {
+      return capped ? tryGrow(r, need, memory) : r.tryReserve(need);
+    } catch (RuntimeException | Error e) {
+      batch.close();
+      throw e;
+    }
   }
 
   /** Memory a batch takes in a hash table: its Arrow buffers and its share of the table's index. */

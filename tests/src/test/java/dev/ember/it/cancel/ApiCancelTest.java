@@ -101,6 +101,24 @@ class ApiCancelTest {
     assertSessionStillWorks();
   }
 
+  @Test void closingASessionCancelsItsRunningQuery() throws Exception {
+    Session other = Session.builder().master("local[2]").getOrCreate();
+    CancelProbe probe = CancelProbe.before();
+    QueryResult r = other.execute(SCAN);
+    try {
+      probe.awaitRunning();
+      probe.cancelling();
+      other.close();
+      probe.assertTasksGoneWithinASecond();
+      EmberException e = assertThrows(EmberException.class, r::nextBatch);
+      assertEquals(EmberException.QUERY_CANCELED, e.sqlState());
+    } finally {
+      r.close();
+    }
+    probe.assertMemoryBack();
+    assertSessionStillWorks(); // the engine stays up for the other session
+  }
+
   @Test void aQueryPastItsTimeoutIsCancelledWithPostgresStateAndMessage() throws Exception {
     try (Session s = Session.builder().master("local[2]").config(Settings.QUERY_TIMEOUT, "1").getOrCreate()) {
       assertTimesOut(s, 1_000);

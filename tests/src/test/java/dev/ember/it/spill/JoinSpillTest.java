@@ -14,6 +14,7 @@ import dev.ember.it.OrderSpec;
 import dev.ember.it.QueryRows;
 import dev.ember.it.ResultComparator;
 import dev.ember.it.TpchData;
+import dev.ember.it.cancel.CancelProbe;
 import dev.ember.planner.physical.HashJoinExec;
 import dev.ember.planner.physical.PhysicalPlan;
 import java.sql.Connection;
@@ -102,6 +103,31 @@ class JoinSpillTest {
     if (p instanceof HashJoinExec j && j.broadcast()) return true;
     for (PhysicalPlan c : p.children()) if (hasBroadcastJoin(c)) return true;
     return false;
+  }
+
+  @Test void cancellingASpillingJoinDeletesItsFilesAndFreesItsMemory() throws Exception {
+    session.range(3_000_000).createOrReplaceTempView("big");
+    long filesBefore = SpillDirectory.fileCount();
+    CancelProbe probe = CancelProbe.before();
+    QueryResult r = session.execute("SELECT count(*), sum(a.id) FROM big a JOIN big b ON a.id = b.id");
+    try {
+      long deadline = System.nanoTime() + 120_000_000_000L;
+      while (SpillDirectory.fileCount() <= filesBefore) {
+        assertTrue(System.nanoTime() < deadline, "the join never spilled: " + r.progress());
+        Thread.sleep(1);
+      }
+      Thread.sleep(200);
+      assertTrue(r.progress().tasksRunning() > 0, "the join already ended");
+      probe.cancelling();
+      r.cancel();
+      long millis = probe.assertTasksGoneWithinASecond();
+      System.out.println("cancelled a spilling join: tasks gone after " + millis + " ms");
+      assertEquals(filesBefore, SpillDirectory.fileCount(), "spill files left by the cancelled tasks");
+    } finally {
+      r.close();
+    }
+    probe.assertMemoryBack();
+    assertEquals(0, MemoryManager.pool().executionUsed(), "execution memory still reserved");
   }
 
   @Test void joinedRowsStreamOutWhenSpilled() throws SQLException {
