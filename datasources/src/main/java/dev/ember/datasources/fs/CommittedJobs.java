@@ -63,6 +63,22 @@ public final class CommittedJobs {
     return new CommittedJobs(ids);
   }
 
+  /**
+   * The committed jobs under {@code location} (a table root) right now, or null when it has no
+   * log: readers that list a table in several steps compare two of these to know whether a job
+   * committed in between.
+   */
+  public static Set<String> snapshot(String location) {
+    Path root = new Path(location);
+    try {
+      CommittedJobs jobs = read(root.getFileSystem(HadoopFiles.configuration()), root);
+      return jobs.ids == null ? null : Set.copyOf(jobs.ids);
+    } catch (IOException e) {
+      throw new dev.ember.catalyst.errors.EmberException(dev.ember.catalyst.errors.EmberException.IO_ERROR,
+          "cannot list " + location + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Whether a data file of this name is part of the table. */
   public boolean visible(String fileName) {
     if (ids == null) return true;

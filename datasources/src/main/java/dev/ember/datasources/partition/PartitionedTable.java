@@ -9,6 +9,7 @@ import dev.ember.datasources.BatchReader;
 import dev.ember.datasources.DataSourceTable;
 import dev.ember.datasources.Projection;
 import dev.ember.datasources.ScanMetrics;
+import dev.ember.datasources.fs.CommittedJobs;
 import dev.ember.datasources.ScanSplit;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,11 +50,26 @@ public final class PartitionedTable implements DataSourceTable {
     this.metrics = metrics;
   }
 
+  /** How often a listing is redone when write jobs keep committing while it runs. */
+  private static final int LISTING_ATTEMPTS = 5;
+
   /**
    * The table at {@code location} if it is partitioned, else empty. With a {@code declared} schema,
    * the partition columns it names take its types and the rest are the data columns.
+   *
+   * <p>Discovery and each partition's listing read the table's commit log ({@link CommittedJobs})
+   * separately; if a write job committed meanwhile, some partitions could show it and others
+   * not, so the whole listing is redone until the log stayed the same throughout.
    */
   public static Optional<DataSourceTable> open(String name, String location, Schema declared, Opener opener) {
+    for (int attempt = 1; ; attempt++) {
+      java.util.Set<String> before = CommittedJobs.snapshot(location);
+      Optional<DataSourceTable> table = openOnce(name, location, declared, opener);
+      if (attempt == LISTING_ATTEMPTS || java.util.Objects.equals(before, CommittedJobs.snapshot(location))) return table;
+    }
+  }
+
+  private static Optional<DataSourceTable> openOnce(String name, String location, Schema declared, Opener opener) {
     Optional<PartitionDiscovery.Partitions> found = PartitionDiscovery.discover(location, declared);
     if (found.isEmpty()) return Optional.empty();
     Schema partitionSchema = found.get().schema();

@@ -113,7 +113,8 @@ class PersistentCatalogTest {
 
   @Test void everyTypeSpellingReadsBack() {
     for (TypeId id : TypeId.values()) {
-      DataType t = id == TypeId.DECIMAL ? DataType.decimal(38, 10) : new DataType(id, 0, 0);
+      DataType t = id == TypeId.DECIMAL ? DataType.decimal(38, 10)
+          : id == TypeId.ARRAY ? DataType.array(DataType.array(DataType.decimal(9, 2))) : new DataType(id, 0, 0);
       assertEquals(t, TypeNames.parse(t.sql()));
     }
     assertEquals(DataType.decimal(15, 2), TypeNames.parse("decimal(15, 2)"));

@@ -127,6 +127,27 @@ class AppendCommitTest {
     assertEquals(List.of("a", "new"), partitions(target));
   }
 
+  /**
+   * A partitioned table opened while an append commits between the listings of its partitions is
+   * listed again: it shows the job in every partition or in none.
+   */
+  @Test void aPartitionedListingOverlappingACommitIsRedone() {
+    Path target = dir.resolve("p");
+    List<List<Object>> old = new ArrayList<>(rows(0, 10, "a"));
+    old.addAll(rows(10, 20, "b"));
+    write(target, SaveMode.OVERWRITE, old, () -> { }, "v");
+    List<List<Object>> added = new ArrayList<>(rows(100, 103, "a"));
+    added.addAll(rows(103, 106, "b"));
+    int[] opened = {0};
+    dev.ember.datasources.DataSourceTable table = dev.ember.datasources.partition.PartitionedTable.open("p",
+        target.toString(), null, (directory, schema, metrics) -> {
+          if (opened[0]++ == 1) write(target, SaveMode.APPEND, added, () -> { }, "v"); // after the first partition
+          return dev.ember.datasources.parquet.ParquetTable.open("p", directory, schema, metrics);
+        }).orElseThrow();
+    assertTrue(opened[0] > 2, "the listing was redone");
+    assertEquals(26L, table.statistics().rowCount().getAsLong(), "the append is seen in both partitions");
+  }
+
   private static List<String> partitions(Path target) {
     return PartitionDiscovery.discover(target.toString(), null).orElseThrow().directories().stream()
         .map(PartitionDirectory::values).map(v -> v.get(0).toString()).sorted().toList();

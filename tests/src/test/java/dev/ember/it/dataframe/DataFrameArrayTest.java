@@ -141,6 +141,13 @@ class DataFrameArrayTest {
         emberRows(df, true));
   }
 
+  @Test void collectListOfDistinctValues() throws SQLException {
+    DataFrame df = session.sql("SELECT o_orderstatus, collect_list(DISTINCT o_orderpriority) AS p, count(*) AS n "
+        + "FROM tpch.tiny.orders GROUP BY o_orderstatus ORDER BY o_orderstatus");
+    assertEquals(duckRows("SELECT o_orderstatus, list_sort(list(DISTINCT o_orderpriority)), count(*) FROM orders "
+        + "GROUP BY 1 ORDER BY 1"), emberRows(df, true));
+  }
+
   /** One partition: the list keeps the input order, so positions can be checked. */
   @Test void onOnePartitionTheOrderIsTheInputOrder() throws SQLException {
     Schema schema = Schema.of(new Field("i", DataType.INT, false), new Field("v", DataType.VARCHAR, true));
