@@ -211,6 +211,7 @@ public final class SessionState implements AutoCloseable {
     QueryContext ctx = new QueryContext(id, allocator, QueryClock.now(), intConf(Settings.BATCH_SIZE),
         Boolean.parseBoolean(conf.get(Settings.CODEGEN_ENABLED)));
     ctx.setRuntimeFilters(boolConf(Settings.RUNTIME_FILTER));
+    ctx.setBloomMaxBuildRows(boolConf(Settings.RUNTIME_BLOOM_FILTER) ? longConf(Settings.RUNTIME_BLOOM_MAX_BUILD_ROWS) : -1);
     StreamingResult result = new StreamingResult(new Schema(fields), ctx, allocator);
     var launcher = engine.cluster().launcher(planned.stages(), ctx, result::offer, intConf(Settings.TASK_MAX_FAILURES));
     QueryExecution execution = new QueryExecution(planned.stages(), ctx, engine.scheduler(), launcher);

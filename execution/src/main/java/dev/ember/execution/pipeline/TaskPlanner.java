@@ -124,7 +124,17 @@ public final class TaskPlanner {
   /** The chain's source; a scan also gets the runtime filters of the chain's join tables (when enabled). */
   private BatchSource source(PipelineChain chain, List<JoinHashTable> tables, int partition) {
     if (!(chain.source() instanceof ScanExec s)) return build(chain.source(), partition);
-    return scan(s, task.query().runtimeFilters() ? RuntimeFilters.forScan(chain, tables) : List.of(), partition);
+    BatchSource scan = scan(s, task.query().runtimeFilters() ? RuntimeFilters.forScan(chain, tables) : List.of(), partition);
+    long maxBuildRows = task.query().bloomMaxBuildRows();
+    if (maxBuildRows < 0) return scan;
+    try {
+      var probes = RuntimeFilters.bloomProbes(chain, tables, maxBuildRows, task.query());
+      return probes.isEmpty() ? scan
+          : new BloomFilterSource(scan, probes, task.allocator(), task.query().rowsDroppedByBloomFilters());
+    } catch (RuntimeException | Error e) {
+      scan.close();
+      throw e;
+    }
   }
 
   /** @param runtimeFilters extra conjuncts the source may use to skip data (never applied to rows) */
