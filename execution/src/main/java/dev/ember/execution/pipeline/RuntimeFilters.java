@@ -4,11 +4,13 @@ import dev.ember.catalyst.expr.AttributeRef;
 import dev.ember.catalyst.expr.BinaryOp;
 import dev.ember.catalyst.expr.Expr;
 import dev.ember.catalyst.expr.Exprs;
+import dev.ember.catalyst.expr.InList;
 import dev.ember.catalyst.expr.Literal;
 import dev.ember.catalyst.plan.logical.JoinType;
 import dev.ember.catalyst.types.DataType;
 import dev.ember.codegen.operator.JoinHashTable;
 import dev.ember.datasources.arrow.ArrowValues;
+import dev.ember.datasources.partition.PartitionedTable;
 import dev.ember.execution.scheduler.QueryContext;
 import dev.ember.planner.physical.HashJoinExec;
 import dev.ember.planner.physical.ScanExec;
@@ -86,6 +88,60 @@ final class RuntimeFilters {
       }
     }
     return out;
+  }
+
+  /**
+   * Dynamic partition pruning: for a scan of a Hive-partitioned table whose join key is a
+   * partition column, {@code key IN (the build side's distinct keys)} — the table's pruner rules
+   * out every directory whose value is not among them, so their files are never opened. Only
+   * when the build side has at most {@link #MAX_PARTITION_VALUES} distinct keys (a filtered
+   * dimension); a larger set would rarely prune and cost more to test than it saves.
+   */
+  static List<Expr> partitionFilters(PipelineChain chain, List<JoinHashTable> tables, QueryContext query) {
+    if (!(chain.source() instanceof ScanExec scan) || !(scan.table() instanceof PartitionedTable partitioned)) {
+      return List.of();
+    }
+    List<Expr> out = new ArrayList<>();
+    for (int j = 0; j < chain.joins().size(); j++) {
+      HashJoinExec join = chain.joins().get(j);
+      JoinHashTable table = tables.get(j);
+      if (join.joinType() != JoinType.INNER && join.joinType() != JoinType.LEFT_SEMI) continue;
+      for (int k = 0; k < join.leftKeys().size(); k++) {
+        AttributeRef probe = join.leftKeys().get(k);
+        int col = join.right().output().indexOf(join.rightKeys().get(k));
+        if (!scan.output().contains(probe) || col < 0 || partitioned.partitionSchema().indexOf(probe.name()) < 0
+            || !table.type(col).equals(probe.type())) {
+          continue;
+        }
+        DataType type = probe.type();
+        List<Object> values = join.broadcast()
+            ? query.sharedFilter(List.of("partition values", table, col), () -> distinctValues(table.column(col), type))
+            : distinctValues(table.column(col), type);
+        if (values == null) continue;
+        List<Expr> literals = new ArrayList<>();
+        for (Object v : values) literals.add(new Literal(v, type));
+        // No build keys: IN (NULL) is NULL for every directory, so all are pruned.
+        if (literals.isEmpty()) literals.add(new Literal(null, type));
+        out.add(new InList(probe, literals));
+      }
+    }
+    return out;
+  }
+
+  /** At most this many distinct build keys become a partition filter. */
+  static final int MAX_PARTITION_VALUES = 1_000;
+
+  /** The distinct non-NULL values, or null when there are more than {@link #MAX_PARTITION_VALUES}. */
+  private static List<Object> distinctValues(FieldVector[] batches, DataType type) {
+    java.util.Set<Object> seen = new java.util.LinkedHashSet<>();
+    for (FieldVector v : batches) {
+      for (int r = 0; r < v.getValueCount(); r++) {
+        if (v.isNull(r)) continue;
+        seen.add(ArrowValues.get(v, r, type));
+        if (seen.size() > MAX_PARTITION_VALUES) return null;
+      }
+    }
+    return new ArrayList<>(seen);
   }
 
   /** Types whose equal values always have equal {@link BloomFilterSource#key}s. */

@@ -124,7 +124,12 @@ public final class TaskPlanner {
   /** The chain's source; a scan also gets the runtime filters of the chain's join tables (when enabled). */
   private BatchSource source(PipelineChain chain, List<JoinHashTable> tables, int partition) {
     if (!(chain.source() instanceof ScanExec s)) return build(chain.source(), partition);
-    BatchSource scan = scan(s, task.query().runtimeFilters() ? RuntimeFilters.forScan(chain, tables) : List.of(), partition);
+    List<Expr> hints = new ArrayList<>();
+    if (task.query().runtimeFilters()) {
+      hints.addAll(RuntimeFilters.forScan(chain, tables));
+      hints.addAll(RuntimeFilters.partitionFilters(chain, tables, task.query()));
+    }
+    BatchSource scan = scan(s, hints, partition);
     long maxBuildRows = task.query().bloomMaxBuildRows();
     if (maxBuildRows < 0) return scan;
     try {
