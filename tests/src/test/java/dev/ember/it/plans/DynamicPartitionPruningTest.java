@@ -84,6 +84,9 @@ class DynamicPartitionPruningTest {
       assertEquals(47, m.partitionsPruned.get() - prunedBefore, m.toString());
       assertTrue(m.filesPruned.get() - filesBefore >= 47, m.toString());
       assertEquals(3 * FACT_ROWS / 50 + 50, read, "three days of facts, and the dimension");
+      String explained = EmberRunner.query(s, "EXPLAIN FORMATTED " + sql).rows().get(0).get(0).toString();
+      assertTrue(explained.contains("Pruning so far (all scans of this table): partitions pruned " + m.partitionsPruned.get()),
+          explained);
 
       // A semi join prunes alike; an outer join, which keeps every fact row, must not.
       String semi = "SELECT count(*) AS n FROM facts WHERE dt IN (SELECT d_day FROM dim WHERE kind = 'promo')";
