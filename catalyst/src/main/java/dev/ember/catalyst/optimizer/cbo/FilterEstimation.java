@@ -117,8 +117,23 @@ final class FilterEstimation {
       return Math.min(0.5, values * DEFAULT_LIKE);
     }
     double kept = Math.min(values, c.distinct());
+    double fromHistogram = inListFromHistogram(in, a, c);
     columns.put(a.id(), c.withDistinct(kept));
-    return kept / c.distinct();
+    return Double.isNaN(fromHistogram) ? kept / c.distinct() : fromHistogram;
+  }
+
+  /** The part of the rows equal to one of the listed (distinct) values, from the histogram; NaN without one. */
+  private static double inListFromHistogram(InList in, AttributeRef a, ColumnEstimate c) {
+    if (c.histogram() == null || !c.hasRange() || !StatValues.ordered(a.type())) return Double.NaN;
+    java.util.Set<Double> seen = new java.util.HashSet<>();
+    double sum = 0;
+    for (Expr e : in.list()) {
+      double v = StatValues.toDouble(((Literal) e).value(), ((Literal) e).type());
+      if (Double.isNaN(v)) return Double.NaN;
+      if (!seen.add(v) || v < c.min() || v > c.max()) continue;
+      sum += equalFromHistogram(c, v);
+    }
+    return Math.min(1, sum);
   }
 
   private double columnPair(BinaryOp.Op op, AttributeRef l, AttributeRef r) {

@@ -150,6 +150,9 @@ class CardinalityEstimatorTest {
     assertEquals(5_000, rows(skewed(false).filter(gt(col("v"), lit(500)))), 50);
     assertEquals(1, rows(skewed(true).filter(eq(col("v"), lit(700)))), 1);
     assertEquals(1_000, rows(skewed(true).filter(not(eq(col("v"), lit(1))))), 100);
+    // Truth: v IN (1, 700) keeps 9,001 rows; by distinct counts alone 2/1000 of them.
+    assertEquals(9_001, rows(skewed(true).filter(in(col("v"), lit(1), lit(700)))), 100);
+    assertEquals(20, rows(skewed(false).filter(in(col("v"), lit(1), lit(700)))), 1e-6);
   }
 
   /** Two bounds on one column: the second is taken relative to the rows the first kept. */
