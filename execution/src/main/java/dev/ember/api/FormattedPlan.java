@@ -1,7 +1,9 @@
 package dev.ember.api;
 
 import dev.ember.catalyst.expr.AttributeRef;
+import dev.ember.datasources.DataSourceTable;
 import dev.ember.planner.physical.PhysicalPlan;
+import dev.ember.planner.physical.ScanExec;
 import dev.ember.planner.stage.Stage;
 import dev.ember.planner.stage.StagePlan;
 import java.util.ArrayList;
@@ -13,7 +15,9 @@ import java.util.stream.Collectors;
 /**
  * {@code EXPLAIN FORMATTED}: the staged physical plan as an outline of operator names, each with
  * a number, followed by one section per number with the operator's full description and output
- * columns (Spark's layout), so wide plans stay readable.
+ * columns (Spark's layout), so wide plans stay readable. A scan of a table that counts what its
+ * readers skipped (partitions, files, Parquet row groups — by pushed and runtime filters) also
+ * shows those counts, accumulated over the queries run so far: EXPLAIN runs nothing itself.
  */
 final class FormattedPlan {
   private FormattedPlan() {}
@@ -31,6 +35,9 @@ final class FormattedPlan {
     for (PhysicalPlan n : order) {
       details.append('\n').append('(').append(ids.get(n)).append(") ").append(name(n)).append('\n');
       details.append("Details: ").append(n.describe()).append('\n');
+      if (n instanceof ScanExec scan && scan.table() instanceof DataSourceTable t && t.metrics().isPresent()) {
+        details.append("Pruning so far (all scans of this table): ").append(t.metrics().get()).append('\n');
+      }
       details.append("Output [").append(n.output().size()).append("]: ")
           .append(n.output().stream().map(AttributeRef::name).collect(Collectors.joining(", "))).append('\n');
     }

@@ -41,6 +41,9 @@ public interface QueryResult extends AutoCloseable {
    */
   default void cancel() {}
 
+  /** Rows the Bloom runtime filters dropped at the scans, before any join saw them (this process's tasks). */
+  default long rowsDroppedByRuntimeFilters() { return 0; }
+
   /** Bytes the query's operators have written to spill files so far (memory ran short); 0 for results that are no query. */
   default long bytesSpilled() { return 0; }
 

@@ -284,6 +284,7 @@ public final class SessionState implements AutoCloseable {
     QueryContext ctx = new QueryContext(id, allocator, QueryClock.now(), batchSize,
         Boolean.parseBoolean(conf.get(Settings.CODEGEN_ENABLED)));
     ctx.setRuntimeFilters(runtimeFilters);
+    ctx.setBloomMaxBuildRows(boolConf(Settings.RUNTIME_BLOOM_FILTER) ? longConf(Settings.RUNTIME_BLOOM_MAX_BUILD_ROWS) : -1);
     StreamingResult result = new StreamingResult(new Schema(fields), ctx, allocator, running::remove);
     running.add(result);
     var launcher = engine.cluster().launcher(planned.stages(), ctx, result::offer, maxFailures);
@@ -398,7 +399,8 @@ public final class SessionState implements AutoCloseable {
     if (a.name().size() != 1 || !(t instanceof DataSourceTable source)) {
       throw EmberException.notSupported("ANALYZE TABLE on " + shown + " (only catalog tables and temporary views over files)");
     }
-    Statistics stats = TableAnalyzer.analyze(source, a, this::runOneRow);
+    Statistics stats = TableAnalyzer.analyze(source, a, this::runOneRow, this::forEachRow,
+        boolConf(Settings.HISTOGRAM_ENABLED) ? intConf(Settings.HISTOGRAM_BINS) : 0);
     String name = a.name().get(0);
     if (catalog.hasTempView(name)) {
       catalog.putTempView(name, AnalyzedTable.of(source, stats));
@@ -422,6 +424,22 @@ public final class SessionState implements AutoCloseable {
         // drain, so the query finishes before its result closes
       }
       return out;
+    }
+  }
+
+  /** Runs a query and gives each row's values (boxed as in Literal values), batch by batch. */
+  private void forEachRow(Query q, java.util.function.Consumer<Object[]> sink) {
+    try (QueryResult r = runQuery(q)) {
+      int n = q.columnNames().size();
+      for (org.apache.arrow.vector.VectorSchemaRoot batch = r.nextBatch(); batch != null; batch = r.nextBatch()) {
+        for (int i = 0; i < batch.getRowCount(); i++) {
+          Object[] row = new Object[n];
+          for (int c = 0; c < n; c++) {
+            row[c] = dev.ember.datasources.arrow.ArrowValues.get(batch.getVector(c), i, r.schema().field(c).type());
+          }
+          sink.accept(row);
+        }
+      }
     }
   }
 

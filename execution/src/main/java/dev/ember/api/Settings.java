@@ -25,6 +25,14 @@ public final class Settings {
   public static final String CBO_JOIN_REORDER = "ember.sql.cbo.joinReorder.enabled";
   /** Min/max runtime filters from join build sides to the probe side's scan. */
   public static final String RUNTIME_FILTER = "ember.sql.runtimeFilter.enabled";
+  /** Bloom-filter runtime filters (with {@link #RUNTIME_FILTER}): a small build side's keys drop probe rows at the scan. */
+  public static final String RUNTIME_BLOOM_FILTER = "ember.sql.runtimeFilter.bloom.enabled";
+  /** The largest build side, in rows, that gets a Bloom filter (10 bits a row). */
+  public static final String RUNTIME_BLOOM_MAX_BUILD_ROWS = "ember.sql.runtimeFilter.bloom.maxBuildRows";
+  /** Whether ANALYZE … FOR COLUMNS builds equi-height histograms of numeric and date columns. */
+  public static final String HISTOGRAM_ENABLED = "ember.sql.statistics.histogram.enabled";
+  /** Bins per histogram (Spark's default, 254). */
+  public static final String HISTOGRAM_BINS = "ember.sql.statistics.histogram.numBins";
   /** Compressed bytes cached DataFrames and tables may hold in memory before the least recently used are evicted. */
   public static final String CACHE_MAX_BYTES = "ember.cache.maxBytes";
 
@@ -52,6 +60,10 @@ public final class Settings {
     d.put(RUNTIME_FILTER, "true");
     d.put(QUERY_TIMEOUT, "0");
     d.put(TASK_MAX_FAILURES, "4");
+    d.put(HISTOGRAM_ENABLED, "true");
+    d.put(RUNTIME_BLOOM_FILTER, "true");
+    d.put(RUNTIME_BLOOM_MAX_BUILD_ROWS, "1000000");
+    d.put(HISTOGRAM_BINS, Integer.toString(dev.ember.catalyst.stats.Histogram.DEFAULT_BINS));
     d.put(CACHE_MAX_BYTES, Long.toString(256L * 1024 * 1024));
     d.put(CATALOG_DIR, Paths.get(System.getProperty("user.home"), ".ember", "catalog").toString());
     return d;

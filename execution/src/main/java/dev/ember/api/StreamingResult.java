@@ -77,6 +77,8 @@ final class StreamingResult implements QueryResult {
 
   @Override public long rowsRead() { return query.rowsRead().get(); }
 
+  @Override public long rowsDroppedByRuntimeFilters() { return query.rowsDroppedByBloomFilters().get(); }
+
   @Override public long bytesSpilled() { return query.spillMetrics().bytes(); }
 
   @Override public long rowsSpilled() { return query.spillMetrics().rows(); }

@@ -24,19 +24,32 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * Computes what {@code ANALYZE TABLE} stores, with one aggregation query over the table built as
  * a plan (no SQL text): {@code count(*)}, and per analyzed column the exact distinct count,
  * NULL count, and — for ordered types — min and max, for strings the average and longest length
- * in characters. The table's size is the source's ({@code NOSCAN} records only that).
+ * in characters. The table's size is the source's ({@code NOSCAN} records only that). Numeric
+ * and date columns also get an equi-height histogram ({@link HistogramSampler}, a second query).
  */
 final class TableAnalyzer {
   private TableAnalyzer() {}
 
-  /** @param runOneRow runs a query that returns one row and gives its values */
+  /** Statistics without histograms (tests and callers that only need counts). */
   static Statistics analyze(DataSourceTable table, AnalyzeTable cmd, Function<Query, Object[]> runOneRow) {
+    return analyze(table, cmd, runOneRow, (q, sink) -> { }, 0);
+  }
+
+  /**
+   * @param runOneRow runs a query that returns one row and gives its values
+   * @param forEachRow runs a query and gives each of its rows (for the histograms' sample)
+   * @param histogramBins bins of the equi-height histograms of numeric and date columns; 0 for none
+   */
+  static Statistics analyze(DataSourceTable table, AnalyzeTable cmd, Function<Query, Object[]> runOneRow,
+                            BiConsumer<Query, Consumer<Object[]>> forEachRow, int histogramBins) {
     Statistics source = table.statistics();
     if (cmd.noScan()) return new Statistics(OptionalLong.empty(), source.sizeInBytes());
     Scan scan = Scan.of(table);
@@ -60,6 +73,7 @@ final class TableAnalyzer {
     Object[] row = runOneRow.apply(new Query(plan, aggs.stream().map(NamedAggregate::name).toList()));
     long rows = ((Number) row[0]).longValue();
     Map<String, ColumnStat> stats = new HashMap<>();
+    Map<String, Long> distinct = new HashMap<>(), nonNulls = new HashMap<>();
     int at = 1;
     for (AttributeRef c : columns) {
       long ndv = ((Number) row[at++]).longValue();
@@ -77,7 +91,13 @@ final class TableAnalyzer {
         if (longest != null) maxLen = OptionalLong.of(((Number) longest).longValue());
       }
       stats.put(c.name(), new ColumnStat(OptionalLong.of(ndv), min, max, OptionalLong.of(rows - nonNull), avgLen, maxLen));
+      distinct.put(c.name(), ndv);
+      nonNulls.put(c.name(), nonNull);
     }
+    List<AttributeRef> histogramColumns = columns.stream()
+        .filter(c -> HistogramSampler.applies(c.type()) && nonNulls.get(c.name()) > 0).toList();
+    HistogramSampler.build(scan, histogramColumns, rows, nonNulls, distinct, histogramBins, forEachRow)
+        .forEach((name, h) -> stats.put(name, stats.get(name).withHistogram(h)));
     return new Statistics(OptionalLong.of(rows), source.sizeInBytes(), stats);
   }
 

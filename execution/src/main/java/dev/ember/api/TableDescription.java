@@ -3,6 +3,7 @@ package dev.ember.api;
 import dev.ember.catalyst.catalog.Table;
 import dev.ember.catalyst.errors.EmberException;
 import dev.ember.catalyst.stats.ColumnStat;
+import dev.ember.catalyst.stats.Histogram;
 import dev.ember.catalyst.stats.Statistics;
 import dev.ember.catalyst.types.DataType;
 import dev.ember.catalyst.types.Field;
@@ -16,7 +17,8 @@ import java.util.List;
 /**
  * The rows of {@code DESCRIBE}: one per column (name, type, nullable); with EXTENDED also the
  * table's statistics; for {@code DESCRIBE EXTENDED t col} one row per property of the column
- * (Spark's {@code info_name}/{@code info_value}): type, min, max, nulls, distinct count, lengths.
+ * (Spark's {@code info_name}/{@code info_value}): type, min, max, nulls, distinct count, lengths,
+ * and the histogram with one row per bin.
  */
 final class TableDescription {
   private TableDescription() {}
@@ -56,8 +58,22 @@ final class TableDescription {
       rows.add(new Object[] {utf8("avg_col_len"),
           utf8(c.avgLen().isPresent() ? String.format(java.util.Locale.ROOT, "%.2f", c.avgLen().getAsDouble()) : "NULL")});
       rows.add(new Object[] {utf8("max_col_len"), utf8(c.maxLen().isPresent() ? Long.toString(c.maxLen().getAsLong()) : "NULL")});
+      rows.add(new Object[] {utf8("histogram"), utf8(c.histogram() == null ? "NULL" : c.histogram().summary())});
+      if (c.histogram() != null) {
+        List<Histogram.Bin> bins = c.histogram().bins();
+        for (int i = 0; i < bins.size(); i++) {
+          Histogram.Bin b = bins.get(i);
+          rows.add(new Object[] {utf8("bin_" + i), utf8(String.format(java.util.Locale.ROOT,
+              "lower_bound: %s, upper_bound: %s, distinct_count: %d", bound(b.lo()), bound(b.hi()), (long) b.distinct()))});
+        }
+      }
     }
     return LocalResult.of(schema, rows);
+  }
+
+  /** A bin bound as Spark prints it: whole numbers without a fraction. */
+  private static String bound(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
   }
 
   /** Spark's wording: "123 bytes, 45 rows", leaving out what is unknown. */

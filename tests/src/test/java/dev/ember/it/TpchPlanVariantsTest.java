@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The same TPC-H answers along the engine's other paths: every join shuffled instead of
  * broadcast (hash exchanges on both sides, build tables per task, three partitions), and every
- * pipeline interpreted instead of generated.
+ * pipeline interpreted instead of generated, and the joins in their cost-based order (left-deep or
+ * bushy; off by default).
  */
 class TpchPlanVariantsTest {
   static IntStream queries() { return TpchParquetTest.queries(); }
@@ -20,6 +21,7 @@ class TpchPlanVariantsTest {
   private static Connection duck;
   private static Session shuffled;
   private static Session interpreted;
+  private static Session reordered;
 
   @BeforeAll static void setUp() throws Exception {
     duck = TpchData.openDuckDbOverParquet(TpchData.TINY);
@@ -29,11 +31,14 @@ class TpchPlanVariantsTest {
     EmberViews.parquet(shuffled, TpchData.TINY);
     interpreted = Session.builder().master("local[2]").config("ember.codegen.enabled", "false").getOrCreate();
     EmberViews.parquet(interpreted, TpchData.TINY);
+    reordered = Session.builder().master("local[2]").config("ember.sql.cbo.joinReorder.enabled", "true").getOrCreate();
+    EmberViews.parquet(reordered, TpchData.TINY);
   }
 
   @AfterAll static void tearDown() throws Exception {
     if (shuffled != null) shuffled.close();
     if (interpreted != null) interpreted.close();
+    if (reordered != null) reordered.close();
     if (duck != null) duck.close();
   }
 
@@ -45,5 +50,10 @@ class TpchPlanVariantsTest {
   @ParameterizedTest(name = "Q{0}") @MethodSource("queries")
   void interpretedPipelines(int q) {
     new Oracle(duck, interpreted).assertSameAnswer("Q" + q + " (interpreted)", TpchQueries.text(q));
+  }
+
+  @ParameterizedTest(name = "Q{0}") @MethodSource("queries")
+  void costBasedJoinOrder(int q) {
+    new Oracle(duck, reordered).assertSameAnswer("Q" + q + " (cost-based join order)", TpchQueries.text(q));
   }
 }

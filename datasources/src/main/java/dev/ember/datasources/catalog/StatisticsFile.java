@@ -1,6 +1,7 @@
 package dev.ember.datasources.catalog;
 
 import dev.ember.catalyst.stats.ColumnStat;
+import dev.ember.catalyst.stats.Histogram;
 import dev.ember.catalyst.stats.Statistics;
 import dev.ember.catalyst.types.DataType;
 import dev.ember.catalyst.types.Field;
@@ -14,7 +15,7 @@ import java.util.Properties;
 
 /**
  * Statistics as properties, for the persistent catalog: {@code rows}, {@code bytes}, and per
- * column {@code column.<name>.ndv|min|max|nulls|avgLen|maxLen}. Bounds are written as text and
+ * column {@code column.<name>.ndv|min|max|nulls|avgLen|maxLen|histogram}. Bounds are written as text and
  * read back in the representation of the column's type in {@code schema}.
  */
 final class StatisticsFile {
@@ -32,6 +33,7 @@ final class StatisticsFile {
       c.nullCount().ifPresent(v -> p.setProperty(k + "nulls", Long.toString(v)));
       c.avgLen().ifPresent(v -> p.setProperty(k + "avgLen", Double.toString(v)));
       c.maxLen().ifPresent(v -> p.setProperty(k + "maxLen", Long.toString(v)));
+      if (c.histogram() != null) p.setProperty(k + "histogram", c.histogram().encode());
     });
     return p;
   }
@@ -44,7 +46,8 @@ final class StatisticsFile {
           value(p.getProperty(k + "max"), f.type()), optLong(p, k + "nulls"),
           p.getProperty(k + "avgLen") == null ? OptionalDouble.empty()
               : OptionalDouble.of(Double.parseDouble(p.getProperty(k + "avgLen"))),
-          optLong(p, k + "maxLen"));
+          optLong(p, k + "maxLen"),
+          p.getProperty(k + "histogram") == null ? null : Histogram.decode(p.getProperty(k + "histogram")));
       if (c.isKnown()) cols.put(f.name(), c);
     }
     return new Statistics(optLong(p, "rows"), optLong(p, "bytes"), cols);

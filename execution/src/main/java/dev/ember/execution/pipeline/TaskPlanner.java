@@ -133,10 +133,36 @@ public final class TaskPlanner {
 
   private BatchSource scan(ScanExec s, int partition) { return scan(s, List.of(), partition); }
 
+  /**
+   * The join tables runtime filters may be built from: a spilled join's table is an empty stand-in
+   * (its rows are in spill files, joined partition by partition), so it gives no filter (null).
+   */
+  private static List<JoinHashTable> filterTables(List<JoinHashTable> tables, Map<Integer, JoinBuild> spilled) {
+    if (spilled.isEmpty()) return tables;
+    List<JoinHashTable> out = new ArrayList<>(tables);
+    for (Integer j : spilled.keySet()) out.set(j, null);
+    return out;
+  }
+
   /** The chain's source; a scan also gets the runtime filters of the chain's join tables (when enabled). */
   private BatchSource source(PipelineChain chain, List<JoinHashTable> tables, int partition) {
     if (!(chain.source() instanceof ScanExec s)) return build(chain.source(), partition);
-    return scan(s, task.query().runtimeFilters() ? RuntimeFilters.forScan(chain, tables) : List.of(), partition);
+    List<Expr> hints = new ArrayList<>();
+    if (task.query().runtimeFilters()) {
+      hints.addAll(RuntimeFilters.forScan(chain, tables));
+      hints.addAll(RuntimeFilters.partitionFilters(chain, tables, task.query()));
+    }
+    BatchSource scan = scan(s, hints, partition);
+    long maxBuildRows = task.query().bloomMaxBuildRows();
+    if (maxBuildRows < 0) return scan;
+    try {
+      var probes = RuntimeFilters.bloomProbes(chain, tables, maxBuildRows, task.query());
+      return probes.isEmpty() ? scan
+          : new BloomFilterSource(scan, probes, task.allocator(), task.query().rowsDroppedByBloomFilters());
+    } catch (RuntimeException | Error e) {
+      scan.close();
+      throw e;
+    }
   }
 
   /** @param runtimeFilters extra conjuncts the source may use to skip data (never applied to rows) */
@@ -182,7 +208,7 @@ public final class TaskPlanner {
     // The join tables first, so the scan can skip what their keys rule out (runtime filters).
     Map<Integer, JoinBuild> spilled = new HashMap<>();
     List<JoinHashTable> tables = joinTables(chain, partition, spilled);
-    BatchSource input = source(chain, tables, partition);
+    BatchSource input = source(chain, filterTables(tables, spilled), partition);
     List<PipelineSpec.Step> steps = chain.steps();
     List<PipelineSpec.Column> inputLayout = PipelineChain.columns(chain.source().output());
     if (!spilled.isEmpty()) {
@@ -212,7 +238,7 @@ public final class TaskPlanner {
     PipelineChain chain = PipelineChain.of(a.child());
     Map<Integer, JoinBuild> spilled = new HashMap<>();
     List<JoinHashTable> joinTables = joinTables(chain, partition, spilled);
-    BatchSource input = source(chain, joinTables, partition);
+    BatchSource input = source(chain, filterTables(joinTables, spilled), partition);
     List<PipelineSpec.Step> steps = chain.steps();
     List<PipelineSpec.Column> inputLayout = PipelineChain.columns(chain.source().output());
     if (!spilled.isEmpty()) {

@@ -31,6 +31,9 @@ public final class QueryContext implements AutoCloseable {
   private final boolean codegen;
   private volatile boolean runtimeFilters = true;
   private final TaskThreads threads = new TaskThreads();
+  private volatile long bloomMaxBuildRows = 1_000_000;
+  private final java.util.concurrent.atomic.AtomicLong rowsDroppedByBloomFilters = new java.util.concurrent.atomic.AtomicLong();
+  private final Map<java.util.List<Object>, Object> sharedFilters = new HashMap<>();
   private volatile Throwable failure;
   private volatile EmberException cancellation;
 
@@ -79,6 +82,27 @@ public final class QueryContext implements AutoCloseable {
 
   /** Set before the query starts ({@code ember.sql.runtimeFilter.enabled}). */
   public void setRuntimeFilters(boolean on) { runtimeFilters = on; }
+
+  /**
+   * The largest join build side (rows) whose keys become a Bloom filter for the probe side's scan;
+   * negative for none ({@code ember.sql.runtimeFilter.bloom.enabled},
+   * {@code ember.sql.runtimeFilter.bloom.maxBuildRows}). Only with {@link #runtimeFilters()}.
+   */
+  public long bloomMaxBuildRows() { return runtimeFilters ? bloomMaxBuildRows : -1; }
+
+  public void setBloomMaxBuildRows(long rows) { bloomMaxBuildRows = rows; }
+
+  /** Rows the Bloom runtime filters dropped before they reached a join. */
+  public java.util.concurrent.atomic.AtomicLong rowsDroppedByBloomFilters() { return rowsDroppedByBloomFilters; }
+
+  /**
+   * A runtime filter built from a join table shared by the query's tasks (a broadcast), built
+   * once by the first task that asks; {@code key} names the table (by identity) and column.
+   */
+  @SuppressWarnings("unchecked")
+  public synchronized <T> T sharedFilter(java.util.List<Object> key, Supplier<T> build) {
+    return (T) sharedFilters.computeIfAbsent(key, k -> build.get());
+  }
 
   /**
    * The build side of a broadcast stage's join, built by the first task that asks (in memory, or

@@ -13,9 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reorders each group of inner joins into the cheapest left-deep order by estimated cardinality
- * ({@link JoinOrderSearch}: dynamic programming up to 12 relations, greedy above), never with a
- * cross product that a connected order avoids. A Project restores the group's column order.
+ * Reorders each group of inner joins into the cheapest join tree by estimated cardinality
+ * ({@link JoinOrderSearch}: bushy dynamic programming for connected groups up to 10 relations,
+ * left-deep dynamic programming up to 12, greedy above), never with a cross product that a
+ * connected order avoids. A Project restores the group's column order.
  * <pre>
  * Join [(o_orderkey = l_orderkey)]                    Project [c…, o…, l…]
  *   Join [(c_custkey = o_custkey)]         =>           Join [(c_custkey = o_custkey)]
@@ -59,14 +60,16 @@ public final class CostBasedJoinReorder implements Rule<LogicalPlan> {
     for (LogicalPlan r : group.relations) if (!estimator.estimate(r).isKnown()) return null;
     JoinOrderSearch search = new JoinOrderSearch(group, estimator);
     JoinOrderSearch.Result best = search.search();
+    // Keep the written tree unless the best one is really cheaper: ties must not flip the
+    // order on every run (the rule has to be idempotent).
     if (group.leftDeep) {
-      // Keep the written order unless the best one is really cheaper: ties must not flip the
-      // order on every run (the rule has to be idempotent).
       JoinOrderSearch.Result written = search.writtenOrder();
       if (written.cost() <= best.cost() * (1 + 1e-9)) {
         if (!relationsChanged(top, group)) return top;
         best = written;
       }
+    } else if (!relationsChanged(top, group) && search.cost(top) <= best.cost() * (1 + 1e-9)) {
+      return top;
     }
     LogicalPlan joined = best.plan();
     List<Expr> constants = group.constantConditions();

@@ -8,6 +8,7 @@ import dev.ember.catalyst.expr.Expr;
 import dev.ember.catalyst.expr.InList;
 import dev.ember.catalyst.expr.Literal;
 import dev.ember.catalyst.expr.UnaryOp;
+import dev.ember.catalyst.stats.Histogram;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -19,6 +20,9 @@ import java.util.Map;
  * <ul>
  *   <li>{@code col = literal}: 1/ndv (0 outside [min, max]); {@code col <> literal}: 1 - 1/ndv.</li>
  *   <li>{@code col < literal} etc.: the part of [min, max] kept, for ordered types.</li>
+ *   <li>With an equi-height histogram (from ANALYZE) both take the column's distribution from
+ *       it instead: the rows of the bins (parts) in range, and for equality 1/distinct of
+ *       each bin holding the value — a value filling whole bins is seen as frequent.</li>
  *   <li>{@code col IN (…)}: listed values / ndv; {@code IS [NOT] NULL}: the null fraction.</li>
  *   <li>{@code a = b} on two columns: 1/max(ndv).</li>
  *   <li>AND multiplies, OR adds the parts (s1 + s2 - s1·s2), NOT complements.</li>
@@ -113,8 +117,23 @@ final class FilterEstimation {
       return Math.min(0.5, values * DEFAULT_LIKE);
     }
     double kept = Math.min(values, c.distinct());
+    double fromHistogram = inListFromHistogram(in, a, c);
     columns.put(a.id(), c.withDistinct(kept));
-    return kept / c.distinct();
+    return Double.isNaN(fromHistogram) ? kept / c.distinct() : fromHistogram;
+  }
+
+  /** The part of the rows equal to one of the listed (distinct) values, from the histogram; NaN without one. */
+  private static double inListFromHistogram(InList in, AttributeRef a, ColumnEstimate c) {
+    if (c.histogram() == null || !c.hasRange() || !StatValues.ordered(a.type())) return Double.NaN;
+    java.util.Set<Double> seen = new java.util.HashSet<>();
+    double sum = 0;
+    for (Expr e : in.list()) {
+      double v = StatValues.toDouble(((Literal) e).value(), ((Literal) e).type());
+      if (Double.isNaN(v)) return Double.NaN;
+      if (!seen.add(v) || v < c.min() || v > c.max()) continue;
+      sum += equalFromHistogram(c, v);
+    }
+    return Math.min(1, sum);
   }
 
   private double columnPair(BinaryOp.Op op, AttributeRef l, AttributeRef r) {
@@ -135,11 +154,16 @@ final class FilterEstimation {
       case EQ:
       case EQ_NULL_SAFE: {
         if (ranged && (v < c.min() || v > c.max())) return 0;
+        double fromHistogram = ranged ? equalFromHistogram(c, v) : Double.NaN;
         columns.put(a.id(), new ColumnEstimate(1, ranged ? v : c.min(), ranged ? v : c.max(), 0, c.avgLen()));
+        if (!Double.isNaN(fromHistogram)) return fromHistogram;
         return Double.isNaN(ndv) || ndv < 1 ? DEFAULT_COMPARISON / 3 : 1 / ndv;
       }
-      case NE:
+      case NE: {
+        double fromHistogram = ranged ? equalFromHistogram(c, v) : Double.NaN;
+        if (!Double.isNaN(fromHistogram)) return 1 - fromHistogram;
         return Double.isNaN(ndv) || ndv < 1 ? 1 - DEFAULT_COMPARISON / 3 : 1 - 1 / ndv;
+      }
       case LT: case LE: case GT: case GE:
         return ranged ? range(op, a, c, v) : DEFAULT_COMPARISON;
       default:
@@ -157,7 +181,10 @@ final class FilterEstimation {
       return 0;
     }
     double fraction;
-    if (hi == lo) {
+    double fromHistogram = rangeFromHistogram(op, c, v);
+    if (!Double.isNaN(fromHistogram)) {
+      fraction = fromHistogram;
+    } else if (hi == lo) {
       fraction = 1;
     } else {
       fraction = (newHi - newLo) / (hi - lo);
@@ -168,8 +195,41 @@ final class FilterEstimation {
     }
     fraction = clamp(fraction);
     double ndv = Double.isNaN(c.distinct()) ? c.distinct() : Math.max(1, c.distinct() * fraction);
-    columns.put(a.id(), new ColumnEstimate(ndv, newLo, newHi, c.nullFraction(), c.avgLen()));
+    if (c.histogram() != null) {
+      // The range is closed; a strict bound must leave out the histogram's bins of exactly v.
+      if (op == BinaryOp.Op.GT) newLo = Math.max(newLo, Math.nextUp(v));
+      if (op == BinaryOp.Op.LT) newHi = Math.min(newHi, Math.nextDown(v));
+    }
+    columns.put(a.id(), new ColumnEstimate(ndv, newLo, newHi, c.nullFraction(), c.avgLen(), c.histogram()));
     return fraction;
+  }
+
+  /**
+   * The part of the rows in the column's current range {@code [min, max]} equal to {@code v},
+   * from its histogram; NaN without one. The histogram describes the unfiltered column, so its
+   * fractions are taken relative to the part within the current range.
+   */
+  private static double equalFromHistogram(ColumnEstimate c, double v) {
+    Histogram h = c.histogram();
+    if (h == null) return Double.NaN;
+    double current = h.fractionBetween(c.min(), true, c.max(), true);
+    return current <= 0 ? Double.NaN : Math.min(1, h.fractionEqual(v) / current);
+  }
+
+  /** The part of the rows in the current range that {@code col op v} keeps, from the histogram; NaN without one. */
+  private static double rangeFromHistogram(BinaryOp.Op op, ColumnEstimate c, double v) {
+    Histogram h = c.histogram();
+    if (h == null) return Double.NaN;
+    double current = h.fractionBetween(c.min(), true, c.max(), true);
+    if (current <= 0) return Double.NaN;
+    double kept = switch (op) {
+      case LT -> h.fractionBetween(c.min(), true, v, false);
+      case LE -> h.fractionBetween(c.min(), true, v, true);
+      case GT -> h.fractionBetween(v, false, c.max(), true);
+      case GE -> h.fractionBetween(v, true, c.max(), true);
+      default -> Double.NaN;
+    };
+    return Math.min(1, kept / current);
   }
 
   /** The column {@code e} reads, looking through casts between numeric types (which keep order and value). */

@@ -120,6 +120,43 @@ final class JoinGroup {
     return new Join(left, leaf(i), JoinType.INNER, Predicates.and(here));
   }
 
+  /** Whether an equality has one side reading only relations of {@code a}, the other only of {@code b}. */
+  boolean connectsSets(int a, int b) {
+    for (int[] s : equiSides) {
+      if (s == null) continue;
+      if (((s[0] & ~a) == 0 && (s[1] & ~b) == 0) || ((s[0] & ~b) == 0 && (s[1] & ~a) == 0)) return true;
+    }
+    return false;
+  }
+
+  /** Whether the relations of {@code set} are connected by equalities (no cross product needed to join them). */
+  boolean connected(int set) {
+    int reached = Integer.lowestOneBit(set);
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (int i = 0; i < size(); i++) {
+        int me = 1 << i;
+        if ((set & me) != 0 && (reached & me) == 0 && connects(reached, i)) {
+          reached |= me;
+          grew = true;
+        }
+      }
+    }
+    return reached == set;
+  }
+
+  /** {@code left ⋈ right} (joining the relations of {@code l} and {@code r}) on the conditions that read both. */
+  Join join(LogicalPlan left, int l, LogicalPlan right, int r) {
+    int with = l | r;
+    List<Expr> here = new ArrayList<>();
+    for (int c = 0; c < conditions.size(); c++) {
+      int m = masks.get(c);
+      if ((m & l) != 0 && (m & r) != 0 && (m & ~with) == 0) here.add(conditions.get(c));
+    }
+    return new Join(left, right, JoinType.INNER, Predicates.and(here));
+  }
+
   /** Conditions that read no relation at all (constants), to apply above the joins. */
   List<Expr> constantConditions() {
     List<Expr> out = new ArrayList<>();

@@ -3,8 +3,10 @@ package dev.ember.catalyst.optimizer.cbo;
 import dev.ember.catalyst.plan.logical.LogicalPlan;
 
 /**
- * Finds a cheap left-deep order for a {@link JoinGroup}: dynamic programming over subsets of
- * relations up to {@link #DP_LIMIT} relations, greedy above. The cost of an order is the sum of
+ * Finds a cheap join tree for a {@link JoinGroup}: for connected groups of up to
+ * {@link #BUSHY_LIMIT} relations, dynamic programming over connected subsets and their splits
+ * (bushy trees); otherwise a left-deep order by dynamic programming over subsets up to
+ * {@link #DP_LIMIT} relations, greedy above. The cost of an order is the sum of
  * the estimated rows of its joins' outputs, which is what hash joins build, probe and pass on.
  *
  * <p>A relation may join the relations before it without a condition (a cross product) only when
@@ -26,7 +28,70 @@ final class JoinOrderSearch {
     this.estimator = estimator;
   }
 
-  Result search() { return group.size() <= DP_LIMIT ? dynamicProgramming() : greedy(); }
+  /** Up to this many relations, and when they are connected, the search considers bushy trees (3^n splits). */
+  static final int BUSHY_LIMIT = 10;
+
+  /** The cheapest left-deep order, or a bushy tree when one is really cheaper (connected groups of few relations). */
+  Result search() {
+    int n = group.size();
+    Result leftDeep = n <= DP_LIMIT ? dynamicProgramming() : greedy();
+    if (n > BUSHY_LIMIT || !group.connected((1 << n) - 1)) return leftDeep;
+    Result bushy = bushy();
+    return bushy != null && bushy.cost() < leftDeep.cost() * (1 - 1e-9) ? bushy : leftDeep;
+  }
+
+  /**
+   * best[S] = the cheapest tree joining the relations of S, for every connected S: the cheapest
+   * of best[A] ⋈ best[S - A] over the splits of S into two connected parts joined by an equality.
+   * Bushy trees join two intermediate results (e.g. (customer ⋈ orders) ⋈ (lineitem ⋈ part)),
+   * which left-deep orders cannot; every join has keys, so no cross product is ever introduced.
+   * The larger part goes left (probe), the smaller right (build).
+   */
+  private Result bushy() {
+    int n = group.size();
+    Result[] best = new Result[1 << n];
+    for (int i = 0; i < n; i++) best[1 << i] = new Result(group.leaf(i), 0);
+    for (int set = 1; set < best.length; set++) {
+      if (Integer.bitCount(set) < 2 || !group.connected(set)) continue;
+      int low = Integer.lowestOneBit(set);
+      // Each unordered split once: the part holding the lowest relation is enumerated as a.
+      for (int a = (set - 1) & set; a > 0; a = (a - 1) & set) {
+        if ((a & low) == 0) continue;
+        int b = set & ~a;
+        Result ra = best[a], rb = best[b];
+        if (ra == null || rb == null || !group.connectsSets(a, b)) continue;
+        boolean aBigger = rows(ra.plan()) >= rows(rb.plan());
+        LogicalPlan plan = aBigger ? group.join(ra.plan(), a, rb.plan(), b) : group.join(rb.plan(), b, ra.plan(), a);
+        double cost = ra.cost() + rb.cost() + rows(plan);
+        if (best[set] == null || cost < best[set].cost()) best[set] = new Result(plan, cost);
+      }
+    }
+    return best[best.length - 1];
+  }
+
+  /**
+   * The cost of {@code tree}, a join tree of this group as it stands (sum of its joins' rows);
+   * infinite when one of its joins has no equality between its sides (a cross product).
+   */
+  double cost(LogicalPlan tree) {
+    if (!JoinGroup.isMember(tree)) return 0;
+    dev.ember.catalyst.plan.logical.Join j = (dev.ember.catalyst.plan.logical.Join) tree;
+    if (!equiJoined(j)) return Double.POSITIVE_INFINITY;
+    return cost(j.left()) + cost(j.right()) + rows(j);
+  }
+
+  private static boolean equiJoined(dev.ember.catalyst.plan.logical.Join j) {
+    var left = dev.ember.catalyst.expr.Exprs.ids(j.left().output());
+    var right = dev.ember.catalyst.expr.Exprs.ids(j.right().output());
+    for (var c : dev.ember.catalyst.expr.Predicates.splitConjuncts(j.condition())) {
+      if (!(c instanceof dev.ember.catalyst.expr.BinaryOp b) || b.op() != dev.ember.catalyst.expr.BinaryOp.Op.EQ) continue;
+      var l = dev.ember.catalyst.expr.Exprs.references(b.left());
+      var r = dev.ember.catalyst.expr.Exprs.references(b.right());
+      if (l.isEmpty() || r.isEmpty()) continue;
+      if ((left.containsAll(l) && right.containsAll(r)) || (left.containsAll(r) && right.containsAll(l))) return true;
+    }
+    return false;
+  }
 
   /** The written order (relations 0, 1, 2, …) with its cost; infinite when it has an avoidable cross product. */
   Result writtenOrder() {

@@ -2,7 +2,9 @@ package dev.ember.catalyst.optimizer.cbo;
 
 import static dev.ember.catalyst.ExprDsl.*;
 import static dev.ember.catalyst.PlanBuilder.scan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ember.catalyst.PlanBuilder;
 import dev.ember.catalyst.RuleTester;
@@ -88,5 +90,43 @@ class CostBasedJoinReorderTest {
     out.foreach(node -> {
       if (node instanceof Join j) assertFalse(j.condition().equals(Literal.TRUE), "cross product in\n" + out.treeString());
     });
+  }
+
+  /**
+   * Two fact tables, each with a selective dimension, joined on a key of 1,000 values: any
+   * left-deep order joins one filtered fact (1,000 rows) with the other whole fact (1 M rows), a
+   * million-row intermediate; the bushy tree joins the two filtered facts (1,000 rows each).
+   */
+  @Test void joinsTwoFilteredFactsAsABushyTree() {
+    PlanBuilder factA = table("fa", 1_000_000, "ka", 1_000, "xa", 1_000);
+    PlanBuilder factB = table("fb", 1_000_000, "kb", 1_000, "yb", 1_000);
+    PlanBuilder dimA = table("da", 1_000, "x", 1_000).filter(eq(col("x"), lit(7L)));
+    PlanBuilder dimB = table("db", 1_000, "y", 1_000).filter(eq(col("y"), lit(9L)));
+    LogicalPlan written = factA.join(dimA, JoinType.INNER, eq(col("xa"), col("x")))
+        .join(factB, JoinType.INNER, eq(col("ka"), col("kb")))
+        .join(dimB, JoinType.INNER, eq(col("yb"), col("y"))).build();
+    LogicalPlan out = tester.run(written);
+    Join top = topJoin(out);
+    assertTrue(top.left() instanceof Join && top.right() instanceof Join, "bushy:\n" + out.treeString());
+    assertEquals(out, tester.run(out), "a second run keeps the bushy tree");
+  }
+
+  /** Where a left-deep order is as cheap, it stays left-deep (must not fire). */
+  @Test void keepsLeftDeepWhenBushyIsNoCheaper() {
+    PlanBuilder factA = table("fa", 1_000_000, "ka", 1_000_000, "xa", 1_000);
+    PlanBuilder factB = table("fb", 1_000_000, "kb", 1_000_000, "yb", 1_000);
+    PlanBuilder dimA = table("da", 1_000, "x", 1_000).filter(eq(col("x"), lit(7L)));
+    PlanBuilder dimB = table("db", 1_000, "y", 1_000).filter(eq(col("y"), lit(9L)));
+    LogicalPlan out = tester.run(factA.join(dimA, JoinType.INNER, eq(col("xa"), col("x")))
+        .join(factB, JoinType.INNER, eq(col("ka"), col("kb")))
+        .join(dimB, JoinType.INNER, eq(col("yb"), col("y"))).build());
+    out.foreach(n -> {
+      if (n instanceof Join j) assertFalse(j.right() instanceof Join, "left-deep:\n" + out.treeString());
+    });
+  }
+
+  private static Join topJoin(LogicalPlan p) {
+    if (p instanceof Join j) return j;
+    return topJoin(p.children().get(0));
   }
 }
