@@ -207,7 +207,7 @@ public final class AggHashTable implements AutoCloseable {
     List<FieldVector> accVectors = new ArrayList<>();
     for (Accumulator a : accumulators) {
       if (a instanceof SumDecimalAccumulator s) {
-        for (int g = 0; g < groups; g++) s.checkPrecision(g);
+        for (int i = from; i < to; i++) s.checkPrecision(ids == null ? i : ids[i]); // only the groups emitted now
       }
       FieldVector v = a.vector();
       v.setValueCount(groups);
