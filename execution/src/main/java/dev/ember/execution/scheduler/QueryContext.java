@@ -7,7 +7,9 @@ import dev.ember.execution.memory.MemoryManager;
 import dev.ember.execution.memory.SpillMetrics;
 import dev.ember.execution.memory.TaskMemory;
 import dev.ember.execution.shuffle.StageOutputs;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.arrow.memory.BufferAllocator;
@@ -30,6 +32,7 @@ public final class QueryContext implements AutoCloseable {
   private final boolean codegen;
   private volatile boolean runtimeFilters = true;
   private final TaskThreads threads = new TaskThreads();
+  private final List<Runnable> onStop = new ArrayList<>();
   private volatile Throwable failure;
   private volatile EmberException cancellation;
 
@@ -106,7 +109,33 @@ public final class QueryContext implements AutoCloseable {
     synchronized (threads) {
       if (cancellation == null && failure == null) cancellation = why;
     }
+    stopTasks();
+  }
+
+  /** Interrupts the running tasks and tells the launchers, so queued tasks end without running. */
+  private void stopTasks() {
     threads.interruptAll();
+    List<Runnable> listeners;
+    synchronized (onStop) {
+      listeners = new ArrayList<>(onStop);
+      onStop.clear();
+    }
+    for (Runnable r : listeners) r.run();
+  }
+
+  /**
+   * Runs {@code r} once when the query is cancelled or fails (at once if it already was): how a
+   * launcher ends tasks still waiting for a thread, so a cancelled query is gone even when the
+   * pool is busy with other queries.
+   */
+  public void onStop(Runnable r) {
+    synchronized (onStop) {
+      if (!cancelled()) {
+        onStop.add(r);
+        return;
+      }
+    }
+    r.run();
   }
 
   /** Whether the query was cancelled or one of its tasks failed: other tasks stop. */
@@ -120,7 +149,7 @@ public final class QueryContext implements AutoCloseable {
     synchronized (threads) {
       if (failure == null && cancellation == null) failure = t;
     }
-    threads.interruptAll();
+    stopTasks();
   }
 
   /** The first task failure (not counting what a cancellation caused), or null. */
