@@ -7,6 +7,7 @@ import dev.ember.catalyst.types.Field;
 import dev.ember.catalyst.types.Schema;
 import dev.ember.datasources.arrow.ArrowTypes;
 import dev.ember.execution.memory.MemoryManager;
+import dev.ember.execution.memory.UnifiedMemoryPool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,6 +33,10 @@ import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
  * used first when their compressed bytes in memory exceed {@code maxBytes}: MEMORY_ONLY data is
  * dropped (and recomputed from its plan when next needed), the others move to files under a
  * temporary directory.
+ *
+ * <p>The bytes held in memory are storage memory of the process's
+ * {@link dev.ember.execution.memory.UnifiedMemoryPool}: the cache keeps only what the pool grants
+ * (besides {@code maxBytes}), and gives memory back — evicting as above — when execution needs it.
  */
 public final class CacheManager implements AutoCloseable {
   /** Batches per cached block: a block is one partition, read by one task. */
@@ -49,7 +54,18 @@ public final class CacheManager implements AutoCloseable {
   private int nextId;
   private Path dir;
 
-  public CacheManager(long maxBytes) { this.maxBytes = maxBytes; }
+  private final UnifiedMemoryPool pool;
+  private final UnifiedMemoryPool.StorageEvictor evictor = this::evictStorage;
+  /** Storage memory acquired from the pool: the entries' bytes in memory when last accounted. */
+  private long accounted;
+  private boolean evictable;
+
+  public CacheManager(long maxBytes) { this(maxBytes, MemoryManager.pool()); }
+
+  public CacheManager(long maxBytes, UnifiedMemoryPool pool) {
+    this.maxBytes = maxBytes;
+    this.pool = pool;
+  }
 
   private static final class Entry {
     final String name;
@@ -76,6 +92,10 @@ public final class CacheManager implements AutoCloseable {
 
   /** Marks {@code plan} for caching (nothing runs yet); a plan already cached keeps its level. */
   public synchronized void register(LogicalPlan plan, CacheLevel level) {
+    if (!evictable) {
+      pool.addEvictor(evictor);
+      evictable = true;
+    }
     if (find(PlanIds.normalize(plan), Set.of()) != null) return;
     entries.add(new Entry("cache#" + (++nextId), plan, PlanIds.normalize(plan), level));
   }
@@ -86,6 +106,7 @@ public final class CacheManager implements AutoCloseable {
     if (e == null) return false;
     entries.remove(e);
     drop(e);
+    account();
     return true;
   }
 
@@ -193,20 +214,53 @@ public final class CacheManager implements AutoCloseable {
     roots.clear();
   }
 
-  /** Frees memory down to the budget, least recently used entries first ({@code keep} last). */
+  /**
+   * Frees memory down to the budget — {@code maxBytes} and what the pool grants — least recently
+   * used entries first ({@code keep} last), then accounts what is left with the pool.
+   */
   private void evict(Entry keep) {
+    long grow = memoryBytes() - accounted;
+    if (grow > 0 && !pool.acquireStorage(grow)) {
+      evictDownTo(Math.max(0, accounted), keep);
+    } else if (grow > 0) {
+      accounted += grow;
+    }
+    evictDownTo(maxBytes, keep);
+    account();
+  }
+
+  private void evictDownTo(long budget, Entry keep) {
     long used = memoryBytes();
-    if (used <= maxBytes) return;
+    if (used <= budget) return;
     List<Entry> order = new ArrayList<>(entries);
     order.sort(Comparator.comparingLong((Entry x) -> x == keep ? Long.MAX_VALUE : x.lastUse));
     for (Entry e : order) {
-      if (used <= maxBytes) return;
+      if (used <= budget) return;
       long bytes = e.memoryBytes();
       if (bytes == 0) continue;
       if (e.level.spills()) spill(e, e.blocks);
       else e.blocks = null;
       used -= bytes;
     }
+  }
+
+  /** Brings the storage memory held from the pool in line with the entries' bytes in memory. */
+  private void account() {
+    long used = memoryBytes();
+    if (used < accounted) {
+      pool.releaseStorage(accounted - used);
+      accounted = used;
+    } else if (used > accounted && pool.acquireStorage(used - accounted)) {
+      accounted = used;
+    }
+  }
+
+  /** Execution needs memory: evict about {@code bytes} (least recently used first) and give them back. */
+  private synchronized long evictStorage(long bytes) {
+    long before = accounted;
+    evictDownTo(Math.max(0, memoryBytes() - bytes), null);
+    account();
+    return before - accounted;
   }
 
   private void spill(Entry e, List<CachedBlock> blocks) {
@@ -259,6 +313,9 @@ public final class CacheManager implements AutoCloseable {
   @Override public synchronized void close() {
     for (Entry e : entries) drop(e);
     entries.clear();
+    account();
+    pool.removeEvictor(evictor);
+    evictable = false;
     if (dir != null) {
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

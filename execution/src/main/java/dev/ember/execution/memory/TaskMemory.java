@@ -18,6 +18,8 @@ public final class TaskMemory implements AutoCloseable {
   private final Runnable checkRunning;
   private final List<MemoryReservation> reservations = new ArrayList<>();
   private boolean closed;
+  /** Nanoseconds the task has waited for its minimum share so far (it waits at most {@link UnifiedMemoryPool#MIN_SHARE_WAIT_MILLIS} in all). */
+  private volatile long waitedNanos;
 
   /**
    * @param name names the task in messages ("q12 stage 3 task 0")
@@ -82,6 +84,11 @@ public final class TaskMemory implements AutoCloseable {
   }
 
   void release(long bytes) { pool.releaseExecution(this, bytes); }
+
+  /** How much longer the task may wait for its minimum share. */
+  long waitBudgetNanos() { return Math.max(0, UnifiedMemoryPool.MIN_SHARE_WAIT_MILLIS * 1_000_000 - waitedNanos); }
+
+  void waited(long nanos) { waitedNanos += nanos; }
 
   synchronized void forget(MemoryReservation r) { reservations.remove(r); }
 

@@ -13,9 +13,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * evicts execution.
  *
  * <p>Execution memory is shared fairly between the N tasks that hold or ask for it: a task gets
- * at most 1/N of the execution pool, and a task holding less than 1/(2N) waits (a bounded time,
- * checking cancellation) for others to release before its request is refused — so a newcomer is
- * not starved by tasks that got there first. A refused request means "spill, then ask again".
+ * at most 1/N of the execution pool, and a task holding less than 1/(2N) waits (2 s at most over
+ * its life, checking cancellation) for others to release before its request is refused — so a
+ * newcomer is not starved by tasks that got there first, yet a task is never slowed by waiting
+ * on every request. A refused request means "spill, then ask again".
  */
 public final class UnifiedMemoryPool {
   /** Storage that execution may evict: frees about {@code bytes} (releasing them here) and returns what it freed. */
@@ -24,7 +25,7 @@ public final class UnifiedMemoryPool {
     long evictStorage(long bytes);
   }
 
-  /** How long a task under its minimum share waits for others to release memory. */
+  /** How long, in all, a task under its minimum share waits for others to release memory. */
   static final long MIN_SHARE_WAIT_MILLIS = 2_000;
 
   private final Map<TaskMemory, Long> tasks = new IdentityHashMap<>();
@@ -79,7 +80,8 @@ public final class UnifiedMemoryPool {
    */
   boolean acquireExecution(TaskMemory task, long bytes, Runnable checkRunning) {
     if (bytes <= 0) return true;
-    long deadline = System.nanoTime() + MIN_SHARE_WAIT_MILLIS * 1_000_000;
+    long start = System.nanoTime();
+    long deadline = start + task.waitBudgetNanos();
     boolean evicted = false;
     while (true) {
       long toEvict = 0;
@@ -92,6 +94,7 @@ public final class UnifiedMemoryPool {
         long minPerTask = executionPool / (2L * n);
         boolean withinShare = cur + bytes <= maxPerTask;
         if (withinShare && bytes <= free()) {
+          task.waited(System.nanoTime() - start);
           grant(task, cur, bytes);
           return true;
         }
@@ -99,7 +102,10 @@ public final class UnifiedMemoryPool {
           toEvict = Math.min(storageUsed - storageRegion(), bytes - Math.max(0, free()));
         } else {
           boolean othersHold = executionUsed - cur > 0;
-          if (!withinShare || cur >= minPerTask || !othersHold || System.nanoTime() > deadline) return false;
+          if (!withinShare || cur >= minPerTask || !othersHold || System.nanoTime() > deadline) {
+            task.waited(System.nanoTime() - start);
+            return false;
+          }
           try {
             wait(50);
           } catch (InterruptedException e) {

@@ -8,17 +8,25 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import dev.ember.execution.memory.MemoryReservation;
+import dev.ember.execution.memory.TaskMemory;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * The window operator: buffers its whole input (one task's share, which holds whole
- * partitions), orders the rows by partition keys then order keys, computes every
- * {@link WindowColumn} per row ({@link WindowEvaluator}) and returns the rows in that order: the
- * input's columns, then one column per function. Values are handled boxed: a first version that
- * favours clarity over speed.
+ * The window operator: buffers its input (one task's share, which holds whole partitions),
+ * orders the rows by partition keys then order keys, computes every {@link WindowColumn} per
+ * row ({@link WindowEvaluator}) and returns the rows in that order: the input's columns, then
+ * one column per function. Values are handled boxed: a first version that favours clarity over
+ * speed.
+ *
+ * <p>With input already sorted by partition and order keys (the planner puts a spilling
+ * {@link Sorts#sort} below it), only the rows of the window partitions not yet complete are
+ * buffered: each time a batch starts a new partition, the complete ones are computed and
+ * returned. The buffered rows are reserved from the task's memory; one window partition larger
+ * than the task's share fails with an out-of-memory error (SQLSTATE 53200).
  */
 public final class WindowSource implements BatchSource {
   private final BatchSource input;
@@ -30,11 +38,25 @@ public final class WindowSource implements BatchSource {
   private final int batchSize;
   private final List<VectorSchemaRoot> batches = new ArrayList<>();
   private final Deque<VectorSchemaRoot> ready = new ArrayDeque<>();
-  private boolean computed;
+  private final boolean sortedInput;
+  private final MemoryReservation reservation;
+  private boolean inputDone;
 
   /** @param schema the output: the input's columns, then one per function */
   public WindowSource(BatchSource input, List<Sorts.Key> partitionKeys, List<Sorts.Key> orderKeys,
       List<WindowColumn> columns, Schema schema, BufferAllocator allocator, int batchSize) {
+    this(input, partitionKeys, orderKeys, columns, schema, allocator, batchSize, null, false);
+  }
+
+  /**
+   * @param memory the task's memory, where the buffered rows are reserved (null: no limit)
+   * @param sortedInput whether the input comes sorted by partition keys, then order keys
+   */
+  public WindowSource(BatchSource input, List<Sorts.Key> partitionKeys, List<Sorts.Key> orderKeys,
+      List<WindowColumn> columns, Schema schema, BufferAllocator allocator, int batchSize, TaskMemory memory,
+      boolean sortedInput) {
+    this.sortedInput = sortedInput && !partitionKeys.isEmpty();
+    this.reservation = memory == null ? null : memory.newReservation("Window", null);
     this.input = input;
     this.partitionKeys = List.copyOf(partitionKeys);
     this.orderKeys = List.copyOf(orderKeys);
@@ -45,15 +67,71 @@ public final class WindowSource implements BatchSource {
   }
 
   @Override public VectorSchemaRoot next() {
-    if (!computed) {
-      computed = true;
-      VectorSchemaRoot b;
-      while ((b = input.next()) != null) batches.add(b);
-      compute();
-      Batches.closeAll(batches);
-      batches.clear();
+    while (ready.isEmpty() && !inputDone) {
+      VectorSchemaRoot b = input.next();
+      if (b == null) {
+        inputDone = true;
+        computeBuffered();
+        break;
+      }
+      int cut;
+      try {
+        cut = sortedInput ? lastPartitionStart(b) : 0;
+      } catch (RuntimeException | Error e) {
+        b.close();
+        throw e;
+      }
+      if (cut == 0) {
+        hold(b);
+        continue;
+      }
+      try {
+        hold(Batches.slice(b, 0, cut, allocator));
+        computeBuffered();
+        hold(Batches.slice(b, cut, b.getRowCount() - cut, allocator));
+      } finally {
+        b.close();
+      }
     }
     return ready.poll();
+  }
+
+  /** Buffers {@code b} (now owned here) and reserves its memory. */
+  private void hold(VectorSchemaRoot b) {
+    batches.add(b);
+    if (reservation == null) return;
+    long bytes = 64L * b.getRowCount(); // the evaluation's per-row arrays
+    for (FieldVector v : b.getFieldVectors()) bytes += dev.ember.codegen.operator.Accumulator.bufferBytes(v);
+    reservation.reserve(bytes);
+  }
+
+  /**
+   * The first row of {@code b}'s last window partition (rows before it complete every buffered
+   * partition), or 0 when all of {@code b} continues the last buffered partition.
+   */
+  private int lastPartitionStart(VectorSchemaRoot b) {
+    RowOrdering keys = RowOrdering.of(partitionKeys, b);
+    for (int i = b.getRowCount() - 1; i > 0; i--) {
+      if (keys.compare(i - 1, i) != 0) return i;
+    }
+    if (batches.isEmpty()) return 0;
+    VectorSchemaRoot last = batches.get(batches.size() - 1);
+    RowOrdering lastKeys = RowOrdering.of(partitionKeys, last);
+    if (lastKeys.compareWith(last.getRowCount() - 1, keys, 0) == 0) return 0;
+    // b starts a new partition: everything buffered is complete
+    computeBuffered();
+    return 0;
+  }
+
+  /** Computes and emits the buffered rows (whole window partitions), then frees them. */
+  private void computeBuffered() {
+    try {
+      if (!batches.isEmpty()) compute();
+    } finally {
+      Batches.closeAll(batches);
+      batches.clear();
+      if (reservation != null) reservation.releaseAll();
+    }
   }
 
   private void compute() {
@@ -137,6 +215,7 @@ public final class WindowSource implements BatchSource {
     ready.clear();
     Batches.closeAll(batches);
     batches.clear();
+    if (reservation != null) reservation.close();
     input.close();
   }
 }

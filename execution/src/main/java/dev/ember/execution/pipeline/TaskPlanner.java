@@ -118,8 +118,17 @@ public final class TaskPlanner {
       }
       columns.add(new WindowColumn(f.function().fn(), args, f.frame(), f.function().type()));
     }
-    return new WindowSource(build(w.child(), partition), partitionKeys, keys(w.orderBy(), in), columns,
-        schemaOf(w.output()), task.allocator(), task.query().batchSize());
+    List<Sorts.Key> orderKeys = keys(w.orderBy(), in);
+    BatchSource input = build(w.child(), partition);
+    boolean sorted = !partitionKeys.isEmpty();
+    if (sorted) {
+      // Sorted (spilling if need be), the window buffers one partition at a time instead of all rows.
+      List<Sorts.Key> all = new ArrayList<>(partitionKeys);
+      all.addAll(orderKeys);
+      input = Sorts.sort(input, all, -1, 0, task.allocator(), task.query().batchSize(), task.memory());
+    }
+    return new WindowSource(input, partitionKeys, orderKeys, columns, schemaOf(w.output()), task.allocator(),
+        task.query().batchSize(), task.memory(), sorted);
   }
 
   private BatchSource scan(ScanExec s, int partition) { return scan(s, List.of(), partition); }

@@ -19,6 +19,7 @@ import org.apache.arrow.memory.BufferAllocator;
  * (each built once), its clock and settings, and whether it was cancelled.
  */
 public final class QueryContext implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(QueryContext.class.getName());
   private final String id;
   private final BufferAllocator allocator;
   private final StageOutputs outputs = new StageOutputs();
@@ -183,5 +184,6 @@ public final class QueryContext implements AutoCloseable {
       if (sharedMemory != null) sharedMemory.close();
       sharedMemory = null;
     }
+    if (spillMetrics.files() > 0) LOG.log(System.Logger.Level.INFO, "query " + id + " " + spillMetrics);
   }
 }

@@ -129,4 +129,24 @@ class CacheManagerTest {
       assertEquals(2, cache.builds(plan(5000)));
     }
   }
+
+  @Test void cachedBytesAreStorageMemoryThatExecutionEvicts() {
+    var pool = new dev.ember.execution.memory.UnifiedMemoryPool(1L << 30, 0);
+    try (CacheManager cache = new CacheManager(Long.MAX_VALUE, pool)) {
+      Rows rows = new Rows();
+      cache.register(plan(20_000), CacheLevel.MEMORY_AND_DISK);
+      List<List<Object>> before = read(cache.substitute(plan(20_000), rows));
+      long cached = cache.memoryBytes();
+      assertTrue(cached > 0);
+      assertEquals(cached, pool.storageUsed(), "the cache's bytes are storage memory");
+      pool.resize(cached + 1000, 0); // now execution can only get memory by evicting the cache
+      try (var task = new dev.ember.execution.memory.TaskMemory(pool, "t", new dev.ember.execution.memory.SpillMetrics(), () -> {})) {
+        assertTrue(task.newReservation("agg", null).tryReserve(cached));
+      }
+      assertEquals(0, cache.memoryBytes(), "spilled to disk for execution");
+      assertEquals(0, pool.storageUsed());
+      assertEquals(before, read(cache.substitute(plan(20_000), rows)));
+      assertEquals(1, rows.runs, "read back from disk, not recomputed");
+    }
+  }
 }

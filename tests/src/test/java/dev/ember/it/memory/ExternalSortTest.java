@@ -22,13 +22,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An ORDER BY of 4 million rows (about 400 MB buffered) under a 256 MB budget: the sort writes
+ * An ORDER BY of 3 million rows (about 300 MB buffered) under a 256 MB budget: the sort writes
  * sorted runs to spill files and merges them. The sort key is a permutation of 0..n-1, so row i
  * of the answer must have key i; checksums of the other columns weighted by position are
  * compared with DuckDB's. No memory or file is left behind.
  */
 class ExternalSortTest {
-  private static final long ROWS = 4_000_000;
+  private static final long ROWS = 3_000_000;
   private static final String PAYLOAD = "'-abcdefghijklmnopqrstuvwxyz-0123456789-abcdefghijklmnopqrstuvwxyz'";
 
   @TempDir Path dir;
