@@ -21,6 +21,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  */
 final class StreamingResult implements QueryResult {
   private static final Object END = new Object();
+  /** Put in the queue when the execution ends, to wake a reader waiting for a batch. */
+  private static final Object WAKE = new Object();
 
   private final Schema schema;
   private final QueryContext query;
@@ -28,6 +30,8 @@ final class StreamingResult implements QueryResult {
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(16);
   private final java.util.function.Consumer<StreamingResult> onClose;
   private volatile CompletableFuture<Void> done;
+  /** END or the failure, once every task has ended. */
+  private volatile Object ended;
   private VectorSchemaRoot current;
   private boolean finished;
   private boolean closed;
@@ -57,17 +61,15 @@ final class StreamingResult implements QueryResult {
     }
   }
 
+  /**
+   * Watches the execution: when every task has ended, its outcome becomes the end of the stream.
+   * Never blocks the thread completing the execution (a task thread, or whoever cancelled it).
+   */
   void start(CompletableFuture<Void> execution) {
     this.done = execution;
     execution.whenComplete((v, t) -> {
-      Object marker = t == null ? END : t;
-      while (true) {
-        try {
-          if (queue.offer(marker, 100, TimeUnit.MILLISECONDS) || closed) return;
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
+      ended = t == null ? END : t;
+      queue.offer(WAKE); // wakes a waiting reader; when the queue is full the reader is not waiting
     });
   }
 
@@ -99,13 +101,7 @@ final class StreamingResult implements QueryResult {
       finished = true; // batches still queued are not handed out after a cancellation
       throw error(query.cancellation());
     }
-    Object item;
-    try {
-      item = queue.take();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EmberException(EmberException.QUERY_CANCELED, "query was cancelled (interrupted while waiting for results)");
-    }
+    Object item = next();
     if (item == END) {
       finished = true;
       return null;
@@ -116,6 +112,27 @@ final class StreamingResult implements QueryResult {
     }
     current = (VectorSchemaRoot) item;
     return current;
+  }
+
+  /** The next batch, or the end (END or the failure) once every task has ended and every batch was read. */
+  private Object next() {
+    try {
+      while (true) {
+        Object item = queue.poll(50, TimeUnit.MILLISECONDS);
+        if (item != null && item != WAKE) return item;
+        if (query.cancellation() != null) return query.cancellation(); // do not wait for the tasks to stop
+        Object end = ended;
+        if (end != null) {
+          // every batch was queued before the end was known: one may have come after the poll above
+          Object last = queue.poll();
+          while (last == WAKE) last = queue.poll();
+          return last != null ? last : end;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EmberException(EmberException.QUERY_CANCELED, "query was cancelled (interrupted while waiting for results)");
+    }
   }
 
   @Override public void cancel() {

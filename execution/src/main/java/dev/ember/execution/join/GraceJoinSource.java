@@ -171,6 +171,7 @@ public final class GraceJoinSource implements BatchSource {
               throw e;
             }
           } else {
+            metrics.spilled();
             held.add(b); // split with the others (and closed with them on failure)
             split(w, held, buildReader);
             held.clear();

@@ -82,6 +82,7 @@ public final class JoinBuild implements AutoCloseable {
             held.add(b);
             continue;
           }
+          metrics.spilled();
           held.add(b); // the refused batch goes to disk with the others (and is closed with them on failure)
           spill = new PartitionedRows("join-build", b.getSchema(), keyColumns, keyTypes(types, keyColumns), PARTITIONS,
               0, allocator, metrics);

@@ -34,6 +34,7 @@ final class RowOrdering {
       else if (kind == Kind.DOUBLE) doubles[k] = new double[rows];
       else objects[k] = new Object[rows];
       for (int i = 0; i < rows; i++) {
+        if ((i & 8191) == 0) dev.ember.catalyst.errors.Cancellation.checkInterrupted(); // millions of keys take a while
         FieldVector v = batches.get(batchOf[i]).getVector(key.column());
         Object val = ArrowValues.get(v, rowOf[i], key.type());
         if (val == null) {

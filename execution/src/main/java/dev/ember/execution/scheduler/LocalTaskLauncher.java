@@ -7,7 +7,9 @@ import dev.ember.execution.shuffle.HashPartitioner;
 import dev.ember.planner.stage.Stage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -51,10 +53,37 @@ public final class LocalTaskLauncher implements TaskLauncher {
     query.progress().stageStarted(partitions);
     for (int p = 0; p < partitions; p++) {
       int partition = p;
-      tasks.add(CompletableFuture.runAsync(() -> runTask(ctx, partition), scheduler.pool()));
+      tasks.add(submit(() -> runTask(ctx, partition)));
     }
     return CompletableFuture.allOf(tasks.toArray(new CompletableFuture[0]))
         .whenComplete((v, t) -> query.progress().stageFinished());
+  }
+
+  /**
+   * Queues {@code task} on the pool. If the query stops (cancelled, or another task failed) while
+   * the task still waits for a thread, its future ends at once with a cancellation and the thread
+   * that later dequeues it does nothing: a busy pool does not keep a cancelled query alive.
+   */
+  private CompletableFuture<Void> submit(Runnable task) {
+    CompletableFuture<Void> f = new CompletableFuture<>();
+    AtomicBoolean claimed = new AtomicBoolean();
+    query.onStop(() -> {
+      if (claimed.compareAndSet(false, true)) f.completeExceptionally(new CancellationException("task skipped"));
+    });
+    try {
+      scheduler.pool().execute(() -> {
+        if (!claimed.compareAndSet(false, true)) return;
+        try {
+          task.run();
+          f.complete(null);
+        } catch (Throwable t) {
+          f.completeExceptionally(t);
+        }
+      });
+    } catch (RuntimeException e) {
+      f.completeExceptionally(e); // the pool is shut down
+    }
+    return f;
   }
 
   private void runTask(StageContext ctx, int partition) {

@@ -7,7 +7,9 @@ import dev.ember.execution.memory.MemoryManager;
 import dev.ember.execution.memory.SpillMetrics;
 import dev.ember.execution.memory.TaskMemory;
 import dev.ember.execution.shuffle.StageOutputs;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.arrow.memory.BufferAllocator;
@@ -34,6 +36,7 @@ public final class QueryContext implements AutoCloseable {
   private volatile long bloomMaxBuildRows = 1_000_000;
   private final java.util.concurrent.atomic.AtomicLong rowsDroppedByBloomFilters = new java.util.concurrent.atomic.AtomicLong();
   private final Map<java.util.List<Object>, Object> sharedFilters = new HashMap<>();
+  private final List<Runnable> onStop = new ArrayList<>();
   private volatile Throwable failure;
   private volatile EmberException cancellation;
 
@@ -131,7 +134,33 @@ public final class QueryContext implements AutoCloseable {
     synchronized (threads) {
       if (cancellation == null && failure == null) cancellation = why;
     }
+    stopTasks();
+  }
+
+  /** Interrupts the running tasks and tells the launchers, so queued tasks end without running. */
+  private void stopTasks() {
     threads.interruptAll();
+    List<Runnable> listeners;
+    synchronized (onStop) {
+      listeners = new ArrayList<>(onStop);
+      onStop.clear();
+    }
+    for (Runnable r : listeners) r.run();
+  }
+
+  /**
+   * Runs {@code r} once when the query is cancelled or fails (at once if it already was): how a
+   * launcher ends tasks still waiting for a thread, so a cancelled query is gone even when the
+   * pool is busy with other queries.
+   */
+  public void onStop(Runnable r) {
+    synchronized (onStop) {
+      if (!cancelled()) {
+        onStop.add(r);
+        return;
+      }
+    }
+    r.run();
   }
 
   /** Whether the query was cancelled or one of its tasks failed: other tasks stop. */
@@ -145,7 +174,7 @@ public final class QueryContext implements AutoCloseable {
     synchronized (threads) {
       if (failure == null && cancellation == null) failure = t;
     }
-    threads.interruptAll();
+    stopTasks();
   }
 
   /** The first task failure (not counting what a cancellation caused), or null. */

@@ -64,7 +64,7 @@ class ConcurrentIsolationTest {
   }
 
   /** What one of the eight queries ended with. */
-  private record Outcome(String sql, QueryRows rows, EmberException error, long bytesSpilled) {}
+  private record Outcome(String sql, QueryRows rows, EmberException error, long bytesSpilled, long endedAt) {}
 
   private static Session session(boolean greedy) {
     Session.Builder b = Session.builder().master("local[2]");
@@ -81,10 +81,10 @@ class ConcurrentIsolationTest {
       try (QueryResult r = s.execute(sql)) {
         started.complete(r);
         QueryRows rows = EmberRunner.read(r);
-        return new Outcome(sql, rows, null, r.bytesSpilled());
+        return new Outcome(sql, rows, null, r.bytesSpilled(), System.nanoTime());
       }
     } catch (EmberException e) {
-      return new Outcome(sql, null, e, 0);
+      return new Outcome(sql, null, e, 0, System.nanoTime()); // the result is closed: its tasks are gone
     } catch (InterruptedException e) {
       throw new IllegalStateException(e);
     }
@@ -116,6 +116,7 @@ class ConcurrentIsolationTest {
       // Cancel the long scan once the others are under way.
       QueryResult victim = longOne.get(120, TimeUnit.SECONDS);
       Thread.sleep(1_000);
+      long cancelledAt = System.nanoTime();
       victim.cancel();
       for (CompletableFuture<Outcome> f : outcomes) {
         Outcome o = f.get(600, TimeUnit.SECONDS);
@@ -126,6 +127,9 @@ class ConcurrentIsolationTest {
         } else if (o.sql().equals(LONG)) {
           assertTrue(o.error() != null, "the long query should have been cancelled");
           assertEquals(EmberException.QUERY_CANCELED, o.error().sqlState(), o.error().getMessage());
+          long millis = (o.endedAt() - cancelledAt) / 1_000_000;
+          System.out.println("cancelled among eight: tasks gone after " + millis + " ms");
+          assertTrue(millis < CancelProbe.LIMIT_MILLIS, "the cancelled query's tasks ended only after " + millis + " ms");
         } else if (o.sql().equals(GREEDY) && o.error() != null) {
           assertEquals("53200", o.error().sqlState(), "the greedy query may only fail for want of memory: " + o.error());
         } else {
