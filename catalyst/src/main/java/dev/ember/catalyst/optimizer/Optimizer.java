@@ -78,6 +78,8 @@ public final class Optimizer {
             new PushFilterThroughJoin(),
             // After PushFilterThroughJoin has moved equalities into the join conditions it reads.
             new InferFiltersFromConstraints(),
+            // Also after it: the disjunctions it reads are in the join conditions by then.
+            new PushExtraPredicateThroughJoin(),
             new CombineProjects(),
             new RemoveRedundantProjects(),
             new CombineLimits(),
