@@ -1,6 +1,7 @@
 package dev.ember.sql.validate;
 
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlBinaryOperator;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
@@ -11,6 +12,8 @@ import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeTransforms;
+import org.apache.calcite.util.Optionality;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
@@ -63,6 +66,24 @@ public final class EmberFunctions {
     var f = binding.getTypeFactory();
     return f.createTypeWithNullability(f.createSqlType(SqlTypeName.DECIMAL, Math.min(precision, max), scale),
         same.isNullable());
+  }
+
+  /**
+   * {@code stddev_pop}, {@code stddev_samp}, {@code var_pop}, {@code var_samp} typed DOUBLE for
+   * every numeric input, as in Spark and DuckDB; Calcite types them like AVG, which for a
+   * DECIMAL(p, s) kept only s + 4 decimal places of a value computed in double anyway.
+   * {@link ParsedTreeRewrites} puts these in place of Calcite's (and of {@code stddev},
+   * {@code variance}); their names differ from the standard ones because Calcite's routine
+   * lookup finds neither of two aggregates with one name.
+   */
+  public static final SqlAggFunction STDDEV_POP = statistic("EMBER_STDDEV_POP", SqlKind.STDDEV_POP);
+  public static final SqlAggFunction STDDEV_SAMP = statistic("EMBER_STDDEV_SAMP", SqlKind.STDDEV_SAMP);
+  public static final SqlAggFunction VAR_POP = statistic("EMBER_VAR_POP", SqlKind.VAR_POP);
+  public static final SqlAggFunction VAR_SAMP = statistic("EMBER_VAR_SAMP", SqlKind.VAR_SAMP);
+
+  private static SqlAggFunction statistic(String name, SqlKind kind) {
+    return new SqlAggFunction(name, null, kind, ReturnTypes.DOUBLE.andThen(SqlTypeTransforms.FORCE_NULLABLE), null,
+        OperandTypes.NUMERIC, SqlFunctionCategory.NUMERIC, false, false, Optionality.FORBIDDEN) { };
   }
 
   /** {@code DATE_TRUNC('month', value)}: the value truncated to the unit, same type. */

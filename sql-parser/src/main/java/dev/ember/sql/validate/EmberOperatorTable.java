@@ -42,7 +42,11 @@ public final class EmberOperatorTable {
           EmberFunctions.DATE_TRUNC,
           EmberFunctions.DATEDIFF,
           EmberFunctions.DATE_ADD,
-          EmberFunctions.DAY)),
+          EmberFunctions.DAY,
+          EmberFunctions.STDDEV_POP,
+          EmberFunctions.STDDEV_SAMP,
+          EmberFunctions.VAR_POP,
+          EmberFunctions.VAR_SAMP)),
       SqlOperatorTables.of(ArrayFunctions.ALL));
 
   private EmberOperatorTable() {}

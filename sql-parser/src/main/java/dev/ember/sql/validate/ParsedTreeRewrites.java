@@ -1,18 +1,23 @@
 package dev.ember.sql.validate;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 
 /**
  * Rewrites of the parse tree before validation, in place. Calcite's parser turns every
  * {@code DATE_TRUNC(…)} into BigQuery's {@code DATE_TRUNC(date, unit)}; Ember takes the
  * PostgreSQL/Spark form {@code DATE_TRUNC('unit', value)} (and accepts the BigQuery one), so both
- * become {@link EmberFunctions#DATE_TRUNC}.
+ * become {@link EmberFunctions#DATE_TRUNC}. The variance family becomes Ember's DOUBLE-typed
+ * versions ({@link EmberFunctions#STDDEV_POP} …).
  */
 public final class ParsedTreeRewrites {
   private ParsedTreeRewrites() {}
@@ -36,7 +41,22 @@ public final class ParsedTreeRewrites {
     }
   }
 
+  /** Calcite's variance family to Ember's DOUBLE-typed one ({@link EmberFunctions#STDDEV_POP} …). */
+  private static final Map<String, SqlAggFunction> STATISTICS = Map.of(
+      "STDDEV_POP", EmberFunctions.STDDEV_POP,
+      "STDDEV_SAMP", EmberFunctions.STDDEV_SAMP,
+      "STDDEV", EmberFunctions.STDDEV_SAMP,
+      "VAR_POP", EmberFunctions.VAR_POP,
+      "VAR_SAMP", EmberFunctions.VAR_SAMP,
+      "VARIANCE", EmberFunctions.VAR_SAMP);
+
   private static SqlNode rewrite(SqlNode node) {
+    if (node instanceof SqlCall call && call.getOperator() instanceof SqlFunction f
+        && f.getSqlIdentifier() != null && f.getSqlIdentifier().isSimple()
+        && STATISTICS.containsKey(f.getName().toUpperCase(Locale.ROOT))) {
+      return STATISTICS.get(f.getName().toUpperCase(Locale.ROOT)).createCall(call.getFunctionQuantifier(), call.getParserPosition(),
+          call.getOperandList().toArray(new SqlNode[0]));
+    }
     if (node instanceof SqlCall call && call.getOperator() == SqlLibraryOperators.DATE_TRUNC
         && call.operandCount() == 2) {
       SqlNode a = call.operand(0);
