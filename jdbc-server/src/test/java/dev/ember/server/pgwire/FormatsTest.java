@@ -50,6 +50,13 @@ class FormatsTest {
     assertEquals(PgType.TEXT, PgType.of(DataType.array(DataType.array(DataType.INT))));
   }
 
+  @Test void arrayParametersAreNotSupported() {
+    dev.ember.catalyst.errors.EmberException e = org.junit.jupiter.api.Assertions.assertThrows(
+        dev.ember.catalyst.errors.EmberException.class,
+        () -> Parameters.literal("{1,2}".getBytes(java.nio.charset.StandardCharsets.UTF_8), Formats.TEXT, PgType.byOid(1007)));
+    assertEquals("not supported: parameters of type integer[]", e.getMessage());
+  }
+
   /** array_send: ndim, has-nulls, element OID, (length, lower bound), then length-prefixed elements. */
   @Test void arraysInBinary() {
     ByteBuf b = Unpooled.buffer();

@@ -186,6 +186,19 @@ class DataFrameArrayTest {
     assertTrue(shown.contains("[AFRICA]") && shown.contains("[AMERICA]"), shown);
   }
 
+  /** A cached DataFrame keeps its arrays (compressed Arrow batches hold list vectors too). */
+  @Test void cachedArraysReadBackTheSame() throws SQLException {
+    DataFrame df = t("nation").groupBy("n_regionkey").agg(collect_list("n_name").alias("names")).orderBy("n_regionkey");
+    df.cache();
+    try {
+      assertEquals(5, df.count());
+      assertEquals(duckRows("SELECT n_regionkey, list_sort(list(n_name)) FROM nation GROUP BY 1 ORDER BY 1"),
+          emberRows(df, true));
+    } finally {
+      df.unpersist();
+    }
+  }
+
   @Test void anEmptyGroupCollectsAnEmptyArray() {
     Row r = t("region").filter(col("r_regionkey").gt(100)).agg(collect_list("r_name").alias("n"), size(collect_set("r_name")).alias("s")).first();
     assertEquals(List.of(), r.getList(0));
