@@ -5,7 +5,6 @@ import dev.ember.codegen.operator.Hashing;
 import dev.ember.codegen.operator.VectorCopy;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -56,12 +55,13 @@ public final class HashPartitioner {
     int n = batch.getRowCount();
     int[] target = new int[n];
     int[] counts = new int[partitions];
-    FieldVector[] keys = new FieldVector[keyColumns.length];
-    for (int k = 0; k < keys.length; k++) keys[k] = batch.getVector(keyColumns[k]);
+    int[] hashes = new int[n];
+    java.util.Arrays.fill(hashes, Hashing.SEED);
+    for (int k = 0; k < keyColumns.length; k++) {
+      Hashing.combineColumn(hashes, batch.getVector(keyColumns[k]), keyTypes.get(k), n);
+    }
     for (int r = 0; r < n; r++) {
-      int h = Hashing.SEED;
-      for (int k = 0; k < keys.length; k++) h = Hashing.combine(h, Hashing.hashCell(keys[k], r, keyTypes.get(k)));
-      int p = Math.floorMod(Hashing.finish(h), partitions);
+      int p = Math.floorMod(Hashing.finish(hashes[r]), partitions);
       target[r] = p;
       counts[p]++;
     }
