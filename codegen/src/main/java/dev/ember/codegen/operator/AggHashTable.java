@@ -207,7 +207,9 @@ public final class AggHashTable implements AutoCloseable {
     List<FieldVector> accVectors = new ArrayList<>();
     for (Accumulator a : accumulators) {
       if (a instanceof SumDecimalAccumulator s) {
-        for (int i = from; i < to; i++) s.checkPrecision(ids == null ? i : ids[i]); // only the groups emitted now
+        // Only the groups this call emits: AggregateSource emits one batch per call, and checking
+        // every group each time made emission quadratic (14% of TPC-H Q18's samples).
+        for (int i = from; i < to; i++) s.checkPrecision(ids == null ? i : ids[i]);
       }
       FieldVector v = a.vector();
       v.setValueCount(groups);

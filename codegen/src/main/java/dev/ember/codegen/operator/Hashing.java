@@ -5,7 +5,9 @@ import dev.ember.catalyst.types.Utf8String;
 import dev.ember.datasources.arrow.ArrowValues;
 import java.math.BigDecimal;
 import java.util.Arrays;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
@@ -86,6 +88,32 @@ public final class Hashing {
     if (v instanceof DecimalVector d && t.isLongDecimal()) return hashLong(ArrowValues.getLongDecimal(d, row));
     if (v instanceof VarCharVector s) return VectorKeys.hashUtf8(s, row);
     return hashBoxed(ArrowValues.get(v, row, t), t);
+  }
+
+  /**
+   * Combines the hashes of rows {@code 0..n-1} of key column {@code v} into {@code h}: {@code
+   * h[r] = combine(h[r], hashCell(v, r, t))}, with one typed loop over the buffers for 4- and
+   * 8-byte keys instead of a type dispatch per cell (the shuffle's split hashes a batch this way).
+   */
+  public static void combineColumn(int[] h, FieldVector v, DataType t, int n) {
+    int width = v instanceof BigIntVector || (v instanceof DecimalVector && t.isLongDecimal()) ? 8
+        : v instanceof IntVector || v instanceof DateDayVector ? 4 : 0;
+    if (width == 0) {
+      for (int r = 0; r < n; r++) h[r] = combine(h[r], hashCell(v, r, t));
+      return;
+    }
+    ArrowBuf data = v.getDataBuffer(), valid = v.getValidityBuffer();
+    long stride = v instanceof DecimalVector ? DecimalVector.TYPE_WIDTH : width;
+    boolean noNulls = v.getNullCount() == 0;
+    for (int r = 0; r < n; r++) {
+      int part;
+      if (!noNulls && BitVectorHelper.get(valid, r) == 0) {
+        part = NULL_HASH;
+      } else {
+        part = width == 8 ? hashLong(data.getLong(r * stride)) : hashInt(data.getInt(r * stride));
+      }
+      h[r] = combine(h[r], part);
+    }
   }
 
   /** The name of the static method that hashes a non-null value of {@code t} in generated code. */

@@ -478,10 +478,13 @@ public final class PipelineGenerator {
     return VectorCode.cellEquals(vec, idx, value, t);
   }
 
-  /** Writes a non-null value; a string still in its vector is copied vector to vector. */
+  /** Writes a non-null value; a string still in its vector is copied vector to vector ({@link dev.ember.codegen.operator.VectorCopy}). */
   private String write(String vec, String idx, DataType t, String value) {
     String[] cell = ctx.stringCell(value);
-    if (cell != null) return vec + ".copyFromSafe(" + cell[1] + ", " + idx + ", " + cell[0] + ");";
+    if (cell != null) {
+      return "dev.ember.codegen.operator.VectorCopy.appendVarWidth(" + vec + ", " + idx + ", " + cell[0] + ", "
+          + cell[1] + ");";
+    }
     return VectorCode.write(vec, idx, t, value);
   }
 

@@ -1,11 +1,10 @@
 package dev.ember.execution.shuffle;
 
-import dev.ember.datasources.arrow.ArrowValues;
 import dev.ember.catalyst.types.DataType;
 import dev.ember.codegen.operator.Hashing;
+import dev.ember.codegen.operator.VectorCopy;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -77,31 +76,30 @@ public final class HashPartitioner {
     int n = batch.getRowCount();
     int[] target = new int[n];
     int[] counts = new int[partitions];
-    FieldVector[] keys = new FieldVector[keyColumns.length];
-    for (int k = 0; k < keys.length; k++) keys[k] = batch.getVector(keyColumns[k]);
+    int[] hashes = new int[n];
+    java.util.Arrays.fill(hashes, Hashing.SEED);
+    for (int k = 0; k < keyColumns.length; k++) {
+      Hashing.combineColumn(hashes, batch.getVector(keyColumns[k]), keyTypes.get(k), n);
+    }
     for (int r = 0; r < n; r++) {
-      int h = Hashing.SEED;
-      for (int k = 0; k < keys.length; k++) h = Hashing.combine(h, Hashing.hashCell(keys[k], r, keyTypes.get(k)));
-      int hash = Hashing.finish(h);
+      int hash = Hashing.finish(hashes[r]);
       int p = Math.floorMod(seed == 0 ? hash : scramble(hash, seed), partitions);
       target[r] = p;
       counts[p]++;
     }
+    // Rows of each partition, in batch order: one counting pass, then a column-at-a-time gather.
+    int[] start = new int[partitions + 1];
+    for (int p = 0; p < partitions; p++) start[p + 1] = start[p] + counts[p];
+    int[] rows = new int[n];
+    int[] fill = java.util.Arrays.copyOf(start, partitions);
+    for (int r = 0; r < n; r++) rows[fill[target[r]]++] = r;
     int ncols = batch.getFieldVectors().size();
     for (int p = 0; p < partitions; p++) {
       if (counts[p] == 0) continue;
+      int[] mine = start[p] == 0 && counts[p] == n ? rows : java.util.Arrays.copyOfRange(rows, start[p], start[p + 1]);
       VectorSchemaRoot part = VectorSchemaRoot.create(batch.getSchema(), allocator);
       try {
-        for (int c = 0; c < ncols; c++) {
-          FieldVector from = batch.getVector(c), to = part.getVector(c);
-          to.setInitialCapacity(counts[p]);
-          to.allocateNew();
-          int i = 0;
-          for (int r = 0; r < n; r++) {
-            if (target[r] == p) ArrowValues.copy(from, r, to, i++);
-          }
-          to.setValueCount(counts[p]);
-        }
+        for (int c = 0; c < ncols; c++) VectorCopy.gather(batch.getVector(c), mine, counts[p], part.getVector(c));
         part.setRowCount(counts[p]);
       } catch (RuntimeException e) {
         part.close();
