@@ -28,6 +28,13 @@ public final class Settings {
   /** Compressed bytes cached DataFrames and tables may hold in memory before the least recently used are evicted. */
   public static final String CACHE_MAX_BYTES = "ember.cache.maxBytes";
 
+  /** Adaptive execution: stages re-planned with the real sizes of the shuffles they read. */
+  public static final String ADAPTIVE_ENABLED = "ember.sql.adaptive.enabled";
+  /** Target size of a coalesced post-shuffle partition (adaptive execution). */
+  public static final String ADVISORY_PARTITION_SIZE = "ember.sql.adaptive.advisoryPartitionSizeInBytes";
+  /** Smallest coalesced partition when a small shuffle is still split for parallelism. */
+  public static final String COALESCE_MIN_PARTITION_SIZE = "ember.sql.adaptive.coalescePartitions.minPartitionSize";
+
   /** How many times a task may fail before its query fails (cluster mode). */
   public static final String TASK_MAX_FAILURES = "ember.task.maxFailures";
 
@@ -35,7 +42,10 @@ public final class Settings {
 
   static Map<String, String> defaults(int parallelism) {
     Map<String, String> d = new LinkedHashMap<>();
-    d.put(SHUFFLE_PARTITIONS, Integer.toString(Math.max(1, parallelism)));
+    d.put(SHUFFLE_PARTITIONS, "200"); // as Spark: adaptive execution coalesces what is small
+    d.put(ADAPTIVE_ENABLED, "true");
+    d.put(ADVISORY_PARTITION_SIZE, Long.toString(dev.ember.planner.adaptive.AdaptiveConfig.DEFAULT_ADVISORY));
+    d.put(COALESCE_MIN_PARTITION_SIZE, Long.toString(dev.ember.planner.adaptive.AdaptiveConfig.DEFAULT_MIN_PARTITION));
     d.put(BROADCAST_THRESHOLD, Long.toString(10L * 1024 * 1024));
     d.put(CODEGEN_ENABLED, "true");
     d.put(BATCH_SIZE, "4096");

@@ -53,6 +53,16 @@ final class StreamingResult implements QueryResult {
     }
   }
 
+  private java.util.function.Supplier<String> plan = () -> "";
+
+  /** Starts reading the batches of {@code execution}; {@code plan} renders its executed plan. */
+  void start(CompletableFuture<Void> execution, java.util.function.Supplier<String> plan) {
+    this.plan = plan;
+    start(execution);
+  }
+
+  @Override public String executedPlan() { return plan.get(); }
+
   void start(CompletableFuture<Void> execution) {
     this.done = execution;
     execution.whenComplete((v, t) -> {

@@ -145,8 +145,25 @@ public final class TaskPlanner {
     if (in.partitioning() instanceof Partitioning.Broadcast) {
       throw new IllegalStateException("a broadcast is read only as a join's build side");
     }
+    if (!in.ranges().isEmpty()) {
+      return new StopCheckSource(new ListSource(read(in, List.of(in.ranges().get(partition)))), task.query()::checkRunning);
+    }
     int p = in.partitioning() instanceof Partitioning.Single ? 0 : partition;
     return new StopCheckSource(new ListSource(task.inputs().take(in.stageId(), p)), task.query()::checkRunning);
+  }
+
+  /** Every batch of the given shuffle partitions of {@code in}'s stage; the caller owns them. */
+  private List<VectorSchemaRoot> read(StageInputExec in, List<dev.ember.planner.physical.PartitionRange> ranges) {
+    List<VectorSchemaRoot> out = new ArrayList<>();
+    try {
+      for (var r : ranges) {
+        for (int p = r.start(); p < r.end(); p++) out.addAll(task.inputs().take(in.stageId(), p));
+      }
+      return out;
+    } catch (RuntimeException | Error e) {
+      dev.ember.execution.operator.Batches.closeAll(out);
+      throw e;
+    }
   }
 
   private BatchSource values(ValuesExec v, int partition) {
@@ -256,7 +273,8 @@ public final class TaskPlanner {
       List<DataType> types = build.stream().map(AttributeRef::type).toList();
       if (j.broadcast() && j.right() instanceof StageInputExec in) {
         tables.add(task.query().broadcastTable(in.stageId(),
-            () -> new JoinHashTable(task.inputs().take(in.stageId(), 0), types, keyCols)));
+            () -> new JoinHashTable(in.ranges().isEmpty() ? task.inputs().take(in.stageId(), 0) : read(in, in.ranges()),
+                types, keyCols)));
       } else {
         List<VectorSchemaRoot> batches = new ArrayList<>();
         try (BatchSource src = build(j.right(), partition)) {
