@@ -146,7 +146,9 @@ public final class TaskPlanner {
       throw new IllegalStateException("a broadcast is read only as a join's build side");
     }
     if (!in.ranges().isEmpty()) {
-      return new StopCheckSource(new ListSource(read(in, List.of(in.ranges().get(partition)))), task.query()::checkRunning);
+      List<VectorSchemaRoot> batches = dev.ember.execution.operator.Batches.compact(
+          read(in, List.of(in.ranges().get(partition))), task.query().batchSize(), task.allocator());
+      return new StopCheckSource(new ListSource(batches), task.query()::checkRunning);
     }
     int p = in.partitioning() instanceof Partitioning.Single ? 0 : partition;
     return new StopCheckSource(new ListSource(task.inputs().take(in.stageId(), p)), task.query()::checkRunning);

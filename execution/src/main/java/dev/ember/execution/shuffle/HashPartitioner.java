@@ -65,6 +65,13 @@ public final class HashPartitioner {
       target[r] = p;
       counts[p]++;
     }
+    // rows grouped by partition (a counting sort), so each partition copies only its own rows:
+    // linear in the batch whatever the partition count (200 by default)
+    int[] start = new int[partitions + 1];
+    for (int p = 0; p < partitions; p++) start[p + 1] = start[p] + counts[p];
+    int[] rows = new int[n];
+    int[] fill = java.util.Arrays.copyOf(start, partitions);
+    for (int r = 0; r < n; r++) rows[fill[target[r]]++] = r;
     int ncols = batch.getFieldVectors().size();
     for (int p = 0; p < partitions; p++) {
       if (counts[p] == 0) continue;
@@ -74,10 +81,7 @@ public final class HashPartitioner {
           FieldVector from = batch.getVector(c), to = part.getVector(c);
           to.setInitialCapacity(counts[p]);
           to.allocateNew();
-          int i = 0;
-          for (int r = 0; r < n; r++) {
-            if (target[r] == p) ArrowValues.copy(from, r, to, i++);
-          }
+          for (int i = 0; i < counts[p]; i++) ArrowValues.copy(from, rows[start[p] + i], to, i);
           to.setValueCount(counts[p]);
         }
         part.setRowCount(counts[p]);

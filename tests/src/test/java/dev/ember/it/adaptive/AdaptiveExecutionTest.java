@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Adaptive execution on TPC-H tiny (local[2], 200 shuffle partitions as by default): reducer
+ * Adaptive execution on TPC-H tiny (local[2], 200 shuffle partitions as in Spark): reducer
  * stages re-planned with the real shuffle sizes — small partitions coalesced, a shuffled join
  * whose build side turns out tiny switched to a broadcast join — with DuckDB's answers.
  */
@@ -32,9 +32,11 @@ class AdaptiveExecutionTest {
 
   @BeforeAll static void setUp() throws Exception {
     duck = TpchData.openDuckDbOverParquet(TpchData.TINY);
-    adaptive = Session.builder().master("local[2]").config("ember.sql.autoBroadcastJoinThreshold", "100000").getOrCreate();
+    adaptive = Session.builder().master("local[2]").config("ember.sql.autoBroadcastJoinThreshold", "100000")
+        .config("ember.sql.shuffle.partitions", "200").getOrCreate();
     EmberViews.parquet(adaptive, TpchData.TINY);
     fixed = Session.builder().master("local[2]").config("ember.sql.autoBroadcastJoinThreshold", "100000")
+        .config("ember.sql.shuffle.partitions", "200")
         .config("ember.sql.adaptive.enabled", "false").getOrCreate();
     EmberViews.parquet(fixed, TpchData.TINY);
   }
