@@ -40,4 +40,14 @@ class TpchCatalogTest {
   void sameAnswerAsDuckDb(int q) {
     oracle.assertSameAnswer("Q" + q + " (tpch.tiny)", TpchQueries.text(q));
   }
+
+  /**
+   * Any scale can be named, listed or not: {@code sf0_1} is SF 0.1 (the README's example). The
+   * TPC-H specification fixes nation at 25 rows and supplier at 10,000 × SF.
+   */
+  @org.junit.jupiter.api.Test void anUnlistedScaleIsASchemaToo() {
+    QueryRows r = EmberRunner.query(ember,
+        "SELECT (SELECT count(*) FROM tpch.sf0_1.nation), (SELECT count(*) FROM TPCH.SF0_1.supplier)");
+    org.junit.jupiter.api.Assertions.assertEquals("[[25, 1000]]", r.rows().toString());
+  }
 }

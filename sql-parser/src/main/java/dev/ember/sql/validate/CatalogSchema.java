@@ -55,6 +55,14 @@ public final class CatalogSchema implements Schema {
       @Override public Schema get(String name) { return getSubSchema(name); }
 
       @Override public Set<String> getNames(LikePattern pattern) { return matching(getSubSchemaNames(), pattern); }
+
+      /** Also schemas a catalog has without listing them ({@code tpch.sf0_1}: any scale can be named). */
+      @Override public org.apache.calcite.schema.lookup.Named<Schema> getIgnoreCase(String name) {
+        org.apache.calcite.schema.lookup.Named<Schema> listed = super.getIgnoreCase(name);
+        if (listed != null) return listed;
+        Schema s = getSubSchema(name);
+        return s == null ? null : new org.apache.calcite.schema.lookup.Named<>(name, s);
+      }
     };
   }
 
@@ -74,7 +82,8 @@ public final class CatalogSchema implements Schema {
     for (String s : catalog.schemaNames(path)) {
       if (s.equalsIgnoreCase(name)) return new CatalogSchema(catalog, child(s));
     }
-    return null;
+    // Not listed, but with tables: a schema the catalog generates on demand (tpch.sf0_1, tpcds.sf3).
+    return catalog.tableNames(child(name)).isEmpty() ? null : new CatalogSchema(catalog, child(name));
   }
 
   @Override public Set<String> getSubSchemaNames() { return new LinkedHashSet<>(catalog.schemaNames(path)); }
