@@ -380,7 +380,7 @@ public final class DataFrame {
 
   public void explain(boolean extended) { explain(extended ? "extended" : "simple"); }
 
-  /** Prints the plans as {@code EXPLAIN} does; {@code mode} is simple, extended, codegen, cost or formatted. */
+  /** Prints the plans as {@code EXPLAIN} does; {@code mode} is simple, extended, codegen, cost, formatted or analyze (runs the query). */
   public void explain(String mode) { System.out.print(explainString(mode)); }
 
   public String explainString(String mode) {
@@ -389,7 +389,7 @@ public final class DataFrame {
       m = ExplainMode.valueOf(mode.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new EmberException(EmberException.SYNTAX_ERROR, "Unknown explain mode '" + mode
-          + "'. Accepted: simple, extended, codegen, cost, formatted");
+          + "'. Accepted: simple, extended, codegen, cost, formatted, analyze");
     }
     return state.explain(query(), m);
   }

@@ -50,5 +50,13 @@ public interface QueryResult extends AutoCloseable {
   /** Rows the query's operators have written to spill files so far. */
   default long rowsSpilled() { return 0; }
 
+  /**
+   * The physical plan the query ran, as Spark's {@code AdaptiveSparkPlan}: once the query has
+   * finished, {@code isFinalPlan=true} with the final plan (re-planned by adaptive execution
+   * with the real shuffle sizes) and the initial one; before, the plan so far. Empty for results
+   * that are no query.
+   */
+  default String executedPlan() { return ""; }
+
   @Override void close();
 }

@@ -288,10 +288,11 @@ public final class SessionState implements AutoCloseable {
     StreamingResult result = new StreamingResult(new Schema(fields), ctx, allocator, running::remove);
     running.add(result);
     var launcher = engine.cluster().launcher(planned.stages(), ctx, result::offer, maxFailures);
-    QueryExecution execution = new QueryExecution(planned.stages(), ctx, engine.scheduler(), launcher);
+    QueryExecution execution = new QueryExecution(planned.stages(), ctx, engine.scheduler(), launcher, adaptiveConfig());
+    boolean codegen = Boolean.parseBoolean(conf.get(Settings.CODEGEN_ENABLED));
     CompletableFuture<Void> done = execution.start();
     QueryTimeouts.schedule(ctx, timeout, done);
-    result.start(done);
+    result.start(done, () -> AdaptivePlanText.print(execution, codegen));
     return result;
   }
 
@@ -318,8 +319,22 @@ public final class SessionState implements AutoCloseable {
 
   /** What EXPLAIN shows for a query, in the given mode. */
   String explain(Query q, dev.ember.sql.ExplainMode mode) {
+    if (mode == dev.ember.sql.ExplainMode.ANALYZE) {
+      try (QueryResult r = runQuery(q)) {
+        for (var b = r.nextBatch(); b != null; b = r.nextBatch()) {
+          // rows are discarded: EXPLAIN ANALYZE shows the plan as run
+        }
+        return "== Physical Plan ==\n" + r.executedPlan();
+      }
+    }
     Planned p = plan(q);
     return Explainer.render(mode, q.plan(), p, Boolean.parseBoolean(conf.get(Settings.CODEGEN_ENABLED)));
+  }
+
+  /** Adaptive execution's settings ({@code ember.sql.adaptive.*}); its broadcast threshold is the planner's. */
+  dev.ember.planner.adaptive.AdaptiveConfig adaptiveConfig() {
+    return new dev.ember.planner.adaptive.AdaptiveConfig(boolConf(Settings.ADAPTIVE_ENABLED), longConf(Settings.ADVISORY_PARTITION_SIZE),
+        longConf(Settings.COALESCE_MIN_PARTITION_SIZE), engine.parallelism(), longConf(Settings.BROADCAST_THRESHOLD));
   }
 
   private PlannerConfig plannerConfig() {

@@ -61,6 +61,16 @@ final class StreamingResult implements QueryResult {
     }
   }
 
+  private java.util.function.Supplier<String> plan = () -> "";
+
+  /** Starts reading the batches of {@code execution}; {@code plan} renders its executed plan. */
+  void start(CompletableFuture<Void> execution, java.util.function.Supplier<String> plan) {
+    this.plan = plan;
+    start(execution);
+  }
+
+  @Override public String executedPlan() { return plan.get(); }
+
   /**
    * Watches the execution: when every task has ended, its outcome becomes the end of the stream.
    * Never blocks the thread completing the execution (a task thread, or whoever cancelled it).

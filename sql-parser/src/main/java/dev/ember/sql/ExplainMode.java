@@ -1,6 +1,6 @@
 package dev.ember.sql;
 
-/** What {@code EXPLAIN} shows, as in Spark: {@code EXPLAIN [EXTENDED|CODEGEN|COST|FORMATTED]}. */
+/** What {@code EXPLAIN} shows, as in Spark: {@code EXPLAIN [EXTENDED|CODEGEN|COST|FORMATTED|ANALYZE]}. */
 public enum ExplainMode {
   /** The physical plan. */
   SIMPLE,
@@ -11,5 +11,10 @@ public enum ExplainMode {
   /** The optimized plan with statistics. */
   COST,
   /** An outline of the physical plan followed by node details. */
-  FORMATTED
+  FORMATTED,
+  /**
+   * Runs the query (discarding its rows), then shows the physical plan as adaptive execution
+   * finally ran it, and the plan it started from.
+   */
+  ANALYZE
 }

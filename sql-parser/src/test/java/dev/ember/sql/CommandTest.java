@@ -21,7 +21,8 @@ class CommandTest {
     Explain simple = assertInstanceOf(Explain.class, parse("EXPLAIN SELECT a FROM t"));
     assertEquals(ExplainMode.SIMPLE, simple.mode());
     assertEquals(List.of("a"), simple.query().columnNames());
-    for (ExplainMode m : List.of(ExplainMode.EXTENDED, ExplainMode.CODEGEN, ExplainMode.COST, ExplainMode.FORMATTED)) {
+    for (ExplainMode m : List.of(ExplainMode.EXTENDED, ExplainMode.CODEGEN, ExplainMode.COST, ExplainMode.FORMATTED,
+        ExplainMode.ANALYZE)) {
       Explain e = assertInstanceOf(Explain.class, parse("explain " + m.name().toLowerCase() + " select count(*) from t;"));
       assertEquals(m, e.mode());
       assertEquals(List.of("count(*)"), e.query().columnNames());

@@ -7,6 +7,7 @@ import dev.ember.execution.scheduler.QueryContext;
 import dev.ember.execution.scheduler.StageContext;
 import dev.ember.execution.scheduler.TaskLauncher;
 import dev.ember.execution.shuffle.HashPartitioner;
+import dev.ember.planner.adaptive.MapOutputStatistics;
 import dev.ember.planner.stage.Stage;
 import dev.ember.planner.stage.StagePlan;
 import java.util.ArrayList;
@@ -38,6 +39,8 @@ final class ClusterJob implements TaskLauncher {
   private final Map<Integer, StageRun> stages = new HashMap<>();
   private final List<int[]> waiting = new ArrayList<>();
   private final Map<Messages.TaskId, List<byte[]>> resultBlocks = new HashMap<>();
+  /** Output sizes of finished map stages (the tracker's sums), read by adaptive execution off the event thread. */
+  private final Map<Integer, MapOutputStatistics> statistics = new java.util.concurrent.ConcurrentHashMap<>();
   private CompletableFuture<Void> delivered = CompletableFuture.completedFuture(null);
   private Throwable failure;
 
@@ -139,6 +142,17 @@ final class ClusterJob implements TaskLauncher {
         .map(Map.Entry::getKey).orElse(null);
   }
 
+  @Override public MapOutputStatistics statistics(int stageId) { return statistics.get(stageId); }
+
+  /** Bytes per partition summed over a finished map stage's tasks (rows are not reported by executors). */
+  private static MapOutputStatistics statisticsOf(StageRun run) {
+    long[] bytes = new long[HashPartitioner.outputPartitions(run.stage)];
+    for (MapOutput o : run.outputs) {
+      for (int p = 0; p < bytes.length; p++) bytes[p] += o.bytes(p);
+    }
+    return new MapOutputStatistics(run.stage.id(), bytes, null);
+  }
+
   void resultBlock(Messages.TaskId task, byte[] block) {
     resultBlocks.computeIfAbsent(task, t -> new ArrayList<>()).add(block);
   }
@@ -174,6 +188,7 @@ final class ClusterJob implements TaskLauncher {
         }));
       } else {
         query.progress().stageFinished();
+        statistics.put(run.stage.id(), statisticsOf(run));
         run.done.complete(null);
       }
     }

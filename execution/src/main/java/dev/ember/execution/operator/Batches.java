@@ -44,6 +44,56 @@ public final class Batches {
     return out;
   }
 
+  /**
+   * Runs of consecutive small batches merged into batches of at most {@code batchSize} rows (a
+   * batch alone stays as it is): a coalesced read of many shuffle partitions gets a few slices
+   * of each map batch, and operators are faster on full batches. Takes ownership of
+   * {@code batches}; the caller owns the result.
+   */
+  public static List<VectorSchemaRoot> compact(List<VectorSchemaRoot> batches, int batchSize, BufferAllocator allocator) {
+    List<VectorSchemaRoot> out = new ArrayList<>();
+    int from = 0;
+    try {
+      while (from < batches.size()) {
+        int to = from, rows = 0;
+        while (to < batches.size() && (to == from || rows + batches.get(to).getRowCount() <= batchSize)) {
+          rows += batches.get(to++).getRowCount();
+        }
+        out.add(to - from == 1 ? batches.get(from) : merge(batches.subList(from, to), rows, allocator));
+        from = to;
+      }
+      return out;
+    } catch (RuntimeException | Error e) {
+      closeAll(out);
+      closeAll(batches.subList(from, batches.size()));
+      throw e;
+    }
+  }
+
+  /** One batch of the {@code rows} rows of {@code run}, which is closed. */
+  private static VectorSchemaRoot merge(List<VectorSchemaRoot> run, int rows, BufferAllocator allocator) {
+    VectorSchemaRoot out = VectorSchemaRoot.create(run.get(0).getSchema(), allocator);
+    try {
+      for (int c = 0; c < out.getFieldVectors().size(); c++) {
+        FieldVector to = out.getVector(c);
+        to.setInitialCapacity(rows);
+        to.allocateNew();
+        int i = 0;
+        for (VectorSchemaRoot b : run) {
+          FieldVector from = b.getVector(c);
+          for (int r = 0; r < b.getRowCount(); r++) ArrowValues.copy(from, r, to, i++);
+        }
+        to.setValueCount(rows);
+      }
+      out.setRowCount(rows);
+    } catch (RuntimeException | Error e) {
+      out.close();
+      throw e;
+    }
+    closeAll(run);
+    return out;
+  }
+
   public static void closeAll(Iterable<? extends AutoCloseable> items) {
     RuntimeException first = null;
     for (AutoCloseable c : items) {

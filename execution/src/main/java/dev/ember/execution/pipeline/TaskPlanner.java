@@ -183,8 +183,27 @@ public final class TaskPlanner {
     if (in.partitioning() instanceof Partitioning.Broadcast) {
       throw new IllegalStateException("a broadcast is read only as a join's build side");
     }
+    if (!in.ranges().isEmpty()) {
+      List<VectorSchemaRoot> batches = dev.ember.execution.operator.Batches.compact(
+          read(in, List.of(in.ranges().get(partition))), task.query().batchSize(), task.allocator());
+      return new StopCheckSource(new ListSource(batches), task.query()::checkRunning);
+    }
     int p = in.partitioning() instanceof Partitioning.Single ? 0 : partition;
     return new StopCheckSource(new ListSource(task.inputs().take(in.stageId(), p)), task.query()::checkRunning);
+  }
+
+  /** Every batch of the given shuffle partitions of {@code in}'s stage; the caller owns them. */
+  private List<VectorSchemaRoot> read(StageInputExec in, List<dev.ember.planner.physical.PartitionRange> ranges) {
+    List<VectorSchemaRoot> out = new ArrayList<>();
+    try {
+      for (var r : ranges) {
+        for (int p = r.start(); p < r.end(); p++) out.addAll(task.inputs().take(in.stageId(), p));
+      }
+      return out;
+    } catch (RuntimeException | Error e) {
+      dev.ember.execution.operator.Batches.closeAll(out);
+      throw e;
+    }
   }
 
   private BatchSource values(ValuesExec v, int partition) {
@@ -321,7 +340,8 @@ public final class TaskPlanner {
       JoinBuild built;
       if (j.broadcast() && j.right() instanceof StageInputExec in) {
         var query = task.query();
-        built = query.broadcastBuild(in.stageId(), () -> JoinBuild.broadcast(task.inputs().take(in.stageId(), 0),
+        built = query.broadcastBuild(in.stageId(), () -> JoinBuild.broadcast(
+            in.ranges().isEmpty() ? task.inputs().take(in.stageId(), 0) : read(in, in.ranges()),
             types, keyCols, canSpill, query.sharedMemory(), query.allocator(), query.spillMetrics()));
       } else {
         built = task.track(JoinBuild.read(build(j.right(), partition), types, keyCols, canSpill, task.memory(),

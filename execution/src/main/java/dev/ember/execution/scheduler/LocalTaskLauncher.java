@@ -4,6 +4,7 @@ import dev.ember.execution.operator.BatchSource;
 import dev.ember.execution.operator.Batches;
 import dev.ember.execution.pipeline.TaskPlanner;
 import dev.ember.execution.shuffle.HashPartitioner;
+import dev.ember.planner.adaptive.MapOutputStatistics;
 import dev.ember.planner.stage.Stage;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +86,8 @@ public final class LocalTaskLauncher implements TaskLauncher {
     }
     return f;
   }
+
+  @Override public MapOutputStatistics statistics(int stageId) { return query.outputs().statistics(stageId); }
 
   private void runTask(StageContext ctx, int partition) {
     query.progress().taskStarted();

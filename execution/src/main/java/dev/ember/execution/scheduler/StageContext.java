@@ -57,7 +57,7 @@ public final class StageContext {
       n = 1;
     } else if (plan instanceof StageInputExec in) {
       Partitioning p = in.partitioning();
-      n = p instanceof Partitioning.Hash h ? h.numPartitions() : p instanceof Partitioning.Single ? 1 : 0;
+      n = p instanceof Partitioning.Broadcast ? 0 : !in.ranges().isEmpty() ? in.ranges().size() : p instanceof Partitioning.Hash h ? h.numPartitions() : p instanceof Partitioning.Single ? 1 : 0;
     } else if (plan instanceof UnionExec u) {
       n = 0;
       for (PhysicalPlan c : u.inputs()) n += Math.max(1, count(c));

@@ -1,5 +1,6 @@
 package dev.ember.execution.scheduler;
 
+import dev.ember.planner.adaptive.MapOutputStatistics;
 import dev.ember.planner.stage.Stage;
 import java.util.concurrent.CompletableFuture;
 
@@ -14,4 +15,11 @@ public interface TaskLauncher {
    * has succeeded (or the stage failed). Called only after the stages it reads have finished.
    */
   CompletableFuture<Void> launch(Stage stage);
+
+  /**
+   * The real size of a finished map stage's output, per shuffle partition (what adaptive
+   * execution re-plans with); called only after the stage's {@link #launch} future completed.
+   * Null when the launcher does not know it (the stage is then run as planned).
+   */
+  default MapOutputStatistics statistics(int stageId) { return null; }
 }

@@ -1,10 +1,12 @@
 package dev.ember.execution.shuffle;
 
 import dev.ember.execution.operator.Batches;
+import dev.ember.planner.adaptive.MapOutputStatistics;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -14,17 +16,36 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  */
 public final class StageOutputs implements StageInputs, AutoCloseable {
   private final Map<Integer, List<List<VectorSchemaRoot>>> byStage = new HashMap<>();
+  private final Map<Integer, long[]> bytes = new HashMap<>();
+  private final Map<Integer, long[]> rows = new HashMap<>();
 
   /** Declares a stage's output with {@code partitions} partitions. */
   public synchronized void register(int stage, int partitions) {
     List<List<VectorSchemaRoot>> parts = new ArrayList<>(partitions);
     for (int i = 0; i < partitions; i++) parts.add(new ArrayList<>());
     byStage.put(stage, parts);
+    bytes.put(stage, new long[partitions]);
+    rows.put(stage, new long[partitions]);
   }
 
   /** Adds a batch (taking ownership) to a partition of a stage's output. */
   public synchronized void add(int stage, int partition, VectorSchemaRoot batch) {
     byStage.get(stage).get(partition).add(batch);
+    bytes.get(stage)[partition] += sizeOf(batch);
+    rows.get(stage)[partition] += batch.getRowCount();
+  }
+
+  /** Bytes (Arrow buffers) and rows each partition of a stage's output received: adaptive execution's sizes. */
+  public synchronized MapOutputStatistics statistics(int stage) {
+    long[] b = bytes.get(stage);
+    if (b == null) throw new IllegalStateException("stage " + stage + " has no registered output");
+    return new MapOutputStatistics(stage, b.clone(), rows.get(stage).clone());
+  }
+
+  private static long sizeOf(VectorSchemaRoot batch) {
+    long size = 0;
+    for (FieldVector v : batch.getFieldVectors()) size += v.getBufferSize();
+    return size;
   }
 
   /** Takes every batch of one partition; the caller owns them. */

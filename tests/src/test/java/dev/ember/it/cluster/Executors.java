@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 
 /** Checks that a test left no executor JVM behind (and kills any it finds, so later tests are not disturbed). */
-final class Executors {
+public final class Executors {
   private Executors() {}
 
-  static void assertNoneLeft() throws InterruptedException {
+  public static void assertNoneLeft() throws InterruptedException {
     long end = System.currentTimeMillis() + 10_000;
     List<ProcessHandle> left = alive();
     while (!left.isEmpty() && System.currentTimeMillis() < end) {
