@@ -89,6 +89,21 @@ final class Engine {
 
   ClusterManager cluster() { return cluster; }
 
+  /**
+   * Where a query's tasks run: the cluster manager's launcher, except that a query reading a table
+   * that lives only in this process (a catalog the server answers from memory — pg_catalog,
+   * information_schema —, rows made by createDataFrame, a cached table) runs on the driver's own
+   * threads in cluster mode rather than failing: such tables are small by nature.
+   */
+  dev.ember.execution.scheduler.TaskLauncher launcher(dev.ember.planner.stage.StagePlan plan,
+      dev.ember.execution.scheduler.QueryContext query,
+      java.util.function.Consumer<org.apache.arrow.vector.VectorSchemaRoot> results, int maxFailures) {
+    if (!(cluster instanceof LocalThreads) && !dev.ember.execution.cluster.ClusterPlans.isShippable(plan)) {
+      return new dev.ember.execution.scheduler.LocalTaskLauncher(query, scheduler, results);
+    }
+    return cluster.launcher(plan, query, results, maxFailures);
+  }
+
   /** Task slots: the scheduler's threads, or the executors' cores. */
   int parallelism() { return cluster.parallelism(); }
 

@@ -287,7 +287,7 @@ public final class SessionState implements AutoCloseable {
     ctx.setBloomMaxBuildRows(boolConf(Settings.RUNTIME_BLOOM_FILTER) ? longConf(Settings.RUNTIME_BLOOM_MAX_BUILD_ROWS) : -1);
     StreamingResult result = new StreamingResult(new Schema(fields), ctx, allocator, running::remove);
     running.add(result);
-    var launcher = engine.cluster().launcher(planned.stages(), ctx, result::offer, maxFailures);
+    var launcher = engine.launcher(planned.stages(), ctx, result::offer, maxFailures);
     QueryExecution execution = new QueryExecution(planned.stages(), ctx, engine.scheduler(), launcher, adaptiveConfig());
     boolean codegen = Boolean.parseBoolean(conf.get(Settings.CODEGEN_ENABLED));
     CompletableFuture<Void> done = execution.start();

@@ -14,6 +14,17 @@ public final class ClusterPlans {
    * driver's memory (a DataFrame made from local rows, a cached table, a range) or that has no
    * handle to travel as.
    */
+  /** Whether every table the plan scans can travel to executors (see {@link #checkShippable}). */
+  public static boolean isShippable(StagePlan plan) {
+    for (Stage s : plan.stages()) {
+      if (!s.plan().collect(n -> n instanceof ScanExec scan && !(scan.table() instanceof java.io.Serializable) ? n : null)
+          .isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   public static void checkShippable(StagePlan plan) {
     for (Stage s : plan.stages()) {
       s.plan().foreach(node -> {

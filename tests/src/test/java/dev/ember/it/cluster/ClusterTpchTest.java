@@ -61,6 +61,21 @@ class ClusterTpchTest {
         "no reduce task went to the executor holding its input: " + events.subList(seen, events.size()));
   }
 
+  /**
+   * A cached DataFrame lives only in the driver: in cluster mode its queries run on the driver's
+   * threads instead of failing (TPC-H fixes nation at 25 rows, keys 0..24).
+   */
+  @Test void aDriverOnlyTableRunsOnTheDriver() {
+    var cached = ember.sql("SELECT n_nationkey FROM nation").cache();
+    try {
+      assertEquals(25, cached.count());
+      cached.createOrReplaceTempView("cached_nation");
+      assertEquals("[[300]]", EmberRunner.query(ember, "SELECT sum(n_nationkey) FROM cached_nation").rows().toString());
+    } finally {
+      cached.unpersist();
+    }
+  }
+
   @Test void anExecutorErrorKeepsItsSqlState() {
     EmberException e = assertThrows(EmberException.class,
         () -> EmberRunner.query(ember, "SELECT CAST(n_name AS INT) FROM nation"));
