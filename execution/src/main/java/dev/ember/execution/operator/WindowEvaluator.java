@@ -18,11 +18,27 @@ final class WindowEvaluator {
   private final WindowLayout layout;
   /** Per argument: its value at each sorted position (null array for constants). */
   private final List<Object[]> args;
+  /** The order key, when the frame is a RANGE with an offset; else null. */
+  private final RangeKeys keys;
 
   WindowEvaluator(WindowColumn column, WindowLayout layout, List<Object[]> args) {
+    this(column, layout, args, null);
+  }
+
+  WindowEvaluator(WindowColumn column, WindowLayout layout, List<Object[]> args, RangeKeys keys) {
     this.column = column;
     this.layout = layout;
     this.args = args;
+    this.keys = keys;
+  }
+
+  /** Whether {@code frame} is a RANGE frame with an offset bound (it needs the order key's values). */
+  static boolean needsKeys(WindowFrame frame) {
+    return !frame.rows() && (isOffset(frame.lower()) || isOffset(frame.upper()));
+  }
+
+  private static boolean isOffset(WindowFrame.Bound b) {
+    return b.kind() == Kind.PRECEDING || b.kind() == Kind.FOLLOWING;
   }
 
   /** The function's value at each sorted position. */
@@ -141,6 +157,7 @@ final class WindowEvaluator {
   private int frameStart(int i) {
     WindowFrame f = column.frame();
     int ps = layout.partStart()[i], pe = layout.partEnd()[i];
+    if (!f.rows() && isOffset(f.lower())) return rangeBound(i, f.lower(), false);
     return switch (f.lower().kind()) {
       case UNBOUNDED_PRECEDING -> ps;
       case PRECEDING -> (int) Math.max(ps, i - offset(f, f.lower()));
@@ -154,6 +171,7 @@ final class WindowEvaluator {
   private int frameEnd(int i) {
     WindowFrame f = column.frame();
     int ps = layout.partStart()[i], pe = layout.partEnd()[i];
+    if (!f.rows() && isOffset(f.upper())) return rangeBound(i, f.upper(), true);
     return switch (f.upper().kind()) {
       case UNBOUNDED_PRECEDING -> ps;
       case PRECEDING -> (int) Math.max(ps, i - offset(f, f.upper()) + 1);
@@ -161,6 +179,21 @@ final class WindowEvaluator {
       case FOLLOWING -> (int) Math.min(pe, i + offset(f, f.upper()) + 1);
       case UNBOUNDED_FOLLOWING -> pe;
     };
+  }
+
+  /**
+   * A RANGE bound with an offset: for a lower bound the first row whose key is at least the
+   * current key ∓ offset, for an upper bound one past the last row whose key is at most it. Rows
+   * with a NULL key have only their NULL peers in such a frame, and never appear in another row's.
+   */
+  private int rangeBound(int i, WindowFrame.Bound b, boolean upper) {
+    if (keys.isNull(i)) return upper ? layout.peerEnd()[i] : layout.peerStart()[i];
+    int ps = layout.partStart()[i], pe = layout.partEnd()[i];
+    int from = ps, to = pe; // the partition's non-NULL rows: NULLs sit together at one end
+    while (from < to && keys.isNull(from)) from++;
+    while (to > from && keys.isNull(to - 1)) to--;
+    long delta = b.kind() == Kind.PRECEDING ? -b.offset() : b.offset();
+    return keys.firstAtLeast(from, to, i, delta, upper);
   }
 
   private static long offset(WindowFrame f, WindowFrame.Bound b) {

@@ -159,12 +159,25 @@ public final class WindowSource implements BatchSource {
         i -> partitions.compare(order[i - 1], order[i]) != 0,
         i -> peers.compare(order[i - 1], order[i]) != 0);
     List<Object[]> results = new ArrayList<>();
+    RangeKeys keys = null;
     for (WindowColumn c : columns) {
       List<Object[]> args = new ArrayList<>();
       for (WindowColumn.Arg a : c.args()) args.add(a.isConstant() ? null : values(a, order, batchOf, rowOf));
-      results.add(new WindowEvaluator(c, layout, args).evaluate());
+      if (keys == null && WindowEvaluator.needsKeys(c.frame())) keys = rangeKeys(order, batchOf, rowOf);
+      results.add(new WindowEvaluator(c, layout, args, keys).evaluate());
     }
     emit(order, batchOf, rowOf, results);
+  }
+
+  /** The only ORDER BY key's values in sorted order, for RANGE frames with offsets. */
+  private RangeKeys rangeKeys(int[] order, int[] batchOf, int[] rowOf) {
+    if (orderKeys.size() != 1) {
+      throw dev.ember.catalyst.errors.EmberException.notSupported(
+          "RANGE window frame with an offset and other than one ORDER BY key");
+    }
+    Sorts.Key k = orderKeys.get(0);
+    return RangeKeys.of(values(WindowColumn.Arg.column(k.column(), k.type()), order, batchOf, rowOf), k.type(),
+        k.ascending());
   }
 
   private Object[] values(WindowColumn.Arg a, int[] order, int[] batchOf, int[] rowOf) {

@@ -60,7 +60,9 @@ final class WindowConverter {
       for (int k : g.keys) partitionBy.add(input.get(k));
       List<SortOrder> orderBy = new ArrayList<>();
       for (RelFieldCollation k : g.orderKeys.getFieldCollations()) orderBy.add(order(k));
-      WindowFrame frame = new WindowFrame(g.isRows, bound(g.lowerBound, g.isRows), bound(g.upperBound, g.isRows));
+      DataType rangeKey = orderBy.size() == 1 ? orderBy.get(0).expr().dataType() : null;
+      WindowFrame frame = new WindowFrame(g.isRows, bound(g.lowerBound, g.isRows, rangeKey),
+          bound(g.upperBound, g.isRows, rangeKey));
       List<NamedWindow> functions = new ArrayList<>();
       for (RexWinAggCall call : g.aggCalls) functions.add(NamedWindow.of(function(call), frame, names.get(next++)));
       // Calcite splits groups by frame too; frames are per function here, so one sort serves both.
@@ -87,11 +89,12 @@ final class WindowConverter {
     return new SortOrder(input.get(k.getFieldIndex()), asc, nullsFirst);
   }
 
-  private WindowFrame.Bound bound(RexWindowBound b, boolean rows) {
+  /** @param rangeKey the type of the only ORDER BY key, or null when there is not exactly one */
+  private WindowFrame.Bound bound(RexWindowBound b, boolean rows, DataType rangeKey) {
     if (b.isCurrentRow()) return WindowFrame.Bound.CURRENT_ROW;
     if (b.isUnboundedPreceding()) return WindowFrame.Bound.UNBOUNDED_PRECEDING;
     if (b.isUnboundedFollowing()) return WindowFrame.Bound.UNBOUNDED_FOLLOWING;
-    if (!rows) throw EmberException.notSupported("RANGE window frame with an offset (use ROWS)");
+    if (!rows) return rangeBound(b, rangeKey);
     Expr offset = operand(b.getOffset());
     if (!(offset instanceof Literal lit) || !(lit.value() instanceof Number n)) {
       throw EmberException.notSupported("window frame offset that is not an integer constant");
@@ -99,6 +102,43 @@ final class WindowConverter {
     long v = new BigDecimal(n.toString()).longValueExact();
     if (v < 0) throw new EmberException(EmberException.DATA_EXCEPTION, "window frame offset must not be negative: " + v);
     return b.isPreceding() ? WindowFrame.Bound.preceding(v) : WindowFrame.Bound.following(v);
+  }
+
+  /**
+   * A RANGE bound with an offset, in the units of the order key's values as the window operator
+   * compares them: integers as themselves, DECIMAL(p, s) unscaled (the offset at the key's scale),
+   * DATE in days (an interval of whole days), TIMESTAMP in microseconds (a day-time interval).
+   */
+  private WindowFrame.Bound rangeBound(RexWindowBound b, DataType key) {
+    if (key == null) throw EmberException.notSupported("RANGE window frame with an offset and other than one ORDER BY key");
+    Expr offset = operand(b.getOffset());
+    if (!(offset instanceof Literal lit) || lit.value() == null) {
+      throw EmberException.notSupported("RANGE window frame offset that is not a constant");
+    }
+    Object v = lit.value();
+    DataType t = lit.dataType();
+    long units;
+    try {
+      BigDecimal number = !(v instanceof Number) || t.isInterval() ? null
+          : t.isDecimal() && v instanceof Long l ? BigDecimal.valueOf(l, t.scale()) : new BigDecimal(v.toString());
+      if ((key.isIntegral() || key.isFloatingPoint()) && number != null) {
+        units = number.longValueExact(); // a fractional offset throws: not supported below
+      } else if (key.isLongDecimal() && number != null) {
+        units = number.setScale(key.scale()).unscaledValue().longValueExact();
+      } else if (key.id() == dev.ember.catalyst.types.TypeId.DATE && t.id() == dev.ember.catalyst.types.TypeId.INTERVAL_DAY_TIME) {
+        long micros = ((Number) v).longValue();
+        if (micros % 86_400_000_000L != 0) throw EmberException.notSupported("RANGE offset of part of a day over a DATE");
+        units = micros / 86_400_000_000L;
+      } else if (key.id() == dev.ember.catalyst.types.TypeId.TIMESTAMP && t.id() == dev.ember.catalyst.types.TypeId.INTERVAL_DAY_TIME) {
+        units = ((Number) v).longValue();
+      } else {
+        throw EmberException.notSupported("RANGE window frame offset " + lit.display() + " over an ORDER BY key of type " + key.sql());
+      }
+    } catch (ArithmeticException e) {
+      throw EmberException.notSupported("RANGE window frame offset " + lit.display() + " over an ORDER BY key of type " + key.sql());
+    }
+    if (units < 0) throw new EmberException(EmberException.DATA_EXCEPTION, "window frame offset must not be negative: " + lit.display());
+    return b.isPreceding() ? WindowFrame.Bound.preceding(units) : WindowFrame.Bound.following(units);
   }
 
   private WindowFunction function(RexWinAggCall call) {
