@@ -57,6 +57,15 @@ public final class ParsedTreeRewrites {
       return STATISTICS.get(f.getName().toUpperCase(Locale.ROOT)).createCall(call.getFunctionQuantifier(), call.getParserPosition(),
           call.getOperandList().toArray(new SqlNode[0]));
     }
+    // CAST(TRUE AS VARCHAR): Calcite would fold the literal to 'TRUE'; Spark, DuckDB and PostgreSQL
+    // (and Ember's cast of a boolean column) give 'true'.
+    if (node instanceof SqlCall call && call.getKind() == org.apache.calcite.sql.SqlKind.CAST && call.operandCount() == 2
+        && call.operand(0) instanceof SqlLiteral lit && lit.getTypeName() == org.apache.calcite.sql.type.SqlTypeName.BOOLEAN
+        && lit.getValue() != null && call.operand(1) instanceof org.apache.calcite.sql.SqlDataTypeSpec spec
+        && spec.getTypeName().isSimple()
+        && List.of("VARCHAR", "CHAR", "STRING").contains(spec.getTypeName().getSimple().toUpperCase(Locale.ROOT))) {
+      return SqlLiteral.createCharString(lit.booleanValue() ? "true" : "false", call.getParserPosition());
+    }
     if (node instanceof SqlCall call && call.getOperator() == SqlLibraryOperators.DATE_TRUNC
         && call.operandCount() == 2) {
       SqlNode a = call.operand(0);

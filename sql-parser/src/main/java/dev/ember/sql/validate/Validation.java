@@ -22,6 +22,25 @@ import org.apache.calcite.sql.validate.SqlValidatorUtil;
  * only when asked).
  */
 public final class Validation {
+  /**
+   * Explicit CASTs Calcite allows, plus BOOLEAN to every numeric type (1 and 0), as Spark, DuckDB
+   * and PostgreSQL do; the engine's casts already convert both ways.
+   */
+  private static final org.apache.calcite.sql.type.SqlTypeCoercionRule CAST_RULES = castRules();
+
+  private static org.apache.calcite.sql.type.SqlTypeCoercionRule castRules() {
+    var base = org.apache.calcite.sql.type.SqlTypeCoercionRule.instance().getTypeMapping();
+    java.util.Map<org.apache.calcite.sql.type.SqlTypeName, com.google.common.collect.ImmutableSet<org.apache.calcite.sql.type.SqlTypeName>> rules =
+        new java.util.HashMap<>(base);
+    for (org.apache.calcite.sql.type.SqlTypeName to : org.apache.calcite.sql.type.SqlTypeName.NUMERIC_TYPES) {
+      com.google.common.collect.ImmutableSet<org.apache.calcite.sql.type.SqlTypeName> from = rules.get(to);
+      if (from == null) continue;
+      rules.put(to, com.google.common.collect.ImmutableSet.<org.apache.calcite.sql.type.SqlTypeName>builder()
+          .addAll(from).add(org.apache.calcite.sql.type.SqlTypeName.BOOLEAN).build());
+    }
+    return org.apache.calcite.sql.type.SqlTypeCoercionRule.instance(rules);
+  }
+
   private final RelDataTypeFactory typeFactory = new EmberTypeFactory();
   private final CalciteCatalogReader catalogReader;
   private final SqlValidator validator;
@@ -36,7 +55,8 @@ public final class Validation {
         .withConformance(CalciteParser.CONFORMANCE)
         .withIdentifierExpansion(true)
         // NULLs sort as if larger than any value: ASC NULLS LAST, DESC NULLS FIRST.
-        .withDefaultNullCollation(NullCollation.HIGH);
+        .withDefaultNullCollation(NullCollation.HIGH)
+        .withTypeCoercionRules(CAST_RULES);
     validator = SqlValidatorUtil.newValidator(EmberOperatorTable.instance(), catalogReader, typeFactory,
         validatorConfig);
   }
