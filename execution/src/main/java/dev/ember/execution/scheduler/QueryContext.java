@@ -33,7 +33,7 @@ public final class QueryContext implements AutoCloseable {
   private final boolean codegen;
   private volatile boolean runtimeFilters = true;
   private final TaskThreads threads = new TaskThreads();
-  private volatile long bloomMaxBuildRows = 1_000_000;
+  private volatile long bloomMaxBuildRows = -1; // off unless the session turns it on (executors: off)
   private final java.util.concurrent.atomic.AtomicLong rowsDroppedByBloomFilters = new java.util.concurrent.atomic.AtomicLong();
   private final Map<java.util.List<Object>, Object> sharedFilters = new HashMap<>();
   private final List<Runnable> onStop = new ArrayList<>();

@@ -64,7 +64,8 @@ class BloomRuntimeFilterTest {
   }
 
   @Test void aFilteredDimensionsKeysDropFactRowsBeforeTheJoin() throws Exception {
-    try (Session s = Session.builder().master("local[2]").getOrCreate(); Connection duck = setUp(s)) {
+    try (Session s = Session.builder().master("local[2]").config("ember.sql.runtimeFilter.bloom.enabled", "true").getOrCreate();
+         Connection duck = setUp(s)) {
       for (String key : new String[] {"k = d_k", "ks = d_ks"}) {
         String sql = "SELECT count(*) AS n, sum(v) AS total FROM fact JOIN dim ON " + key + " WHERE cat = 7";
         new Oracle(duck, s).assertSameAnswer("with bloom filters", sql);
@@ -84,7 +85,8 @@ class BloomRuntimeFilterTest {
   }
 
   @Test void mustNotDropWhatTheJoinKeeps() throws Exception {
-    try (Session s = Session.builder().master("local[2]").getOrCreate(); Connection duck = setUp(s)) {
+    try (Session s = Session.builder().master("local[2]").config("ember.sql.runtimeFilter.bloom.enabled", "true").getOrCreate();
+         Connection duck = setUp(s)) {
       // A left outer join keeps every fact row: no filter.
       String outer = "SELECT count(*) AS n, count(d_k) AS matched FROM fact LEFT JOIN (SELECT * FROM dim WHERE cat = 7) d"
           + " ON k = d_k";
