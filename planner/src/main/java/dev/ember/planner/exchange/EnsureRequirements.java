@@ -35,8 +35,31 @@ public final class EnsureRequirements {
           changed = true;
         }
       }
+      changed |= coPartition(required, fixed);
       return changed ? node.withChildren(fixed) : node;
     });
+  }
+
+  /**
+   * Both inputs of a shuffled join must be partitioned alike. A single-partition input meets a
+   * clustered requirement on its own, but not beside a hash-partitioned one: each of the join's
+   * tasks would then see it in only one task (TPC-H Q15's max revenue joined to the revenue per
+   * supplier). Such an input is hashed on its keys into as many partitions as the other has.
+   */
+  private static boolean coPartition(List<Distribution> required, List<PhysicalPlan> fixed) {
+    if (required.size() != 2 || !(required.get(0) instanceof Distribution.Clustered)
+        || !(required.get(1) instanceof Distribution.Clustered)) {
+      return false;
+    }
+    Partitioning l = fixed.get(0).outputPartitioning(), r = fixed.get(1).outputPartitioning();
+    int single = l instanceof Partitioning.Single && r instanceof Partitioning.Hash ? 0
+        : r instanceof Partitioning.Single && l instanceof Partitioning.Hash ? 1 : -1;
+    if (single < 0) return false;
+    Partitioning.Hash other = (Partitioning.Hash) fixed.get(1 - single).outputPartitioning();
+    if (other.numPartitions() == 1) return false;
+    Distribution.Clustered keys = (Distribution.Clustered) required.get(single);
+    fixed.set(single, new ExchangeExec(new Partitioning.Hash(keys.keys(), other.numPartitions()), fixed.get(single)));
+    return true;
   }
 
   private Partitioning partitioningFor(Distribution d) {
