@@ -2,13 +2,20 @@ package dev.ember.api;
 
 import dev.ember.catalyst.errors.EmberException;
 import dev.ember.execution.cluster.ClusterManager;
+import dev.ember.execution.cluster.ClusterPlans;
 import dev.ember.execution.cluster.LocalCluster;
 import dev.ember.execution.cluster.LocalThreads;
+import dev.ember.execution.scheduler.LocalTaskLauncher;
+import dev.ember.execution.scheduler.QueryContext;
+import dev.ember.execution.scheduler.TaskLauncher;
 import dev.ember.execution.scheduler.TaskScheduler;
+import dev.ember.planner.stage.StagePlan;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * The engine shared by the sessions of a process for one master URL: the task scheduler and the
@@ -92,15 +99,11 @@ final class Engine {
   /**
    * Where a query's tasks run: the cluster manager's launcher, except that a query reading a table
    * that lives only in this process (a catalog the server answers from memory — pg_catalog,
-   * information_schema —, rows made by createDataFrame, a cached table) runs on the driver's own
-   * threads in cluster mode rather than failing: such tables are small by nature.
+   * information_schema —, a cached table) runs on this process's own threads, which in local mode
+   * is what the manager does anyway: such tables are small by nature.
    */
-  dev.ember.execution.scheduler.TaskLauncher launcher(dev.ember.planner.stage.StagePlan plan,
-      dev.ember.execution.scheduler.QueryContext query,
-      java.util.function.Consumer<org.apache.arrow.vector.VectorSchemaRoot> results, int maxFailures) {
-    if (!(cluster instanceof LocalThreads) && !dev.ember.execution.cluster.ClusterPlans.isShippable(plan)) {
-      return new dev.ember.execution.scheduler.LocalTaskLauncher(query, scheduler, results);
-    }
+  TaskLauncher launcher(StagePlan plan, QueryContext query, Consumer<VectorSchemaRoot> results, int maxFailures) {
+    if (!ClusterPlans.isShippable(plan)) return new LocalTaskLauncher(query, scheduler, results);
     return cluster.launcher(plan, query, results, maxFailures);
   }
 

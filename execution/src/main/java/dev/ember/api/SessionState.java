@@ -39,13 +39,10 @@ import dev.ember.sql.SqlFrontEnd;
 import dev.ember.sql.Statement;
 import dev.ember.sql.UncacheTable;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * One session: its settings, its temporary views, and the way from a statement to its result —
@@ -56,7 +53,7 @@ public final class SessionState implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(SessionState.class.getName());
 
   private final Engine engine;
-  private final Map<String, String> conf = new TreeMap<>();
+  private final SessionConf conf;
   private final SessionCatalog catalog;
   private final SqlFrontEnd frontEnd;
   private final dev.ember.sql.SqlMacros macros = new dev.ember.sql.SqlMacros();
@@ -67,9 +64,7 @@ public final class SessionState implements AutoCloseable {
 
   private SessionState(Engine engine, Map<String, String> initial) {
     this.engine = engine;
-    conf.putAll(Settings.defaults(engine.parallelism()));
-    initial.forEach((k, v) -> conf.put(k, v));
-    initial.forEach(MemorySettings::apply);
+    this.conf = new SessionConf(engine.parallelism(), initial);
     this.catalogs = new Catalogs(conf.get(Settings.CATALOG_DIR));
     this.catalog = new SessionCatalog(catalogs::table, catalogs::names);
     this.frontEnd = new SqlFrontEnd(catalog, macros);
@@ -195,15 +190,15 @@ public final class SessionState implements AutoCloseable {
    * scans of their cached data (computing them if needed).
    */
   Planned plan(Query q, boolean useCache) {
-    Optimizer optimizer = new Optimizer(new Optimizer.Config(excludedRules(),
-        Boolean.parseBoolean(conf.get(Settings.OPTIMIZER_CHECK_INVARIANTS))));
+    Optimizer optimizer = new Optimizer(new Optimizer.Config(conf.excludedRules(),
+        conf.flag(Settings.OPTIMIZER_CHECK_INVARIANTS)));
     LogicalPlan logical = useCache ? cache().substitute(q.plan(), this::materialize) : q.plan();
     List<TraceEntry> trace = new ArrayList<>();
     LogicalPlan optimized = optimizer.optimize(logical, trace);
-    if (Boolean.parseBoolean(conf.get(Settings.OPTIMIZER_TRACE))) {
+    if (conf.flag(Settings.OPTIMIZER_TRACE)) {
       LOG.log(System.Logger.Level.INFO, "optimizer trace\n" + OptimizerTrace.format(trace));
     }
-    PhysicalPlan physical = new PhysicalPlanner(plannerConfig(), q.broadcastHints()).plan(optimized);
+    PhysicalPlan physical = new PhysicalPlanner(conf.plannerConfig(), q.broadcastHints()).plan(optimized);
     return new Planned(optimized, physical, StagePlan.cut(physical), trace);
   }
 
@@ -220,11 +215,7 @@ public final class SessionState implements AutoCloseable {
   void runInto(Query q, dev.ember.execution.scheduler.ResultTasks tasks) {
     checkOpen();
     Planned planned = plan(q, true);
-    String id = "q" + QUERY_IDS.incrementAndGet();
-    BufferAllocator allocator = MemoryManager.newQueryAllocator(id);
-    QueryContext ctx = new QueryContext(id, allocator, QueryClock.now(), intConf(Settings.BATCH_SIZE),
-        Boolean.parseBoolean(conf.get(Settings.CODEGEN_ENABLED)));
-    ctx.setRuntimeFilters(boolConf(Settings.RUNTIME_FILTER));
+    QueryContext ctx = newQueryContext();
     try {
       java.util.concurrent.CompletableFuture<Void> done =
           new QueryExecution(planned.stages(), ctx, engine.scheduler(),
@@ -232,8 +223,24 @@ public final class SessionState implements AutoCloseable {
       awaitTasks(ctx, done);
     } finally {
       ctx.close();
-      allocator.close();
+      ctx.allocator().close();
     }
+  }
+
+  /**
+   * A query's context with the session's execution settings, and its own Arrow allocator (the
+   * caller closes both). Settings are read first: a bad one fails before any memory is taken.
+   */
+  private QueryContext newQueryContext() {
+    int batchSize = conf.integer(Settings.BATCH_SIZE);
+    boolean runtimeFilters = conf.bool(Settings.RUNTIME_FILTER);
+    long bloomRows = conf.bool(Settings.RUNTIME_BLOOM_FILTER) ? conf.longValue(Settings.RUNTIME_BLOOM_MAX_BUILD_ROWS) : -1;
+    String id = "q" + QUERY_IDS.incrementAndGet();
+    QueryContext ctx = new QueryContext(id, MemoryManager.newQueryAllocator(id), QueryClock.now(), batchSize,
+        conf.flag(Settings.CODEGEN_ENABLED));
+    ctx.setRuntimeFilters(runtimeFilters);
+    ctx.setBloomMaxBuildRows(bloomRows);
+    return ctx;
   }
 
   /** Waits for {@code done}; an interrupt cancels the query and still waits for its tasks to stop. */
@@ -275,21 +282,15 @@ public final class SessionState implements AutoCloseable {
     for (int i = 0; i < out.size(); i++) {
       fields.add(new Field(q.columnNames().get(i), out.get(i).type(), out.get(i).nullable()));
     }
-    double timeout = timeoutConf(); // settings first: a bad one fails before any memory is taken
-    int batchSize = intConf(Settings.BATCH_SIZE);
-    boolean runtimeFilters = boolConf(Settings.RUNTIME_FILTER);
-    int maxFailures = intConf(Settings.TASK_MAX_FAILURES);
-    String id = "q" + QUERY_IDS.incrementAndGet();
-    BufferAllocator allocator = MemoryManager.newQueryAllocator(id);
-    QueryContext ctx = new QueryContext(id, allocator, QueryClock.now(), batchSize,
-        Boolean.parseBoolean(conf.get(Settings.CODEGEN_ENABLED)));
-    ctx.setRuntimeFilters(runtimeFilters);
-    ctx.setBloomMaxBuildRows(boolConf(Settings.RUNTIME_BLOOM_FILTER) ? longConf(Settings.RUNTIME_BLOOM_MAX_BUILD_ROWS) : -1);
-    StreamingResult result = new StreamingResult(new Schema(fields), ctx, allocator, running::remove);
+    double timeout = conf.timeoutSeconds(); // settings first: a bad one fails before any memory is taken
+    int maxFailures = conf.integer(Settings.TASK_MAX_FAILURES);
+    var adaptive = conf.adaptiveConfig(engine.parallelism());
+    QueryContext ctx = newQueryContext();
+    StreamingResult result = new StreamingResult(new Schema(fields), ctx, ctx.allocator(), running::remove);
     running.add(result);
     var launcher = engine.launcher(planned.stages(), ctx, result::offer, maxFailures);
-    QueryExecution execution = new QueryExecution(planned.stages(), ctx, engine.scheduler(), launcher, adaptiveConfig());
-    boolean codegen = Boolean.parseBoolean(conf.get(Settings.CODEGEN_ENABLED));
+    QueryExecution execution = new QueryExecution(planned.stages(), ctx, engine.scheduler(), launcher, adaptive);
+    boolean codegen = ctx.codegen();
     CompletableFuture<Void> done = execution.start();
     QueryTimeouts.schedule(ctx, timeout, done);
     result.start(done, () -> AdaptivePlanText.print(execution, codegen));
@@ -304,19 +305,6 @@ public final class SessionState implements AutoCloseable {
     for (StreamingResult r : running) r.cancel();
   }
 
-  /** {@code ember.sql.queryTimeout} in seconds (0: none). */
-  private double timeoutConf() {
-    String v = conf.getOrDefault(Settings.QUERY_TIMEOUT, "0").trim();
-    try {
-      double seconds = Double.parseDouble(v);
-      if (seconds >= 0 && Double.isFinite(seconds)) return seconds;
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new EmberException(EmberException.DATA_EXCEPTION,
-        "setting " + Settings.QUERY_TIMEOUT + " must be a number of seconds (0: no time-out): " + v);
-  }
-
   /** What EXPLAIN shows for a query, in the given mode. */
   String explain(Query q, dev.ember.sql.ExplainMode mode) {
     if (mode == dev.ember.sql.ExplainMode.ANALYZE) {
@@ -328,44 +316,7 @@ public final class SessionState implements AutoCloseable {
       }
     }
     Planned p = plan(q);
-    return Explainer.render(mode, q.plan(), p, Boolean.parseBoolean(conf.get(Settings.CODEGEN_ENABLED)));
-  }
-
-  /** Adaptive execution's settings ({@code ember.sql.adaptive.*}); its broadcast threshold is the planner's. */
-  dev.ember.planner.adaptive.AdaptiveConfig adaptiveConfig() {
-    return new dev.ember.planner.adaptive.AdaptiveConfig(boolConf(Settings.ADAPTIVE_ENABLED), longConf(Settings.ADVISORY_PARTITION_SIZE),
-        longConf(Settings.COALESCE_MIN_PARTITION_SIZE), engine.parallelism(), longConf(Settings.BROADCAST_THRESHOLD));
-  }
-
-  private PlannerConfig plannerConfig() {
-    return new PlannerConfig(intConf(Settings.SHUFFLE_PARTITIONS),
-        Long.parseLong(conf.get(Settings.BROADCAST_THRESHOLD).trim()), boolConf(Settings.CBO_ENABLED));
-  }
-
-  private java.util.Set<String> excludedRules() {
-    String v = conf.getOrDefault(Settings.EXCLUDED_RULES, "");
-    java.util.Set<String> out = new HashSet<>();
-    for (String s : v.split(",")) if (!s.isBlank()) out.add(s.trim());
-    if (!boolConf(Settings.CBO_ENABLED) || !boolConf(Settings.CBO_JOIN_REORDER)) {
-      out.add(new dev.ember.catalyst.optimizer.cbo.CostBasedJoinReorder().name());
-    }
-    return out;
-  }
-
-  private boolean boolConf(String key) {
-    String v = conf.getOrDefault(key, "true").trim();
-    if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
-      throw new EmberException(EmberException.DATA_EXCEPTION, "setting " + key + " must be true or false: " + v);
-    }
-    return Boolean.parseBoolean(v);
-  }
-
-  private int intConf(String key) {
-    try {
-      return Integer.parseInt(conf.get(key).trim());
-    } catch (NumberFormatException e) {
-      throw new EmberException(EmberException.DATA_EXCEPTION, "setting " + key + " must be a number: " + conf.get(key));
-    }
+    return Explainer.render(mode, q.plan(), p, conf.flag(Settings.CODEGEN_ENABLED));
   }
 
   // ---- commands ------------------------------------------------------------------------------
@@ -415,7 +366,7 @@ public final class SessionState implements AutoCloseable {
       throw EmberException.notSupported("ANALYZE TABLE on " + shown + " (only catalog tables and temporary views over files)");
     }
     Statistics stats = TableAnalyzer.analyze(source, a, this::runOneRow, this::forEachRow,
-        boolConf(Settings.HISTOGRAM_ENABLED) ? intConf(Settings.HISTOGRAM_BINS) : 0);
+        conf.bool(Settings.HISTOGRAM_ENABLED) ? conf.integer(Settings.HISTOGRAM_BINS) : 0);
     String name = a.name().get(0);
     if (catalog.hasTempView(name)) {
       catalog.putTempView(name, AnalyzedTable.of(source, stats));
@@ -553,7 +504,7 @@ public final class SessionState implements AutoCloseable {
 
   /** The session's cache of DataFrames and tables (created on first use). */
   synchronized CacheManager cache() {
-    if (cache == null) cache = new CacheManager(longConf(Settings.CACHE_MAX_BYTES));
+    if (cache == null) cache = new CacheManager(conf.longValue(Settings.CACHE_MAX_BYTES));
     return cache;
   }
 
@@ -562,22 +513,11 @@ public final class SessionState implements AutoCloseable {
     if (cache != null) cache.close();
   }
 
-  private long longConf(String key) {
-    try {
-      return Long.parseLong(conf.get(key).trim());
-    } catch (NumberFormatException e) {
-      throw new EmberException(EmberException.DATA_EXCEPTION, "setting " + key + " must be a number: " + conf.get(key));
-    }
-  }
-
   Catalogs catalogs() { return catalogs; }
 
   boolean isClosed() { return closed; }
 
-  void setConf(String key, String value) {
-    MemorySettings.apply(key, value);
-    conf.put(key, value);
-  }
+  void setConf(String key, String value) { conf.set(key, value); }
 
   @Override public void close() {
     if (closed) return;

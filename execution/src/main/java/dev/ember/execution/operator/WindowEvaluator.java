@@ -20,6 +20,9 @@ final class WindowEvaluator {
   private final List<Object[]> args;
   /** The order key, when the frame is a RANGE with an offset; else null. */
   private final RangeKeys keys;
+  /** The start of the partition whose non-NULL key rows [nonNullFrom, nonNullTo) were found last. */
+  private int nonNullPart = -1;
+  private int nonNullFrom, nonNullTo;
 
   WindowEvaluator(WindowColumn column, WindowLayout layout, List<Object[]> args) {
     this(column, layout, args, null);
@@ -188,12 +191,20 @@ final class WindowEvaluator {
    */
   private int rangeBound(int i, WindowFrame.Bound b, boolean upper) {
     if (keys.isNull(i)) return upper ? layout.peerEnd()[i] : layout.peerStart()[i];
-    int ps = layout.partStart()[i], pe = layout.partEnd()[i];
-    int from = ps, to = pe; // the partition's non-NULL rows: NULLs sit together at one end
+    int ps = layout.partStart()[i];
+    if (ps != nonNullPart) findNonNullRows(ps, layout.partEnd()[i]);
+    long delta = b.kind() == Kind.PRECEDING ? -b.offset() : b.offset();
+    return keys.firstAtLeast(nonNullFrom, nonNullTo, i, delta, upper);
+  }
+
+  /** Once per partition: its non-NULL key rows (NULL keys sit together at one end). */
+  private void findNonNullRows(int ps, int pe) {
+    int from = ps, to = pe;
     while (from < to && keys.isNull(from)) from++;
     while (to > from && keys.isNull(to - 1)) to--;
-    long delta = b.kind() == Kind.PRECEDING ? -b.offset() : b.offset();
-    return keys.firstAtLeast(from, to, i, delta, upper);
+    nonNullPart = ps;
+    nonNullFrom = from;
+    nonNullTo = to;
   }
 
   private static long offset(WindowFrame f, WindowFrame.Bound b) {

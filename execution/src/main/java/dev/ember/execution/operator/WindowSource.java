@@ -1,5 +1,6 @@
 package dev.ember.execution.operator;
 
+import dev.ember.catalyst.errors.EmberException;
 import dev.ember.catalyst.types.DataType;
 import dev.ember.catalyst.types.Schema;
 import dev.ember.datasources.arrow.ArrowTypes;
@@ -172,8 +173,7 @@ public final class WindowSource implements BatchSource {
   /** The only ORDER BY key's values in sorted order, for RANGE frames with offsets. */
   private RangeKeys rangeKeys(int[] order, int[] batchOf, int[] rowOf) {
     if (orderKeys.size() != 1) {
-      throw dev.ember.catalyst.errors.EmberException.notSupported(
-          "RANGE window frame with an offset and other than one ORDER BY key");
+      throw EmberException.notSupported("RANGE window frame with an offset and other than one ORDER BY key");
     }
     Sorts.Key k = orderKeys.get(0);
     return RangeKeys.of(values(WindowColumn.Arg.column(k.column(), k.type()), order, batchOf, rowOf), k.type(),

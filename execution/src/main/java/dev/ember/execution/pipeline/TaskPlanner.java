@@ -224,48 +224,51 @@ public final class TaskPlanner {
   private BatchSource pipeline(PhysicalPlan top, int partition) {
     PipelineChain chain = PipelineChain.of(top);
     if (chain.steps().isEmpty()) return source(chain, List.of(), partition);
-    // The join tables first, so the scan can skip what their keys rule out (runtime filters).
-    Map<Integer, JoinBuild> spilled = new HashMap<>();
-    List<JoinHashTable> tables = joinTables(chain, partition, spilled);
-    BatchSource input = source(chain, filterTables(tables, spilled), partition);
-    List<PipelineSpec.Step> steps = chain.steps();
-    List<PipelineSpec.Column> inputLayout = PipelineChain.columns(chain.source().output());
-    if (!spilled.isEmpty()) {
-      SpilledJoins.Rest rest = SpilledJoins.run(task, name(top), chain, input, tables, spilled);
-      if (rest.steps().isEmpty()) return rest.input();
-      input = rest.input();
-      steps = rest.steps();
-      inputLayout = rest.layout();
-    }
+    ChainInput in = chainInput(chain, name(top), partition);
+    if (in.steps().isEmpty()) return in.source();
     BatchBuilder out = null;
     try {
-      PipelineSpec spec = new PipelineSpec(name(top), inputLayout, steps, new PipelineSpec.OutputSink());
+      PipelineSpec spec = new PipelineSpec(name(top), in.layout(), in.steps(), new PipelineSpec.OutputSink());
       Deque<VectorSchemaRoot> ready = PipelineSource.newQueue();
       out = new BatchBuilder(schemaOf(chain.layout()), task.allocator(), task.query().batchSize(), ready::add);
-      Pipeline p = PipelineFactory.create(spec, new PipelineResources(tables, out, null), task.query().codegen(),
-          task.query().clock());
-      if (spilled.isEmpty()) p = FailingRowContext.wrap(p, steps, chain.source().output());
-      return new PipelineSource(input, p, out, ready);
+      Pipeline p = in.withRowContext(PipelineFactory.create(spec, new PipelineResources(in.tables(), out, null),
+          task.query().codegen(), task.query().clock()), chain);
+      return new PipelineSource(in.source(), p, out, ready);
     } catch (RuntimeException | Error e) {
       if (out != null) out.close();
-      input.close();
+      in.source().close();
       throw e;
     }
   }
 
+  /**
+   * What a chain's generated code reads: its source, and the steps and column layout it runs
+   * over. Normally the chain's own; when a join's build side spilled, the spilled joins run
+   * partition by partition first ({@link SpilledJoins}) and the code runs the steps after them.
+   */
+  private record ChainInput(BatchSource source, List<JoinHashTable> tables, List<PipelineSpec.Step> steps,
+                            List<PipelineSpec.Column> layout, boolean spilled) {
+    /** Failing rows name their column, where the rows are still the source's (nothing spilled). */
+    Pipeline withRowContext(Pipeline p, PipelineChain chain) {
+      return spilled ? p : FailingRowContext.wrap(p, steps, chain.source().output());
+    }
+  }
+
+  /** The join tables first, so the scan can skip what their keys rule out (runtime filters). */
+  private ChainInput chainInput(PipelineChain chain, String name, int partition) {
+    Map<Integer, JoinBuild> spilled = new HashMap<>();
+    List<JoinHashTable> tables = joinTables(chain, partition, spilled);
+    BatchSource input = source(chain, filterTables(tables, spilled), partition);
+    if (spilled.isEmpty()) {
+      return new ChainInput(input, tables, chain.steps(), PipelineChain.columns(chain.source().output()), false);
+    }
+    SpilledJoins.Rest rest = SpilledJoins.run(task, name, chain, input, tables, spilled);
+    return new ChainInput(rest.input(), tables, rest.steps(), rest.layout(), true);
+  }
+
   private BatchSource aggregate(HashAggregateExec a, int partition) {
     PipelineChain chain = PipelineChain.of(a.child());
-    Map<Integer, JoinBuild> spilled = new HashMap<>();
-    List<JoinHashTable> joinTables = joinTables(chain, partition, spilled);
-    BatchSource input = source(chain, filterTables(joinTables, spilled), partition);
-    List<PipelineSpec.Step> steps = chain.steps();
-    List<PipelineSpec.Column> inputLayout = PipelineChain.columns(chain.source().output());
-    if (!spilled.isEmpty()) {
-      SpilledJoins.Rest rest = SpilledJoins.run(task, name(a), chain, input, joinTables, spilled);
-      input = rest.input();
-      steps = rest.steps();
-      inputLayout = rest.layout();
-    }
+    ChainInput input = chainInput(chain, name(a), partition);
     List<AttributeRef> layout = chain.layout();
     List<Expr> keys = new ArrayList<>();
     for (NamedExpr g : a.groupings()) keys.add(Exprs.bind(Exprs.unalias((Expr) g), layout));
@@ -310,16 +313,14 @@ public final class TaskPlanner {
     AggHashTable table = null;
     try {
       table = new AggHashTable(keyTypes, Accumulators.createAll(sink, task.allocator()), task.allocator());
-      List<JoinHashTable> tables = joinTables;
-      PipelineSpec spec = new PipelineSpec(name(a), inputLayout, steps, sink);
-      Pipeline p = PipelineFactory.create(spec, new PipelineResources(tables, null, table), task.query().codegen(),
-          task.query().clock());
-      if (spilled.isEmpty()) p = FailingRowContext.wrap(p, steps, chain.source().output());
-      return new AggregateSource(input, p, table, columns, schemaOf(a.output()), task.allocator(),
+      PipelineSpec spec = new PipelineSpec(name(a), input.layout(), input.steps(), sink);
+      Pipeline p = input.withRowContext(PipelineFactory.create(spec, new PipelineResources(input.tables(), null, table),
+          task.query().codegen(), task.query().clock()), chain);
+      return new AggregateSource(input.source(), p, table, columns, schemaOf(a.output()), task.allocator(),
           task.query().batchSize(), task.memory(), AggregateSpilling.of(sink, name(a), task, a.mode() == AggMode.PARTIAL));
     } catch (RuntimeException | Error e) {
       if (table != null) table.close();
-      input.close();
+      input.source().close();
       throw e;
     }
   }

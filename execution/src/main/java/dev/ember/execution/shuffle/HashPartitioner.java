@@ -1,8 +1,12 @@
 package dev.ember.execution.shuffle;
 
+import dev.ember.catalyst.expr.AttributeRef;
 import dev.ember.catalyst.types.DataType;
 import dev.ember.codegen.operator.Hashing;
 import dev.ember.codegen.operator.VectorCopy;
+import dev.ember.planner.physical.Partitioning;
+import dev.ember.planner.stage.Stage;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -52,21 +56,21 @@ public final class HashPartitioner {
    * The partitioner of a map stage's output, or null when the stage does not hash-partition
    * (its output is one partition: single or broadcast).
    */
-  public static HashPartitioner forStage(dev.ember.planner.stage.Stage stage) {
-    if (!(stage.output() instanceof dev.ember.planner.physical.Partitioning.Hash h)) return null;
-    List<dev.ember.catalyst.expr.AttributeRef> output = stage.plan().output();
+  public static HashPartitioner forStage(Stage stage) {
+    if (!(stage.output() instanceof Partitioning.Hash h)) return null;
+    List<AttributeRef> output = stage.plan().output();
     int[] keys = new int[h.keys().size()];
     for (int k = 0; k < keys.length; k++) keys[k] = indexOf(output, h.keys().get(k));
-    List<DataType> types = h.keys().stream().map(dev.ember.catalyst.expr.AttributeRef::type).toList();
+    List<DataType> types = h.keys().stream().map(AttributeRef::type).toList();
     return new HashPartitioner(keys, types, h.numPartitions());
   }
 
   /** How many partitions a map stage writes. */
-  public static int outputPartitions(dev.ember.planner.stage.Stage stage) {
-    return stage.output() instanceof dev.ember.planner.physical.Partitioning.Hash h ? h.numPartitions() : 1;
+  public static int outputPartitions(Stage stage) {
+    return stage.output() instanceof Partitioning.Hash h ? h.numPartitions() : 1;
   }
 
-  private static int indexOf(List<dev.ember.catalyst.expr.AttributeRef> attrs, dev.ember.catalyst.expr.AttributeRef a) {
+  private static int indexOf(List<AttributeRef> attrs, AttributeRef a) {
     for (int i = 0; i < attrs.size(); i++) if (attrs.get(i).id() == a.id()) return i;
     throw new IllegalStateException("partition key " + a.name() + " not in stage output");
   }
@@ -77,7 +81,7 @@ public final class HashPartitioner {
     int[] target = new int[n];
     int[] counts = new int[partitions];
     int[] hashes = new int[n];
-    java.util.Arrays.fill(hashes, Hashing.SEED);
+    Arrays.fill(hashes, Hashing.SEED);
     for (int k = 0; k < keyColumns.length; k++) {
       Hashing.combineColumn(hashes, batch.getVector(keyColumns[k]), keyTypes.get(k), n);
     }
@@ -91,12 +95,12 @@ public final class HashPartitioner {
     int[] start = new int[partitions + 1];
     for (int p = 0; p < partitions; p++) start[p + 1] = start[p] + counts[p];
     int[] rows = new int[n];
-    int[] fill = java.util.Arrays.copyOf(start, partitions);
+    int[] fill = Arrays.copyOf(start, partitions);
     for (int r = 0; r < n; r++) rows[fill[target[r]]++] = r;
     int ncols = batch.getFieldVectors().size();
     for (int p = 0; p < partitions; p++) {
       if (counts[p] == 0) continue;
-      int[] mine = start[p] == 0 && counts[p] == n ? rows : java.util.Arrays.copyOfRange(rows, start[p], start[p + 1]);
+      int[] mine = start[p] == 0 && counts[p] == n ? rows : Arrays.copyOfRange(rows, start[p], start[p + 1]);
       VectorSchemaRoot part = VectorSchemaRoot.create(batch.getSchema(), allocator);
       try {
         for (int c = 0; c < ncols; c++) VectorCopy.gather(batch.getVector(c), mine, counts[p], part.getVector(c));

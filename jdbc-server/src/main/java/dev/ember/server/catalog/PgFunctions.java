@@ -24,12 +24,16 @@ public final class PgFunctions {
 
   private PgFunctions() {}
 
+  /**
+   * The functions whose bodies are the same for every connection, built once per process: a
+   * connection only adds them to its session.
+   */
+  private static final List<SqlMacro> FIXED = fixedMacros();
+
   /** Registers every client function in {@code session}. */
   public static void register(Session session, ClientSettings settings) {
+    for (SqlMacro m : FIXED) session.state().registerMacro(m);
     Registrar r = new Registrar(session);
-    r.fixed("version", "", literal("PostgreSQL " + ClientSettings.SERVER_VERSION + " on the JVM, Ember analytic SQL engine"));
-    r.fixed("current_schema", "", "'public'");
-    r.fixed("current_schemas", "b", "CASE WHEN b THEN '{pg_catalog,public}' ELSE '{public}' END");
     r.computed("current_database", "", () -> literal(settings.get("database")));
     r.computed("current_catalog", "", () -> literal(settings.get("database")));
     for (String name : List.of("current_user", "session_user", "current_role")) {
@@ -38,61 +42,71 @@ public final class PgFunctions {
     r.computed("pg_get_userbyid", "o", () -> literal(settings.get("user")));
     r.computed("current_setting", "name", () -> currentSetting(settings));
     r.computed("pg_backend_pid", "", () -> Integer.toString(settings.processId()));
-    r.fixed("pg_is_in_recovery", "", "FALSE");
-    r.fixed("pg_encoding_to_char", "e", "CASE WHEN e IS NULL THEN " + NULL_TEXT + " ELSE 'UTF8' END");
-    r.fixed("format_type", "t, m", formatType());
     r.computed("pg_table_is_visible", "o", () -> tableIsVisible(session));
+  }
+
+  private static List<SqlMacro> fixedMacros() {
+    List<SqlMacro> out = new java.util.ArrayList<>();
+    Fixed r = (name, params, body) -> out.add(SqlMacro.of(name, params(params), body));
+    r.add("version", "", literal("PostgreSQL " + ClientSettings.SERVER_VERSION + " on the JVM, Ember analytic SQL engine"));
+    r.add("current_schema", "", "'public'");
+    r.add("current_schemas", "b", "CASE WHEN b THEN '{pg_catalog,public}' ELSE '{public}' END");
+    r.add("pg_is_in_recovery", "", "FALSE");
+    r.add("pg_encoding_to_char", "e", "CASE WHEN e IS NULL THEN " + NULL_TEXT + " ELSE 'UTF8' END");
+    r.add("format_type", "t, m", formatType());
     for (String name : List.of("pg_type_is_visible", "pg_function_is_visible")) {
-      r.fixed(name, "o", "CASE WHEN o IS NULL THEN CAST(NULL AS BOOLEAN) ELSE TRUE END");
+      r.add(name, "o", "CASE WHEN o IS NULL THEN CAST(NULL AS BOOLEAN) ELSE TRUE END");
     }
     for (String name : List.of("has_table_privilege", "has_schema_privilege", "has_database_privilege",
         "has_any_column_privilege", "has_function_privilege")) {
-      r.fixed(name, "a, b", "TRUE");
-      r.fixed(name, "a, b, c", "TRUE");
+      r.add(name, "a, b", "TRUE");
+      r.add(name, "a, b, c", "TRUE");
     }
-    r.fixed("has_column_privilege", "a, b, c", "TRUE");
-    r.fixed("has_column_privilege", "a, b, c, d", "TRUE");
+    r.add("has_column_privilege", "a, b, c", "TRUE");
+    r.add("has_column_privilege", "a, b, c, d", "TRUE");
     for (String params : List.of("o", "o, c")) {
-      r.fixed("obj_description", params, NULL_TEXT);
-      r.fixed("pg_get_viewdef", params, NULL_TEXT);
-      r.fixed("pg_get_constraintdef", params, NULL_TEXT);
+      r.add("obj_description", params, NULL_TEXT);
+      r.add("pg_get_viewdef", params, NULL_TEXT);
+      r.add("pg_get_constraintdef", params, NULL_TEXT);
     }
-    r.fixed("col_description", "o, n", NULL_TEXT);
-    r.fixed("shobj_description", "o, c", NULL_TEXT);
-    r.fixed("pg_get_expr", "e, r", NULL_TEXT);
-    r.fixed("pg_get_expr", "e, r, p", NULL_TEXT);
-    r.fixed("pg_get_indexdef", "o", NULL_TEXT);
-    r.fixed("pg_get_indexdef", "o, c, p", NULL_TEXT);
-    r.fixed("pg_get_triggerdef", "o", NULL_TEXT);
-    r.fixed("pg_get_partkeydef", "o", NULL_TEXT);
-    r.fixed("pg_get_function_result", "o", NULL_TEXT);
-    r.fixed("pg_get_function_arguments", "o", NULL_TEXT);
-    r.fixed("pg_get_function_identity_arguments", "o", NULL_TEXT);
-    r.fixed("pg_tablespace_location", "o", "''");
-    r.fixed("pg_get_statisticsobjdef_columns", "o", NULL_TEXT);
-    r.fixed("pg_relation_is_publishable", "o", "FALSE");
-    r.fixed("pg_is_other_temp_schema", "o", "FALSE");
+    r.add("col_description", "o, n", NULL_TEXT);
+    r.add("shobj_description", "o, c", NULL_TEXT);
+    r.add("pg_get_expr", "e, r", NULL_TEXT);
+    r.add("pg_get_expr", "e, r, p", NULL_TEXT);
+    r.add("pg_get_indexdef", "o", NULL_TEXT);
+    r.add("pg_get_indexdef", "o, c, p", NULL_TEXT);
+    r.add("pg_get_triggerdef", "o", NULL_TEXT);
+    r.add("pg_get_partkeydef", "o", NULL_TEXT);
+    r.add("pg_get_function_result", "o", NULL_TEXT);
+    r.add("pg_get_function_arguments", "o", NULL_TEXT);
+    r.add("pg_get_function_identity_arguments", "o", NULL_TEXT);
+    r.add("pg_tablespace_location", "o", "''");
+    r.add("pg_get_statisticsobjdef_columns", "o", NULL_TEXT);
+    r.add("pg_relation_is_publishable", "o", "FALSE");
+    r.add("pg_is_other_temp_schema", "o", "FALSE");
     for (String name : List.of("pg_relation_size", "pg_total_relation_size", "pg_table_size", "pg_indexes_size")) {
-      r.fixed(name, "o", "CAST(0 AS BIGINT)");
+      r.add(name, "o", "CAST(0 AS BIGINT)");
     }
-    r.fixed("pg_size_pretty", "n", "CAST(n AS VARCHAR) || ' bytes'");
+    r.add("pg_size_pretty", "n", "CAST(n AS VARCHAR) || ' bytes'");
     // Arrays are text in Ember ('{a,b}'): joined as PostgreSQL would print the elements.
-    r.fixed("array_to_string", "a, s", "REPLACE(REPLACE(REPLACE(a, '{', ''), '}', ''), ',', s)");
+    r.add("array_to_string", "a, s", "REPLACE(REPLACE(REPLACE(a, '{', ''), '}', ''), ',', s)");
+    return List.copyOf(out);
   }
 
-  /** Registers macros in one session. */
-  private record Registrar(Session session) {
-    void fixed(String name, String params, String body) {
-      session.state().registerMacro(SqlMacro.of(name, params(params), body));
-    }
+  /** Adds a macro with a fixed body. */
+  private interface Fixed {
+    void add(String name, String params, String body);
+  }
 
+  /** Registers macros whose bodies depend on the connection in one session. */
+  private record Registrar(Session session) {
     void computed(String name, String params, Supplier<String> body) {
       session.state().registerMacro(new SqlMacro(name, params(params), body));
     }
+  }
 
-    private static List<String> params(String params) {
-      return params.isEmpty() ? List.of() : List.of(params.split("\\s*,\\s*"));
-    }
+  private static List<String> params(String params) {
+    return params.isEmpty() ? List.of() : List.of(params.split("\\s*,\\s*"));
   }
 
   /** A SQL string literal. */

@@ -12,6 +12,7 @@ import dev.ember.catalyst.expr.WindowFunction.WinFn;
 import dev.ember.catalyst.plan.logical.LogicalPlan;
 import dev.ember.catalyst.plan.logical.Window;
 import dev.ember.catalyst.types.DataType;
+import dev.ember.catalyst.types.TypeId;
 import dev.ember.sql.validate.TypeMapping;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -125,11 +126,11 @@ final class WindowConverter {
         units = number.longValueExact(); // a fractional offset throws: not supported below
       } else if (key.isLongDecimal() && number != null) {
         units = number.setScale(key.scale()).unscaledValue().longValueExact();
-      } else if (key.id() == dev.ember.catalyst.types.TypeId.DATE && t.id() == dev.ember.catalyst.types.TypeId.INTERVAL_DAY_TIME) {
+      } else if (key.id() == TypeId.DATE && t.id() == TypeId.INTERVAL_DAY_TIME) {
         long micros = ((Number) v).longValue();
         if (micros % 86_400_000_000L != 0) throw EmberException.notSupported("RANGE offset of part of a day over a DATE");
         units = micros / 86_400_000_000L;
-      } else if (key.id() == dev.ember.catalyst.types.TypeId.TIMESTAMP && t.id() == dev.ember.catalyst.types.TypeId.INTERVAL_DAY_TIME) {
+      } else if (key.id() == TypeId.TIMESTAMP && t.id() == TypeId.INTERVAL_DAY_TIME) {
         units = ((Number) v).longValue();
       } else {
         throw EmberException.notSupported("RANGE window frame offset " + lit.display() + " over an ORDER BY key of type " + key.sql());

@@ -5,12 +5,15 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlIntervalQualifier;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Rewrites of the parse tree before validation, in place. Calcite's parser turns every
@@ -59,9 +62,9 @@ public final class ParsedTreeRewrites {
     }
     // CAST(TRUE AS VARCHAR): Calcite would fold the literal to 'TRUE'; Spark, DuckDB and PostgreSQL
     // (and Ember's cast of a boolean column) give 'true'.
-    if (node instanceof SqlCall call && call.getKind() == org.apache.calcite.sql.SqlKind.CAST && call.operandCount() == 2
-        && call.operand(0) instanceof SqlLiteral lit && lit.getTypeName() == org.apache.calcite.sql.type.SqlTypeName.BOOLEAN
-        && lit.getValue() != null && call.operand(1) instanceof org.apache.calcite.sql.SqlDataTypeSpec spec
+    if (node instanceof SqlCall call && call.getKind() == SqlKind.CAST && call.operandCount() == 2
+        && call.operand(0) instanceof SqlLiteral lit && lit.getTypeName() == SqlTypeName.BOOLEAN
+        && lit.getValue() != null && call.operand(1) instanceof SqlDataTypeSpec spec
         && spec.getTypeName().isSimple()
         && List.of("VARCHAR", "CHAR", "STRING").contains(spec.getTypeName().getSimple().toUpperCase(Locale.ROOT))) {
       return SqlLiteral.createCharString(lit.booleanValue() ? "true" : "false", call.getParserPosition());

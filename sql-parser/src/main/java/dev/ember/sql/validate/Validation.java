@@ -1,8 +1,11 @@
 package dev.ember.sql.validate;
 
+import com.google.common.collect.ImmutableSet;
 import dev.ember.catalyst.catalog.Catalog;
 import dev.ember.sql.parser.CalciteParser;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
@@ -13,6 +16,8 @@ import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.type.SqlTypeCoercionRule;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 
@@ -26,19 +31,15 @@ public final class Validation {
    * Explicit CASTs Calcite allows, plus BOOLEAN to every numeric type (1 and 0), as Spark, DuckDB
    * and PostgreSQL do; the engine's casts already convert both ways.
    */
-  private static final org.apache.calcite.sql.type.SqlTypeCoercionRule CAST_RULES = castRules();
+  private static final SqlTypeCoercionRule CAST_RULES = castRules();
 
-  private static org.apache.calcite.sql.type.SqlTypeCoercionRule castRules() {
-    var base = org.apache.calcite.sql.type.SqlTypeCoercionRule.instance().getTypeMapping();
-    java.util.Map<org.apache.calcite.sql.type.SqlTypeName, com.google.common.collect.ImmutableSet<org.apache.calcite.sql.type.SqlTypeName>> rules =
-        new java.util.HashMap<>(base);
-    for (org.apache.calcite.sql.type.SqlTypeName to : org.apache.calcite.sql.type.SqlTypeName.NUMERIC_TYPES) {
-      com.google.common.collect.ImmutableSet<org.apache.calcite.sql.type.SqlTypeName> from = rules.get(to);
-      if (from == null) continue;
-      rules.put(to, com.google.common.collect.ImmutableSet.<org.apache.calcite.sql.type.SqlTypeName>builder()
-          .addAll(from).add(org.apache.calcite.sql.type.SqlTypeName.BOOLEAN).build());
+  private static SqlTypeCoercionRule castRules() {
+    Map<SqlTypeName, ImmutableSet<SqlTypeName>> rules = new HashMap<>(SqlTypeCoercionRule.instance().getTypeMapping());
+    for (SqlTypeName to : SqlTypeName.NUMERIC_TYPES) {
+      ImmutableSet<SqlTypeName> from = rules.get(to);
+      if (from != null) rules.put(to, ImmutableSet.<SqlTypeName>builder().addAll(from).add(SqlTypeName.BOOLEAN).build());
     }
-    return org.apache.calcite.sql.type.SqlTypeCoercionRule.instance(rules);
+    return SqlTypeCoercionRule.instance(rules);
   }
 
   private final RelDataTypeFactory typeFactory = new EmberTypeFactory();
