@@ -2,21 +2,17 @@ package dev.ember.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ember.api.Session;
 import dev.ember.catalyst.optimizer.Optimizer;
 import dev.ember.catalyst.plan.logical.LogicalPlan;
 import dev.ember.catalyst.rules.Batch;
 import dev.ember.catalyst.rules.Rule;
 import dev.ember.datasources.tpch.TpchQueries;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * rule for its correctness and a suspect rewrite can be bisected; and the trace of which rule
  * changed the plan is shown by {@code EXPLAIN EXTENDED} and logged with {@code ember.optimizer.trace}.
  */
-class OptimizerRulesTest {
+class OptimizerRulesTest extends TinyParquetComparison {
   /** Queries that exercise the rules: top-N over joins (3), outer join and NOT LIKE (13), NOT IN, LIKE and count(DISTINCT) (16). */
   private static final int[] QUERIES = {3, 13, 16};
 
@@ -37,22 +33,6 @@ class OptimizerRulesTest {
    * joins stay cross products that do not finish in reasonable time.
    */
   private static final List<String> REQUIRED = List.of("RewriteDistinctAggregates", "PushFilterThroughJoin");
-
-  private static Connection duck;
-  private static Session ember;
-  private static Oracle oracle;
-
-  @BeforeAll static void setUp() throws Exception {
-    duck = TpchData.openDuckDbOverParquet(TpchData.TINY);
-    ember = Session.builder().master("local[2]").getOrCreate();
-    EmberViews.parquet(ember, TpchData.TINY);
-    oracle = new Oracle(duck, ember);
-  }
-
-  @AfterAll static void tearDown() throws Exception {
-    if (ember != null) ember.close();
-    if (duck != null) duck.close();
-  }
 
   static Stream<String> rules() {
     List<String> names = new ArrayList<>();

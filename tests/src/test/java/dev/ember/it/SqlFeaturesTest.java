@@ -1,10 +1,6 @@
 package dev.ember.it;
 
-import dev.ember.api.Session;
-import java.sql.Connection;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -13,7 +9,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * with NULL placement, limits and offsets, literal rows, aggregates over empty input — give
  * DuckDB's answers over the TPC-H tables at SF 0.01.
  */
-class SqlFeaturesTest {
+class SqlFeaturesTest extends TinyParquetComparison {
   static Stream<String> queries() {
     return Stream.of(
         "SELECT 1 AS a, 'x' AS b UNION ALL SELECT 2, 'y'",
@@ -69,22 +65,6 @@ class SqlFeaturesTest {
         "SELECT x FROM (VALUES (1), (NULL), (3)) t(x) WHERE x NOT IN (SELECT y FROM (VALUES (3), (4)) u(y))",
         "SELECT c_name, (SELECT count(*) FROM orders WHERE o_custkey = c_custkey) AS n FROM customer WHERE c_custkey < 10 ORDER BY 1",
         "SELECT (SELECT max(r_name) FROM region), (SELECT count(*) FROM nation)");
-  }
-
-  private static Connection duck;
-  private static Session ember;
-  private static Oracle oracle;
-
-  @BeforeAll static void setUp() throws Exception {
-    duck = TpchData.openDuckDbOverParquet(TpchData.TINY);
-    ember = Session.builder().master("local[2]").getOrCreate();
-    EmberViews.parquet(ember, TpchData.TINY);
-    oracle = new Oracle(duck, ember);
-  }
-
-  @AfterAll static void tearDown() throws Exception {
-    if (ember != null) ember.close();
-    if (duck != null) duck.close();
   }
 
   @ParameterizedTest @MethodSource("queries")

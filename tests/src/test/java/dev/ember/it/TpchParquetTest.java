@@ -4,11 +4,7 @@ import dev.ember.datasources.tpch.TpchQueries;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ember.api.Session;
-import java.sql.Connection;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,25 +21,9 @@ import org.opentest4j.AssertionFailedError;
  * </pre>
  * or the whole module (adds the harness's own checks) with {@code mvn -o -q -pl tests test}.
  */
-class TpchParquetTest {
+class TpchParquetTest extends TinyParquetComparison {
   /** The queries Ember answers from Parquet. Extend towards all 22 as they pass. */
   static IntStream queries() { return QueryList.orDefault(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22); }
-
-  private static Connection duck;
-  private static Session ember;
-  private static Oracle oracle;
-
-  @BeforeAll static void setUp() throws Exception {
-    duck = TpchData.openDuckDbOverParquet(TpchData.TINY);
-    ember = Session.builder().master("local[2]").getOrCreate();
-    EmberViews.parquet(ember, TpchData.TINY);
-    oracle = new Oracle(duck, ember);
-  }
-
-  @AfterAll static void tearDown() throws Exception {
-    if (ember != null) ember.close();
-    if (duck != null) duck.close();
-  }
 
   @ParameterizedTest(name = "Q{0}") @MethodSource("queries")
   void sameAnswerAsDuckDb(int q) {

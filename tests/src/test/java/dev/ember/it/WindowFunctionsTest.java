@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ember.api.QueryResult;
-import dev.ember.api.Session;
 import dev.ember.catalyst.errors.EmberException;
-import java.sql.Connection;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Window results are only compared where they are determined: order keys are unique within a
  * partition unless the function treats peers alike (rank, running sums, cume_dist).
  */
-class WindowFunctionsTest {
+class WindowFunctionsTest extends TinyParquetComparison {
   private static final String NULLS = "(VALUES (1, 10, 'a'), (1, NULL, 'b'), (NULL, 5, 'c'), (NULL, NULL, 'd'), "
       + "(2, 3, 'e'), (2, 3, 'f'), (2, 7, 'g'), (1, 10, 'h')) t(k, v, s)";
 
@@ -87,22 +83,6 @@ class WindowFunctionsTest {
             + "avg(n_regionkey * 1.5) OVER (ORDER BY n_nationkey ROWS 2 PRECEDING) AS a, "
             + "lag(n_name, -1) OVER (ORDER BY n_nationkey) AS l FROM nation ORDER BY 1",
         "SELECT n_name, row_number() OVER (ORDER BY n_name DESC) AS rn FROM nation ORDER BY rn LIMIT 5");
-  }
-
-  private static Connection duck;
-  private static Session ember;
-  private static Oracle oracle;
-
-  @BeforeAll static void setUp() throws Exception {
-    duck = TpchData.openDuckDbOverParquet(TpchData.TINY);
-    ember = Session.builder().master("local[2]").getOrCreate();
-    EmberViews.parquet(ember, TpchData.TINY);
-    oracle = new Oracle(duck, ember);
-  }
-
-  @AfterAll static void tearDown() throws Exception {
-    if (ember != null) ember.close();
-    if (duck != null) duck.close();
   }
 
   @ParameterizedTest @MethodSource("queries")

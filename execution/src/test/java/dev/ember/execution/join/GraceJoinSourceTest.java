@@ -18,7 +18,7 @@ import dev.ember.datasources.arrow.ArrowTypes;
 import dev.ember.execution.memory.TaskMemory;
 import dev.ember.execution.operator.BatchSource;
 import dev.ember.execution.operator.ListSource;
-import dev.ember.execution.spill.SpillDirectory;
+import dev.ember.execution.spill.SpillTestBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -26,14 +26,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The grace hash join on its own, with a private 64 KiB memory pool and a build side of several
@@ -41,23 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  * next level's seed. Answers are checked against sums computed here; every spill file is gone at
  * the end and every Arrow buffer is freed.
  */
-class GraceJoinSourceTest {
+class GraceJoinSourceTest extends SpillTestBase {
   private static final int BUILD_ROWS = 50_000;
   private static final List<DataType> TWO_LONGS = List.of(DataType.BIGINT, DataType.BIGINT);
-
-  @TempDir Path dir;
-  private Path before;
-  private final BufferAllocator allocator = new RootAllocator();
-
-  @BeforeEach void useTempDir() {
-    before = SpillDirectory.current();
-    SpillDirectory.configure(dir);
-  }
-
-  @AfterEach void restore() {
-    SpillDirectory.configure(before);
-    allocator.close(); // throws on a leak
-  }
 
   /** Rows (k, v) for k in [from, to) stepping by 1; every 7th key NULL when {@code nulls}. */
   private List<VectorSchemaRoot> batches(long from, long to, long vFactor, boolean nulls) {

@@ -10,31 +10,12 @@ import dev.ember.execution.operator.BatchSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SpillFileTest {
-  @TempDir Path dir;
-  private Path before;
-  private final BufferAllocator allocator = new RootAllocator();
-
-  @BeforeEach void useTempDir() {
-    before = SpillDirectory.current();
-    SpillDirectory.configure(dir);
-  }
-
-  @AfterEach void restore() {
-    SpillDirectory.configure(before);
-    allocator.close(); // throws on a leak
-  }
-
+class SpillFileTest extends SpillTestBase {
   private VectorSchemaRoot batch(long from, int n) {
     BigIntVector k = new BigIntVector("k", allocator);
     VarCharVector s = new VarCharVector("s", allocator);

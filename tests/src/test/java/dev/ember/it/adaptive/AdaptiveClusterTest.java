@@ -38,12 +38,7 @@ class AdaptiveClusterTest {
   }
 
   @AfterAll static void tearDown() throws Exception {
-    try {
-      if (ember != null) ember.close();
-      if (duck != null) duck.close();
-    } finally {
-      Executors.assertNoneLeft();
-    }
+    Executors.closeAndCheck(ember, duck);
   }
 
   private static String executedPlan(String sql, int[] tasks) {

@@ -37,12 +37,7 @@ class ClusterFaultTest {
   }
 
   @AfterAll static void tearDown() throws Exception {
-    try {
-      if (ember != null) ember.close();
-      if (duck != null) duck.close();
-    } finally {
-      Executors.assertNoneLeft();
-    }
+    Executors.closeAndCheck(ember, duck);
   }
 
   @Test void survivesAnExecutorKilledMidQuery() throws Exception {

@@ -44,12 +44,7 @@ class ClusterTpchTest {
   }
 
   @AfterAll static void tearDown() throws Exception {
-    try {
-      if (ember != null) ember.close();
-      if (duck != null) duck.close();
-    } finally {
-      Executors.assertNoneLeft();
-    }
+    Executors.closeAndCheck(ember, duck);
   }
 
   @Test void reduceTasksPreferTheExecutorHoldingTheirInput() {

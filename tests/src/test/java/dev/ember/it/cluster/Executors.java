@@ -20,6 +20,19 @@ public final class Executors {
         "executor processes left behind");
   }
 
+  /**
+   * A cluster test's tear-down: closes its session (which stops its executors) and its DuckDB
+   * connection, then checks that no executor JVM outlived them — also when closing failed.
+   */
+  public static void closeAndCheck(AutoCloseable session, AutoCloseable duck) throws Exception {
+    try {
+      if (session != null) session.close();
+      if (duck != null) duck.close();
+    } finally {
+      assertNoneLeft();
+    }
+  }
+
   private static List<ProcessHandle> alive() {
     return ProcessHandle.current().descendants()
         .filter(ProcessHandle::isAlive)

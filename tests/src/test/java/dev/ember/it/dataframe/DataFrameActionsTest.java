@@ -13,46 +13,21 @@ import dev.ember.api.DataFrame;
 import dev.ember.api.Row;
 import dev.ember.api.RowFactory;
 import dev.ember.api.RowIterator;
-import dev.ember.api.Session;
 import dev.ember.catalyst.errors.EmberException;
 import dev.ember.catalyst.types.DataType;
 import dev.ember.catalyst.types.Field;
 import dev.ember.catalyst.types.Schema;
-import dev.ember.execution.memory.MemoryManager;
-import dev.ember.it.TpchData;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** DataFrame actions and session entry points, with DuckDB's answers where there is a question to ask. */
-class DataFrameActionsTest {
-  private static Connection duck;
-  private static Session session;
-  private static DataFrameOracle oracle;
-
-  @BeforeAll static void setUp() throws Exception {
-    duck = TpchData.openDuckDb();
-    TpchData.generateInto(duck, TpchData.TINY);
-    session = Session.builder().master("local[2]").getOrCreate();
-    oracle = new DataFrameOracle(duck);
-  }
-
-  @AfterAll static void tearDown() throws Exception {
-    if (session != null) session.stop();
-    if (duck != null) duck.close();
-  }
-
-  @AfterEach void noLeak() { assertEquals(0, MemoryManager.allocatedBytes(), "Arrow memory left allocated"); }
-
+class DataFrameActionsTest extends DataFrameComparison {
   private static Object duckValue(String sql) throws Exception {
     try (Statement s = duck.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       rs.next();

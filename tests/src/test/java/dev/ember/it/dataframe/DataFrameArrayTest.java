@@ -13,15 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ember.api.DataFrame;
 import dev.ember.api.Row;
 import dev.ember.api.RowFactory;
-import dev.ember.api.Session;
 import dev.ember.catalyst.errors.EmberException;
 import dev.ember.catalyst.types.DataType;
 import dev.ember.catalyst.types.Field;
 import dev.ember.catalyst.types.Schema;
 import dev.ember.execution.memory.MemoryManager;
-import dev.ember.it.TpchData;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -29,9 +26,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,23 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * partitions are compared sorted (their order is not defined); order is checked on one
  * partition, where it is the input order.
  */
-class DataFrameArrayTest {
-  private static Session session;
-  private static Connection duck;
+class DataFrameArrayTest extends DataFrameComparison {
   @TempDir Path dir;
-
-  @BeforeAll static void setUp() throws Exception {
-    duck = TpchData.openDuckDb();
-    TpchData.generateInto(duck, TpchData.TINY);
-    session = Session.builder().master("local[2]").getOrCreate();
-  }
-
-  @AfterAll static void tearDown() throws Exception {
-    if (session != null) session.stop();
-    if (duck != null) duck.close();
-  }
-
-  @AfterEach void noLeak() { assertEquals(0, MemoryManager.allocatedBytes(), "Arrow memory left allocated"); }
 
   private static DataFrame t(String name) { return session.table("tpch.tiny." + name); }
 

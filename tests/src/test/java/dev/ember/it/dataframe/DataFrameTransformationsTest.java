@@ -13,40 +13,13 @@ import static dev.ember.api.functions.upper;
 import static dev.ember.api.functions.when;
 
 import dev.ember.api.DataFrame;
-import dev.ember.api.Session;
-import dev.ember.execution.memory.MemoryManager;
-import dev.ember.it.TpchData;
-import java.sql.Connection;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Each DataFrame transformation against DuckDB answering the same question in SQL, over TPC-H
  * SF 0.01 (Ember's generator catalog; DuckDB's tables from the same generator).
  */
-class DataFrameTransformationsTest {
-  private static Connection duck;
-  private static Session session;
-  private static DataFrameOracle oracle;
-
-  @BeforeAll static void setUp() throws Exception {
-    duck = TpchData.openDuckDb();
-    TpchData.generateInto(duck, TpchData.TINY);
-    session = Session.builder().master("local[2]").getOrCreate();
-    oracle = new DataFrameOracle(duck);
-  }
-
-  @AfterAll static void tearDown() throws Exception {
-    if (session != null) session.stop();
-    if (duck != null) duck.close();
-  }
-
-  @AfterEach void noLeak() {
-    org.junit.jupiter.api.Assertions.assertEquals(0, MemoryManager.allocatedBytes(), "Arrow memory left allocated");
-  }
-
+class DataFrameTransformationsTest extends DataFrameComparison {
   private static DataFrame t(String name) { return session.table("tpch.tiny." + name); }
 
   @Test void selectAndArithmetic() {

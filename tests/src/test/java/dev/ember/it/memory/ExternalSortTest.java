@@ -6,20 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ember.api.QueryResult;
 import dev.ember.api.Session;
-import dev.ember.execution.memory.MemoryManager;
 import dev.ember.execution.spill.SpillDirectory;
 import dev.ember.it.TpchData;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An ORDER BY of 3 million rows (about 300 MB buffered) under a 256 MB budget: the sort writes
@@ -27,23 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * of the answer must have key i; checksums of the other columns weighted by position are
  * compared with DuckDB's. No memory or file is left behind.
  */
-class ExternalSortTest {
+class ExternalSortTest extends SpillSandbox {
   private static final long ROWS = 3_000_000;
   private static final String PAYLOAD = "'-abcdefghijklmnopqrstuvwxyz-0123456789-abcdefghijklmnopqrstuvwxyz'";
-
-  @TempDir Path dir;
-  private Path spillDirBefore;
-
-  @BeforeEach void spillDir() {
-    spillDirBefore = SpillDirectory.current();
-    SpillDirectory.configure(dir.resolve("spill"));
-  }
-
-  @AfterEach void restore() {
-    MemoryManager.reset();
-    SpillDirectory.configure(spillDirBefore);
-    assertEquals(0, MemoryManager.allocatedBytes(), "Arrow memory leaked");
-  }
 
   @Test void orderByOfMoreThanTheBudgetSpillsSortedRunsAndMergesThem() throws Exception {
     long[] expected;

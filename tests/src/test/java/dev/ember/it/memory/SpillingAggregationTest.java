@@ -6,43 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ember.api.QueryResult;
 import dev.ember.api.Session;
-import dev.ember.execution.memory.MemoryManager;
 import dev.ember.execution.spill.SpillDirectory;
 import dev.ember.it.TpchData;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A GROUP BY over 10 million distinct keys under a 256 MB budget: the aggregation spills its
  * groups to hash-partitioned files and merges them back, giving DuckDB's answer (compared
  * through checksums of the 10 million output rows), and leaves no memory or file behind.
  */
-class SpillingAggregationTest {
+class SpillingAggregationTest extends SpillSandbox {
   private static final long ROWS = 10_000_000;
   /** k is a permutation of 0..ROWS-1 (7919 is prime to 10^7): every key distinct, in no order. */
   private static final String K = "(CAST(id AS BIGINT) * CAST(7919 AS BIGINT)) % CAST(" + ROWS + " AS BIGINT)";
-
-  @TempDir Path dir;
-  private Path spillDirBefore;
-
-  @BeforeEach void smallBudget() {
-    spillDirBefore = SpillDirectory.current();
-    SpillDirectory.configure(dir.resolve("spill"));
-  }
-
-  @AfterEach void restore() {
-    MemoryManager.reset();
-    SpillDirectory.configure(spillDirBefore);
-    assertEquals(0, MemoryManager.allocatedBytes(), "Arrow memory leaked");
-  }
 
   @Test void tenMillionDistinctKeysSpillAndGiveDuckDbsAnswer() throws Exception {
     long[] expected;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ember.it.TpchData;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,8 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,20 +19,7 @@ import org.junit.jupiter.api.Test;
  * {@code {…}} (or binary array_send, where it asks for it) into the same elements DuckDB's
  * list() gives.
  */
-class PgArrayTest {
-  private static PgTestServer server;
-  private static Connection duck;
-
-  @BeforeAll static void start() throws SQLException {
-    server = PgTestServer.start();
-    duck = TpchData.openDuckDbOverParquet(0.01);
-  }
-
-  @AfterAll static void stop() throws SQLException {
-    if (duck != null) duck.close();
-    if (server != null) server.close();
-  }
-
+class PgArrayTest extends ServerAndDuckDb {
   private static Object[] sorted(Array a) throws SQLException {
     Object[] v = (Object[]) a.getArray();
     Object[] out = Arrays.stream(v).map(e -> e instanceof Number n ? (Object) n.longValue() : e).toArray();

@@ -15,8 +15,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.util.PSQLException;
@@ -26,20 +24,7 @@ import org.postgresql.util.PSQLException;
  * functions in ordinary SQL, and the catalog queries BI tools send (SQLAlchemy/Superset, Metabase
  * through pgJDBC's metadata SQL, DBeaver), all through the stock pgJDBC driver.
  */
-class PgCatalogTest {
-  private static PgTestServer server;
-  private static Connection duck;
-
-  @BeforeAll static void start() throws SQLException {
-    server = PgTestServer.start();
-    duck = TpchData.openDuckDbOverParquet(0.01);
-  }
-
-  @AfterAll static void stop() throws SQLException {
-    if (duck != null) duck.close();
-    if (server != null) server.close();
-  }
-
+class PgCatalogTest extends ServerAndDuckDb {
   private static List<List<String>> rows(Connection c, String sql) throws SQLException {
     List<List<String>> out = new ArrayList<>();
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {

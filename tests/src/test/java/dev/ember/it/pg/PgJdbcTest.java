@@ -29,25 +29,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The stock PostgreSQL JDBC driver against Ember's server; query answers checked against DuckDB. */
-class PgJdbcTest {
-  private static PgTestServer server;
-  private static Connection duck;
-
-  @BeforeAll static void start() throws SQLException {
-    server = PgTestServer.start();
-    duck = TpchData.openDuckDbOverParquet(0.01);
-  }
-
-  @AfterAll static void stop() throws SQLException {
-    if (duck != null) duck.close();
-    if (server != null) server.close();
-  }
-
+class PgJdbcTest extends ServerAndDuckDb {
   private static void assertSameAnswer(Connection pg, String emberSql, String duckSql) throws SQLException {
     QueryRows expected = DuckDbRunner.query(duck, duckSql);
     QueryRows actual = DuckDbRunner.query(pg, emberSql);
