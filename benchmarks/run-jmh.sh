@@ -9,34 +9,23 @@
 # after the pattern (e.g. "-p keys=few"). Results print as JMH's table and are also written to
 # benchmarks/target/jmh-result.txt.
 #
-# Builds the benchmarks module and what it needs with Maven first (flags in EMBER_MAVEN_ARGS,
-# e.g. "-o"), then runs org.openjdk.jmh.Main on the module's runtime classpath.
+# Builds the benchmarks module and what it needs with Maven when needed (benchmarks/classpath.sh;
+# flags in EMBER_MAVEN_ARGS, e.g. "-o"), then runs org.openjdk.jmh.Main on that classpath.
 set -euo pipefail
 
 ROOT="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if [ -n "${JAVA_HOME:-}" ]; then JAVA="$JAVA_HOME/bin/java"; else JAVA="java"; fi
-MVN="${MVN:-mvn}"
-STATE="$ROOT/benchmarks/target/jmh-launcher"
-mkdir -p "$STATE"
 
 PATTERN="dev.ember.bench.jmh.*"
 if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then PATTERN="$1"; shift; fi
 
-echo "run-jmh: building (log in $STATE/build.log)" >&2
-# shellcheck disable=SC2086  # EMBER_MAVEN_ARGS is a list of flags
-if ! (cd "$ROOT" && "$MVN" -q -B -Dstyle.color=never -DskipTests ${EMBER_MAVEN_ARGS:-} -pl benchmarks -am install \
-        && "$MVN" -q -B -Dstyle.color=never ${EMBER_MAVEN_ARGS:-} -pl benchmarks dependency:build-classpath \
-             -Dmdep.outputFile="$STATE/dependencies.classpath") < /dev/null > "$STATE/build.log" 2>&1; then
-  echo "run-jmh: the build failed; the end of $STATE/build.log:" >&2
-  tail -n 40 "$STATE/build.log" >&2
-  exit 1
-fi
-JAR="$(ls "$ROOT"/benchmarks/target/ember-benchmarks-*.jar | grep -v -e '-tests.jar' -e '-sources.jar' | head -n 1)"
-CP="$JAR:$(< "$STATE/dependencies.classpath")"
+BENCH_NAME=run-jmh
+# shellcheck source=classpath.sh
+. "$ROOT/benchmarks/classpath.sh"
 
 # Arrow needs java.nio opened; like ./ember and run-tpch.sh, without Arrow's per-access checks.
 OPENS="--add-opens=java.base/java.nio=ALL-UNNAMED -Darrow.enable_unsafe_memory_access=true -XX:+UseParallelGC"
 # shellcheck disable=SC2086  # OPENS and JMH_OPTS are lists of flags
-exec "$JAVA" $OPENS -cp "$CP" org.openjdk.jmh.Main "$PATTERN" \
+exec "$JAVA" $OPENS -cp "$BENCH_CLASSPATH" org.openjdk.jmh.Main "$PATTERN" \
   ${JMH_OPTS:--f 1 -wi 3 -w 1s -i 5 -r 1s} -jvmArgsAppend "$OPENS -Xmx4g" \
   -rf text -rff "$ROOT/benchmarks/target/jmh-result.txt" "$@"

@@ -27,66 +27,9 @@ set -euo pipefail
 
 ROOT="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if [ -n "${JAVA_HOME:-}" ]; then JAVA="$JAVA_HOME/bin/java"; else JAVA="java"; fi
-MVN="${MVN:-mvn}"
-STATE="$ROOT/benchmarks/target/launcher"
-STAMP="$STATE/built.stamp"
-CLASSPATH_FILE="$STATE/classpath"
-LOG="$STATE/build.log"
-
-# True (0) when the classpath is missing, names a file that is gone, or sources changed.
-needs_build() {
-  [ -f "$STAMP" ] && [ -f "$CLASSPATH_FILE" ] || return 0
-  local cp entry
-  IFS= read -r cp < "$CLASSPATH_FILE" || return 0
-  IFS=':' read -r -a entries <<< "$cp"
-  for entry in "${entries[@]}"; do
-    [ -e "$entry" ] || return 0
-  done
-  [ "${BENCH_BUILD:-on}" != "off" ] || return 1
-  local newer
-  newer="$(find "$ROOT" -mindepth 1 \( -name target -o -name '.*' -o -name tests -o -name jdbc-server \) -prune \
-    -o -type f \( -name pom.xml -o -path '*/src/main/*' \) -newer "$STAMP" -print -quit 2>/dev/null)"
-  [ -n "$newer" ]
-}
-
-# Builds benchmarks and the modules it needs, then writes the runtime classpath: copies of this
-# checkout's module jars (never stale snapshots from ~/.m2; copied into $STATE/lib so a rebuild of
-# a module while a benchmark runs cannot pull classes from under it), then the third-party jars.
-build() {
-  mkdir -p "$STATE"
-  echo "run-tpch: building (first run, or sources changed); log in $LOG" >&2
-  touch "$STAMP.next"
-  # shellcheck disable=SC2086  # EMBER_MAVEN_ARGS is a list of flags
-  if ! (cd "$ROOT" && "$MVN" -q -B -Dstyle.color=never -DskipTests ${EMBER_MAVEN_ARGS:-} -pl benchmarks -am install \
-          && "$MVN" -q -B -Dstyle.color=never ${EMBER_MAVEN_ARGS:-} -pl benchmarks dependency:build-classpath \
-               -Dmdep.outputFile="$STATE/dependencies.classpath") < /dev/null > "$LOG" 2>&1; then
-    echo "run-tpch: the build failed; the end of $LOG:" >&2
-    tail -n 40 "$LOG" >&2
-    exit 1
-  fi
-  local deps entry name module cp=""
-  deps="$(< "$STATE/dependencies.classpath")"
-  IFS=':' read -r -a entries <<< "$deps"
-  rm -rf "$STATE/lib" && mkdir -p "$STATE/lib"
-  for entry in "$ROOT"/benchmarks/target/ember-benchmarks-*.jar; do
-    case "$entry" in *-tests.jar|*-sources.jar) ;; *) cp "$entry" "$STATE/lib/" && cp="$STATE/lib/$(basename "$entry")" ;; esac
-  done
-  for entry in "${entries[@]}"; do
-    case "$entry" in
-      */dev/ember/ember-*)
-        name="$(basename "$entry")"                              # ember-<module>-<version>.jar
-        module="$(basename "$(dirname "$(dirname "$entry")")")"  # ember-<module>
-        cp "$ROOT/${module#ember-}/target/$name" "$STATE/lib/"
-        cp="$cp:$STATE/lib/$name" ;;
-      *) cp="$cp:$entry" ;;
-    esac
-  done
-  printf '%s\n' "$cp" > "$CLASSPATH_FILE"
-  mv "$STAMP.next" "$STAMP"
-}
-
-if needs_build; then build; fi
-IFS= read -r CLASSPATH_VALUE < "$CLASSPATH_FILE"
+BENCH_NAME=run-tpch
+# shellcheck source=classpath.sh
+. "$ROOT/benchmarks/classpath.sh"
 
 MAIN=dev.ember.bench.TpchBenchmark
 if [ "${1:-}" = "--cbo" ]; then MAIN=dev.ember.bench.CboBenchmark; shift; fi
@@ -96,4 +39,4 @@ if [ "${1:-}" = "--cbo" ]; then MAIN=dev.ember.bench.CboBenchmark; shift; fi
 exec "$JAVA" --add-opens=java.base/java.nio=ALL-UNNAMED -XX:+UseParallelGC -Xss16m \
   -Darrow.enable_unsafe_memory_access=true ${BENCH_JAVA_OPTS:-} \
   -Dbench.command="benchmarks/run-tpch.sh $*" \
-  -cp "$CLASSPATH_VALUE" "$MAIN" --base "$ROOT/benchmarks" "$@"
+  -cp "$BENCH_CLASSPATH" "$MAIN" --base "$ROOT/benchmarks" "$@"
