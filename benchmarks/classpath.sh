@@ -5,10 +5,13 @@
 # BENCH_CLASSPATH. The first run (and any run after a pom.xml or a file under some src/main/
 # changed) builds the benchmarks module and the modules it needs, output to a log file.
 # Environment: EMBER_MAVEN_ARGS (extra Maven flags, e.g. "-o"), MVN (default mvn), BENCH_BUILD
-# ("off" to keep the last build's classpath even if sources changed).
+# ("off" to keep the last build's classpath even if sources changed). BENCH_PROFILE, when the
+# caller sets it (run-tpch.sh --spark sets "spark"), is a Maven profile of the benchmarks module
+# to build with; its classpath is kept apart, in target/launcher-<profile>.
 
 MVN="${MVN:-mvn}"
-STATE="$ROOT/benchmarks/target/launcher"
+STATE="$ROOT/benchmarks/target/launcher${BENCH_PROFILE:+-$BENCH_PROFILE}"
+PROFILE_ARGS="${BENCH_PROFILE:+-P$BENCH_PROFILE}"
 STAMP="$STATE/built.stamp"
 CLASSPATH_FILE="$STATE/classpath"
 LOG="$STATE/build.log"
@@ -25,7 +28,7 @@ needs_build() {
   [ "${BENCH_BUILD:-on}" != "off" ] || return 1
   local newer
   newer="$(find "$ROOT" -mindepth 1 \( -name target -o -name '.*' -o -name tests -o -name jdbc-server \) -prune \
-    -o -type f \( -name pom.xml -o -path '*/src/main/*' \) -newer "$STAMP" -print -quit 2>/dev/null)"
+    -o -type f \( -name pom.xml -o -path '*/src/main/*' -o -path '*/src/spark/*' \) -newer "$STAMP" -print -quit 2>/dev/null)"
   [ -n "$newer" ]
 }
 
@@ -36,9 +39,9 @@ build() {
   mkdir -p "$STATE"
   echo "$BENCH_NAME: building (first run, or sources changed); log in $LOG" >&2
   touch "$STAMP.next"
-  # shellcheck disable=SC2086  # EMBER_MAVEN_ARGS is a list of flags
-  if ! (cd "$ROOT" && "$MVN" -q -B -Dstyle.color=never -DskipTests ${EMBER_MAVEN_ARGS:-} -pl benchmarks -am install \
-          && "$MVN" -q -B -Dstyle.color=never ${EMBER_MAVEN_ARGS:-} -pl benchmarks dependency:build-classpath \
+  # shellcheck disable=SC2086  # EMBER_MAVEN_ARGS and PROFILE_ARGS are lists of flags
+  if ! (cd "$ROOT" && "$MVN" -q -B -Dstyle.color=never -DskipTests ${EMBER_MAVEN_ARGS:-} $PROFILE_ARGS -pl benchmarks -am install \
+          && "$MVN" -q -B -Dstyle.color=never ${EMBER_MAVEN_ARGS:-} $PROFILE_ARGS -pl benchmarks dependency:build-classpath \
                -Dmdep.outputFile="$STATE/dependencies.classpath") < /dev/null > "$LOG" 2>&1; then
     echo "$BENCH_NAME: the build failed; the end of $LOG:" >&2
     tail -n 40 "$LOG" >&2

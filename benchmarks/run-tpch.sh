@@ -4,10 +4,16 @@
 #   benchmarks/run-tpch.sh [--sf 1] [--queries 1-22] [--warmup 1] [--runs 5] [--threads N]
 #                          [--timeout 120] [--data-dir DIR] [--out FILE]
 #   benchmarks/run-tpch.sh --cbo [same options]
+#   benchmarks/run-tpch.sh --spark [same options]
+#   benchmarks/run-tpch.sh --generate [--sf 10] [--data-dir DIR]
 #
 # With --cbo, Ember alone (dev.ember.bench.CboBenchmark): run time per query with the cost-based
 # optimizer on and off, and rows read from storage with filter pushdown on and off (report in
-# benchmarks/target/cbo-sf<N>.md).
+# benchmarks/target/cbo-sf<N>.md). With --generate, only the Parquet files are generated (when
+# the directory does not exist yet), and the time it took is printed. With --spark, Apache Spark
+# (local[N]) is the third engine (dev.ember.bench.spark.SparkTpchBenchmark): the benchmarks module
+# is built with -Pspark, into its own classpath (benchmarks/target/launcher-spark); the first such
+# build downloads Spark, so leave -o out of EMBER_MAVEN_ARGS that once.
 #
 # Generates the Parquet files once per scale factor (benchmarks/target/tpch-data/sf<N>), runs
 # each query on both engines in one JVM, checks that the answers agree, and prints a Markdown
@@ -28,15 +34,30 @@ set -euo pipefail
 ROOT="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if [ -n "${JAVA_HOME:-}" ]; then JAVA="$JAVA_HOME/bin/java"; else JAVA="java"; fi
 BENCH_NAME=run-tpch
+COMMAND_LINE="benchmarks/run-tpch.sh $*"
+
+MAIN=dev.ember.bench.TpchBenchmark
+BENCH_PROFILE=""
+OPENS=(--add-opens=java.base/java.nio=ALL-UNNAMED)
+case "${1:-}" in
+  --cbo) MAIN=dev.ember.bench.CboBenchmark; shift ;;
+  --generate) MAIN=dev.ember.bench.TpchGenerate; shift ;;
+  --spark)
+    MAIN=dev.ember.bench.spark.SparkTpchBenchmark; BENCH_PROFILE=spark; shift
+    # What Spark's own launcher opens on Java 17 (its JavaModuleOptions).
+    for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.util java.util.concurrent \
+             java.util.concurrent.atomic jdk.internal.ref sun.nio.ch sun.nio.cs sun.security.action sun.util.calendar; do
+      OPENS+=("--add-opens=java.base/$p=ALL-UNNAMED")
+    done
+    OPENS+=(-Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true) ;;
+esac
+
 # shellcheck source=classpath.sh
 . "$ROOT/benchmarks/classpath.sh"
 
-MAIN=dev.ember.bench.TpchBenchmark
-if [ "${1:-}" = "--cbo" ]; then MAIN=dev.ember.bench.CboBenchmark; shift; fi
-
 # shellcheck disable=SC2086  # BENCH_JAVA_OPTS is a list of flags
 # Without Arrow's debugging checks on every buffer access, as ./ember runs (the tests keep them).
-exec "$JAVA" --add-opens=java.base/java.nio=ALL-UNNAMED -XX:+UseParallelGC -Xss16m \
+exec "$JAVA" "${OPENS[@]}" -XX:+UseParallelGC -Xss16m \
   -Darrow.enable_unsafe_memory_access=true ${BENCH_JAVA_OPTS:-} \
-  -Dbench.command="benchmarks/run-tpch.sh $*" \
+  -Dbench.command="$COMMAND_LINE" \
   -cp "$BENCH_CLASSPATH" "$MAIN" --base "$ROOT/benchmarks" "$@"

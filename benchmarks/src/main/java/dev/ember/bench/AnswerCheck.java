@@ -34,18 +34,23 @@ public final class AnswerCheck {
   }
 
   public static Verdict check(Answer expected, Answer actual) {
+    return check(expected, actual, "Ember");
+  }
+
+  /** As {@link #check(Answer, Answer)}, naming the engine that gave {@code actual} in the notes. */
+  public static Verdict check(Answer expected, Answer actual, String actualEngine) {
     if (expected.columns().size() != actual.columns().size()) {
-      return new Verdict(false, "columns: DuckDB " + expected.columns().size() + ", Ember " + actual.columns().size());
+      return new Verdict(false, "columns: DuckDB " + expected.columns().size() + ", " + actualEngine + " " + actual.columns().size());
     }
     if (expected.rowCount() != actual.rowCount()) {
-      return new Verdict(false, "rows: DuckDB " + expected.rowCount() + ", Ember " + actual.rowCount());
+      return new Verdict(false, "rows: DuckDB " + expected.rowCount() + ", " + actualEngine + " " + actual.rowCount());
     }
     if (firstDifference(expected.rows(), actual.rows()) < 0) return Verdict.EXACT;
     List<List<Object>> exp = sorted(expected.rows());
     List<List<Object>> act = sorted(actual.rows());
     int at = firstDifference(exp, act);
     if (at < 0) return new Verdict(true, "same rows in another order");
-    return new Verdict(false, "row " + at + " (sorted): DuckDB " + show(exp.get(at)) + " vs Ember " + show(act.get(at)));
+    return new Verdict(false, "row " + at + " (sorted): DuckDB " + show(exp.get(at)) + " vs " + actualEngine + " " + show(act.get(at)));
   }
 
   /** Whether two canonical values are the same answer (see the class comment). */

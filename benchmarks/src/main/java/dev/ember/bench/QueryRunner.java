@@ -4,46 +4,46 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs one query on both engines: {@code warmup} untimed runs each, then {@code runs} timed runs
- * alternating Ember and DuckDB (so drift in the machine's load hits both alike), and compares the
- * last answers. Ember's first failure or time-out ends its part; DuckDB is still timed.
+ * Runs one query on every engine: {@code warmup} untimed runs each, then {@code runs} timed runs
+ * alternating Ember, DuckDB and the other engines (so drift in the machine's load hits all alike),
+ * and compares the last answers with DuckDB's. An engine's first failure or time-out ends its part;
+ * the others are still timed.
  */
 final class QueryRunner {
   private final QueryEngine ember;
   private final QueryEngine duckDb;
+  private final List<QueryEngine> others;
   private final BenchOptions options;
   private final TimedCall calls = new TimedCall();
 
-  QueryRunner(QueryEngine ember, QueryEngine duckDb, BenchOptions options) {
+  QueryRunner(QueryEngine ember, QueryEngine duckDb, List<QueryEngine> others, BenchOptions options) {
     this.ember = ember;
     this.duckDb = duckDb;
+    this.others = List.copyOf(others);
     this.options = options;
   }
 
   QueryResultRow run(int q) {
     String sql = TpchQueryTexts.text(q);
+    List<Side> sides = new ArrayList<>();
     Side emberSide = new Side(ember);
     Side duckSide = new Side(duckDb);
+    sides.add(emberSide);
+    sides.add(duckSide);
+    for (QueryEngine e : others) sides.add(new Side(e));
     for (int i = 0; i < options.warmupRuns(); i++) {
-      emberSide.run(sql, false);
-      duckSide.run(sql, false);
+      for (Side s : sides) s.run(sql, false);
     }
     for (int i = 0; i < options.timedRuns(); i++) {
-      emberSide.run(sql, true);
-      duckSide.run(sql, true);
+      for (Side s : sides) s.run(sql, true);
     }
-    double emberMs = emberSide.problem == null ? emberSide.median() : Double.NaN;
-    double duckMs = duckSide.problem == null ? duckSide.median() : Double.NaN;
     long rows = duckSide.last != null ? duckSide.last.rowCount() : -1;
-    AnswerCheck.Verdict verdict;
-    if (duckSide.problem != null) {
-      verdict = new AnswerCheck.Verdict(false, "DuckDB: " + duckSide.problem);
-    } else if (emberSide.problem != null) {
-      verdict = new AnswerCheck.Verdict(false, "Ember: " + emberSide.problem);
-    } else {
-      verdict = AnswerCheck.check(duckSide.last, emberSide.last);
+    List<OtherEngineResult> otherResults = new ArrayList<>();
+    for (Side s : sides.subList(2, sides.size())) {
+      otherResults.add(new OtherEngineResult(s.engine.name(), s.medianOrNaN(), s.verdictAgainst(duckSide), s.problem));
     }
-    return new QueryResultRow(q, emberMs, duckMs, rows, verdict, emberSide.problem);
+    return new QueryResultRow(q, emberSide.medianOrNaN(), duckSide.medianOrNaN(), rows,
+        emberSide.verdictAgainst(duckSide), emberSide.problem, otherResults);
   }
 
   /** One engine's runs of the current query. */
@@ -68,8 +68,16 @@ final class QueryRunner {
       }
     }
 
-    double median() {
+    double medianOrNaN() {
+      if (problem != null) return Double.NaN;
       return QueryResultRow.median(millis.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** This engine's last answer checked against the reference's (DuckDB's). */
+    AnswerCheck.Verdict verdictAgainst(Side reference) {
+      if (reference.problem != null) return new AnswerCheck.Verdict(false, reference.engine.name() + ": " + reference.problem);
+      if (problem != null) return new AnswerCheck.Verdict(false, engine.name() + ": " + problem);
+      return AnswerCheck.check(reference.last, last, engine.name());
     }
   }
 

@@ -25,7 +25,8 @@ import org.duckdb.DuckDBConnection;
  * column types of DuckDB's tpch extension (keys BIGINT, money and quantities DECIMAL(15,2), dates
  * DATE), written by DuckDB with row groups of {@link #ROW_GROUP_SIZE} rows.
  *
- * <p>Rows go through DuckDB's Appender into an in-memory table, then {@code COPY … TO} Parquet.
+ * <p>Rows go through DuckDB's Appender into a table of a staging database file, then
+ * {@code COPY … TO} Parquet.
  * Decimals come from the generator's exact hundredths ({@code getIdentifier}), never from its
  * doubles. The files are written into a temporary sibling directory that is renamed into place
  * when complete, so a directory under the final name is always whole and is reused as is.
@@ -33,6 +34,14 @@ import org.duckdb.DuckDBConnection;
 public final class TpchParquetData {
   /** DuckDB's default row group size, stated so it never drifts. */
   public static final int ROW_GROUP_SIZE = 122_880;
+  /**
+   * The staging database the rows are appended to before {@code COPY}, a file in the temporary
+   * directory (deleted before the directory is published): SF 10's lineitem (60 M rows) would not
+   * fit in an in-memory database on a shared machine, a file database keeps only
+   * {@link #STAGING_MEMORY} of it in memory.
+   */
+  private static final String STAGING_DB = "staging.duckdb";
+  private static final String STAGING_MEMORY = "3GB";
 
   private TpchParquetData() {}
 
@@ -48,8 +57,10 @@ public final class TpchParquetData {
     if (Files.isDirectory(dir)) return;
     Files.createDirectories(dir.toAbsolutePath().getParent());
     Path tmp = Files.createTempDirectory(dir.toAbsolutePath().getParent(), dir.getFileName() + ".tmp-");
-    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+    Path staging = tmp.resolve(STAGING_DB);
+    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:" + staging.toAbsolutePath())) {
       execute(duck, "SET threads = " + threads);
+      execute(duck, "SET memory_limit = '" + STAGING_MEMORY + "'");
       for (TpchTable<?> table : TpchTable.getTables()) {
         long start = System.nanoTime();
         load(duck, table, scale);
@@ -62,6 +73,9 @@ public final class TpchParquetData {
     } catch (SQLException | RuntimeException e) {
       deleteTree(tmp);
       throw e;
+    }
+    try (Stream<Path> files = Files.list(tmp)) {
+      for (Path f : files.filter(f -> f.getFileName().toString().startsWith(STAGING_DB)).toList()) Files.delete(f);
     }
     publish(tmp, dir);
   }
