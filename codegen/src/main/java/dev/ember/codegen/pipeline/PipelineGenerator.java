@@ -240,7 +240,7 @@ public final class PipelineGenerator {
   }
 
   private String limit(int index, PipelineSpec.LimitStep l, List<ExprCode> row) {
-    // One counter per step, even when the rest of the pipeline is generated twice (outer joins).
+    // One counter per step, declared once however often the step's code is generated.
     String[] names = limitFields.computeIfAbsent(index, i -> {
       String count = ctx.addField("long", "limitCount", null);
       return new String[] {count, ctx.addReference(l.limit(), "long", "limit")};
@@ -270,6 +270,7 @@ public final class PipelineGenerator {
           .append(hashOf(keys.get(i).value(), t)).append(");\n");
     }
     hashing.append("  ").append(hash).append(" = ").append(H).append(".finish(").append(hash).append(");\n");
+    if (p.joinType() == JoinType.LEFT) return sb + leftProbe(index, p, row, keys, anyNull.toString(), hashing.toString(), hash);
     String matched = ctx.freshName("matched");
     String e = ctx.freshName("entry"), b = ctx.freshName("batch"), r = ctx.freshName("row");
     sb.append("boolean ").append(matched).append(" = false;\n");
@@ -313,16 +314,106 @@ public final class PipelineGenerator {
     switch (p.joinType()) {
       case LEFT_SEMI -> sb.append("if (!").append(matched).append(") continue;\n").append(step(index + 1, row));
       case LEFT_ANTI -> sb.append("if (").append(matched).append(") continue;\n").append(step(index + 1, row));
-      case LEFT -> {
-        List<ExprCode> padded = new ArrayList<>(row);
-        for (int c = 0; c < p.build().size(); c++) {
-          padded.add(buildUsed.get(c) ? new ExprCode("", "true", VectorCode.zero(p.build().get(c).type())) : null);
-        }
-        sb.append("if (!").append(matched).append(") {\n").append(indent(step(index + 1, padded), 2)).append("}\n");
-      }
       default -> { }
     }
     return sb.toString();
+  }
+
+  /**
+   * A LEFT join probe that generates the rest of the pipeline once: a loop finds the next matching
+   * build row (hash, keys, residual); the rest runs for it, or once with the build columns NULL
+   * when the probe row matched nothing. Generating the rest inside the match loop and again for the
+   * unmatched row, as an inner join's loop would, doubles the code per LEFT join: exponential in a
+   * chain of them. A {@code continue} in the rest (a filter) returns to the loop, which resumes
+   * after the current match; {@code matched} is set before the rest runs, so the NULL row runs once.
+   */
+  private String leftProbe(int index, PipelineSpec.ProbeStep p, List<ExprCode> row, List<ExprCode> keys,
+      String anyNull, String hashing, String hash) {
+    String table = "joinTable" + p.table();
+    String matched = ctx.freshName("matched"), pad = ctx.freshName("pad");
+    String e = ctx.freshName("entry"), b = ctx.freshName("batch"), r = ctx.freshName("row");
+    StringBuilder sb = new StringBuilder();
+    sb.append("boolean ").append(matched).append(" = false;\n");
+    sb.append("int ").append(e).append(" = -1;\n");
+    // The hash outlives the block that computes it: the search loop compares it.
+    sb.append("int ").append(hash).append(" = 0;\n");
+    // NULL keys never match, and are not hashed.
+    sb.append("if (!(").append(anyNull).append(")) {\n").append(hashing.replace("int " + hash + " = ", hash + " = "));
+    sb.append("  ").append(e).append(" = ").append(table).append(".first(").append(hash).append(");\n}\n");
+    sb.append("while (true) {\n");
+    StringBuilder body = new StringBuilder();
+    body.append("int ").append(b).append(" = -1, ").append(r).append(" = -1;\n");
+    StringBuilder search = new StringBuilder();
+    search.append("if (").append(table).append(".hashAt(").append(e).append(") != ").append(hash).append(") continue;\n");
+    search.append(b).append(" = ").append(table).append(".batchAt(").append(e).append(");\n");
+    search.append(r).append(" = ").append(table).append(".rowAt(").append(e).append(");\n");
+    for (int i = 0; i < keys.size(); i++) {
+      int col = p.buildKeyColumns().get(i);
+      DataType t = p.keys().get(i).dataType();
+      String vec = buildVector(search, p, col, b);
+      search.append("if (!").append(cellEquals(vec, r, keys.get(i).value(), t)).append(") continue;\n");
+    }
+    if (p.residual() != null) {
+      List<ExprCode> candidate = new ArrayList<>(row);
+      for (int c = 0; c < p.build().size(); c++) {
+        String vec = buildVector(search, p, c, b);
+        candidate.add(readCell(search, vec, r, p.build().get(c).type(), p.build().get(c).nullable(), "build"));
+      }
+      ExprCode res = gen(p.residual(), candidate);
+      search.append(res.code()).append("\nif (").append(res.isNull()).append(" || !(").append(res.value())
+          .append(")) continue;\n");
+    }
+    search.append("break;\n");
+    body.append("for (; ").append(e).append(" >= 0; ").append(e).append(" = ").append(table).append(".next(").append(e)
+        .append(")) {\n").append(indent(search.toString(), 2)).append("}\n");
+    // No (further) match: done if some row already ran the rest, else run it once NULL-padded.
+    body.append("if (").append(e).append(" < 0 && ").append(matched).append(") break;\n");
+    body.append("final boolean ").append(pad).append(" = ").append(e).append(" < 0;\n");
+    body.append(matched).append(" = true;\n");
+    body.append("if (!").append(pad).append(") ").append(e).append(" = ").append(table).append(".next(").append(e)
+        .append(");\n");
+    BitSet buildUsed = usage.buildColumns(index);
+    List<ExprCode> joined = new ArrayList<>(row);
+    for (int c = 0; c < p.build().size(); c++) {
+      if (!buildUsed.get(c)) {
+        joined.add(null);
+        continue;
+      }
+      joined.add(readPaddedCell(body, p, c, b, r, pad));
+    }
+    body.append(step(index + 1, joined));
+    body.append("if (").append(pad).append(") break;\n");
+    sb.append(indent(body.toString(), 2)).append("}\n");
+    return sb.toString();
+  }
+
+  /** Reads build column {@code c} at ({@code b}, {@code r}), NULL when {@code pad} (no build row). */
+  private ExprCode readPaddedCell(StringBuilder out, PipelineSpec.ProbeStep p, int c, String b, String r, String pad) {
+    String field = "joinTable" + p.table() + "Col" + c;
+    if (init.indexOf(" " + field + " = ") < 0) {
+      fields.append("  private org.apache.arrow.vector.FieldVector[] ").append(field).append(";\n");
+      init.append("    ").append(field).append(" = joinTables[").append(p.table()).append("].column(").append(c)
+          .append(");\n");
+    }
+    DataType t = p.build().get(c).type();
+    String cls = VectorCode.vectorClass(t);
+    String vec = ctx.freshName("buildVec");
+    out.append("final ").append(cls).append(' ').append(vec).append(" = ").append(pad).append(" ? null : (")
+        .append(cls).append(") ").append(field).append('[').append(b).append("];\n");
+    String value = ctx.freshName("build");
+    String isNull = value + "IsNull";
+    out.append("final boolean ").append(isNull).append(" = ").append(pad).append(" || ").append(vec).append(".isNull(")
+        .append(r).append(");\n");
+    if (t.isString()) {
+      out.append(UTF8).append(' ').append(value).append(" = null;\n");
+      String expr = "(" + value + " != null ? " + value + " : (" + value + " = " + UTF8 + ".wrap(" + vec + ".get(" + r
+          + "))))";
+      ctx.registerStringCell(expr, vec, r);
+      return new ExprCode("", isNull, expr);
+    }
+    out.append("final ").append(CodegenContext.javaType(t)).append(' ').append(value).append(" = ").append(isNull)
+        .append(" ? ").append(VectorCode.zero(t)).append(" : ").append(VectorCode.read(vec, r, t)).append(";\n");
+    return new ExprCode("", isNull, value);
   }
 
   /** Declares (once per use) a local holding build column {@code col} of batch {@code b}. */

@@ -173,6 +173,35 @@ class PipelineEquivalenceTest {
     }
   }
 
+  @Test void chainOfLeftJoinsWithFiltersAndLimit() {
+    List<Column> build = List.of(new Column(DataType.BIGINT, true), new Column(DataType.VARCHAR, true),
+        new Column(DataType.INT, true));
+    List<JoinHashTable> tables = new ArrayList<>();
+    try {
+      List<PipelineSpec.Step> steps = new ArrayList<>();
+      int width = INPUT.size();
+      for (int j = 0; j < 4; j++) {
+        tables.add(new JoinHashTable(randomBatches(build, 2, 40), build.stream().map(Column::type).toList(), new int[] {0}));
+        // residual: build.c2 < probe.id, so some probe rows match some of their key's build rows only
+        Expr res = j % 2 == 0 ? BinaryOp.predicate(BinaryOp.Op.LT, new BoundRef(width + 2, DataType.INT, true), ref(0)) : null;
+        steps.add(new PipelineSpec.ProbeStep(JoinType.LEFT, j, List.of(ref(1)), List.of(0), build, res));
+        width += build.size();
+        // a filter after the join: drops some matches (continue inside the match loop) and some NULL rows
+        steps.add(new PipelineSpec.FilterStep(BinaryOp.predicate(BinaryOp.Op.OR,
+            UnaryOp.isNull(new BoundRef(width - 1, DataType.INT, true)),
+            BinaryOp.predicate(BinaryOp.Op.GT, new BoundRef(width - 1, DataType.INT, true), Literal.ofInt(-50)))));
+      }
+      steps.add(new PipelineSpec.LimitStep(5000));
+      PipelineSpec spec = new PipelineSpec("t", INPUT, steps, new PipelineSpec.OutputSink());
+      assertSameOutput(spec, tables);
+      // The rest of the pipeline is generated once per LEFT join: the sink appears once, not 2^4 times.
+      String source = PipelineGenerator.generate(spec, CLOCK).source();
+      assertEquals(1, source.split("// Output", -1).length - 1, source);
+    } finally {
+      tables.forEach(JoinHashTable::close);
+    }
+  }
+
   @Test void multiKeyJoinWithStringKey() {
     List<Column> build = List.of(new Column(DataType.BIGINT, false), new Column(DataType.VARCHAR, true));
     JoinHashTable table = new JoinHashTable(randomBatches(build, 1, 200), List.of(DataType.BIGINT, DataType.VARCHAR),
