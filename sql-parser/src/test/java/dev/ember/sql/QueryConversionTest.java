@@ -169,14 +169,36 @@ class QueryConversionTest {
   }
 
   @Test void subqueriesAreDecorrelatedIntoJoins() {
+    // [NOT] EXISTS with a correlated filter: a semi (anti) join; the subquery's own conjuncts
+    // filter its side, the correlated ones (equality or not) are the join condition.
     assertPlan("SELECT a FROM t WHERE EXISTS (SELECT 1 FROM u WHERE u.a = t.a)", """
         Project [a]
-          Join Inner [(a = a)]
-            Scan t [a, b, c, d, e, f, g, ts]
-            Project [a, true AS $f1]
-              Aggregate [a] []
-                Project [a]
+          Project [a, b, c, d, e, f, g, ts]
+            Project [a, b, c, d, e, f, g, ts, true AS i]
+              Join LeftSemi [(a = a)]
+                Scan t [a, b, c, d, e, f, g, ts]
+                Scan u [a, x]
+        """);
+    assertPlan("SELECT a FROM t WHERE b > 1 AND NOT EXISTS (SELECT * FROM u WHERE u.a = t.a AND u.x <> t.b AND u.x > 3)", """
+        Project [a]
+          Project [a, b, c, d, e, f, g, ts]
+            Project [a, b, c, d, e, f, g, ts, NULL AS i]
+              Join LeftAnti [((a = a) AND (CAST(x AS BIGINT) <> b))]
+                Filter [(b > 1L)]
+                  Scan t [a, b, c, d, e, f, g, ts]
+                Filter [(CAST(x AS INT) > 3)]
                   Scan u [a, x]
+        """);
+    // NOT EXISTS whose indicator is read beyond "IS NULL" (here in an OR) stays with the decorrelator.
+    assertPlan("SELECT a FROM t WHERE b > 1 OR NOT EXISTS (SELECT * FROM u WHERE u.a = t.a)", """
+        Project [a]
+          Filter [((b > 1L) OR ($f1 IS NULL))]
+            Join LeftOuter [(a = a)]
+              Scan t [a, b, c, d, e, f, g, ts]
+              Project [a, true AS $f1]
+                Aggregate [a] []
+                  Project [a]
+                    Scan u [a, x]
         """);
     assertPlan("SELECT a, (SELECT max(x) FROM u WHERE u.a = t.a) AS mx FROM t", """
         Project [a, EXPR$0 AS mx]

@@ -23,7 +23,8 @@ import org.apache.calcite.tools.RelBuilder;
 
 /**
  * Converts a validated query to Calcite relational algebra, then removes subqueries (into joins
- * and correlates), decorrelates, and moves window calls out of projections into window nodes.
+ * and correlates), turns simple [NOT] EXISTS correlates into semi and anti joins
+ * ({@link ExistsToSemiJoin}), decorrelates the rest, and moves window calls out of projections into window nodes.
  * No other Calcite rule runs: optimizing is Ember's job.
  */
 public final class SqlToRel {
@@ -61,6 +62,7 @@ public final class SqlToRel {
       planner.setRoot(rel);
       rel = planner.findBestExp();
       RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, validation.catalogReader());
+      rel = ExistsToSemiJoin.rewrite(rel, relBuilder);
       try {
         rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
       } catch (RuntimeException e) {
