@@ -169,13 +169,23 @@ class QueryConversionTest {
   }
 
   @Test void subqueriesAreDecorrelatedIntoJoins() {
-    // [NOT] EXISTS with a correlated filter: a semi (anti) join; the subquery's own conjuncts
-    // filter its side, the correlated ones (equality or not) are the join condition.
+    // EXISTS correlated by equalities: a join with the DISTINCT correlation keys.
     assertPlan("SELECT a FROM t WHERE EXISTS (SELECT 1 FROM u WHERE u.a = t.a)", """
+        Project [a]
+          Join Inner [(a = a)]
+            Scan t [a, b, c, d, e, f, g, ts]
+            Project [a, true AS $f1]
+              Aggregate [a] []
+                Project [a]
+                  Scan u [a, x]
+        """);
+    // [NOT] EXISTS correlated by more than equalities: a semi (anti) join; the subquery's own
+    // conjuncts filter its side, the correlated ones are the join condition.
+    assertPlan("SELECT a FROM t WHERE EXISTS (SELECT 1 FROM u WHERE u.a = t.a AND u.x < t.b)", """
         Project [a]
           Project [a, b, c, d, e, f, g, ts]
             Project [a, b, c, d, e, f, g, ts, true AS i]
-              Join LeftSemi [(a = a)]
+              Join LeftSemi [((a = a) AND (CAST(x AS BIGINT) < b))]
                 Scan t [a, b, c, d, e, f, g, ts]
                 Scan u [a, x]
         """);
