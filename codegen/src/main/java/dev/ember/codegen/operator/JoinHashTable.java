@@ -56,22 +56,30 @@ public final class JoinHashTable implements AutoCloseable {
     batchOf = new int[(int) total];
     rowOf = new int[(int) total];
     int e = 0;
+    int[] h = new int[0];
     for (int b = 0; b < batches.size(); b++) {
       Cancellation.checkInterrupted(); // a big build side takes seconds: a cancelled query stops here
       int n = batches.get(b).getRowCount();
+      // The batch's key hashes a column at a time (typed loops over the buffers, the same numbers
+      // as hashCell per cell); rows with a NULL key are skipped below.
+      if (h.length < n) h = new int[n];
+      java.util.Arrays.fill(h, 0, n, Hashing.SEED);
+      boolean anyNull = false;
+      for (int k : keyColumns) {
+        FieldVector v = columns[k][b];
+        Hashing.combineColumn(h, v, types.get(k), n);
+        anyNull |= v.getNullCount() > 0;
+      }
       rows:
       for (int r = 0; r < n; r++) {
-        int h = Hashing.SEED;
-        for (int k : keyColumns) {
-          FieldVector v = columns[k][b];
-          if (v.isNull(r)) continue rows;
-          h = Hashing.combine(h, Hashing.hashCell(v, r, types.get(k)));
+        if (anyNull) {
+          for (int k : keyColumns) if (columns[k][b].isNull(r)) continue rows;
         }
-        h = Hashing.finish(h);
-        hashes[e] = h;
+        int hash = Hashing.finish(h[r]);
+        hashes[e] = hash;
         batchOf[e] = b;
         rowOf[e] = r;
-        int bucket = h & mask;
+        int bucket = hash & mask;
         next[e] = buckets[bucket];
         buckets[bucket] = e + 1;
         e++;
