@@ -64,6 +64,16 @@ final class SessionConf {
     }
   }
 
+  double number(String key) {
+    try {
+      double v = Double.parseDouble(values.get(key).trim());
+      if (Double.isFinite(v) && v > 0) return v;
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new EmberException(EmberException.DATA_EXCEPTION, "setting " + key + " must be a positive number: " + values.get(key));
+  }
+
   /** {@code ember.sql.queryTimeout} in seconds (0: none). */
   double timeoutSeconds() {
     String v = values.getOrDefault(Settings.QUERY_TIMEOUT, "0").trim();
@@ -93,6 +103,8 @@ final class SessionConf {
   /** Adaptive execution's settings ({@code ember.sql.adaptive.*}); its broadcast threshold is the planner's. */
   AdaptiveConfig adaptiveConfig(int parallelism) {
     return new AdaptiveConfig(bool(Settings.ADAPTIVE_ENABLED), longValue(Settings.ADVISORY_PARTITION_SIZE),
-        longValue(Settings.COALESCE_MIN_PARTITION_SIZE), parallelism, longValue(Settings.BROADCAST_THRESHOLD));
+        longValue(Settings.COALESCE_MIN_PARTITION_SIZE), parallelism, longValue(Settings.BROADCAST_THRESHOLD),
+        new AdaptiveConfig.SkewJoin(bool(Settings.SKEW_JOIN_ENABLED), number(Settings.SKEW_JOIN_FACTOR),
+            longValue(Settings.SKEW_JOIN_THRESHOLD)));
   }
 }

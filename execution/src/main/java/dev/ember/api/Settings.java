@@ -48,6 +48,12 @@ public final class Settings {
   public static final String ADVISORY_PARTITION_SIZE = "ember.sql.adaptive.advisoryPartitionSizeInBytes";
   /** Smallest coalesced partition when a small shuffle is still split for parallelism. */
   public static final String COALESCE_MIN_PARTITION_SIZE = "ember.sql.adaptive.coalescePartitions.minPartitionSize";
+  /** Whether adaptive execution splits the skewed partitions of shuffled joins. */
+  public static final String SKEW_JOIN_ENABLED = "ember.sql.adaptive.skewJoin.enabled";
+  /** A join partition is skewed when larger than this many times its side's median partition (and the threshold). */
+  public static final String SKEW_JOIN_FACTOR = "ember.sql.adaptive.skewJoin.skewedPartitionFactor";
+  /** A join partition is skewed when larger than this many bytes (and the factor times the median). */
+  public static final String SKEW_JOIN_THRESHOLD = "ember.sql.adaptive.skewJoin.skewedPartitionThresholdInBytes";
 
   /** How many times a task may fail before its query fails (cluster mode). */
   public static final String TASK_MAX_FAILURES = "ember.task.maxFailures";
@@ -62,6 +68,9 @@ public final class Settings {
     d.put(ADAPTIVE_ENABLED, "true");
     d.put(ADVISORY_PARTITION_SIZE, Long.toString(dev.ember.planner.adaptive.AdaptiveConfig.DEFAULT_ADVISORY));
     d.put(COALESCE_MIN_PARTITION_SIZE, Long.toString(dev.ember.planner.adaptive.AdaptiveConfig.DEFAULT_MIN_PARTITION));
+    d.put(SKEW_JOIN_ENABLED, "true");
+    d.put(SKEW_JOIN_FACTOR, "5");
+    d.put(SKEW_JOIN_THRESHOLD, Long.toString(dev.ember.planner.adaptive.AdaptiveConfig.SkewJoin.DEFAULT_THRESHOLD));
     d.put(BROADCAST_THRESHOLD, Long.toString(10L * 1024 * 1024));
     d.put(CODEGEN_ENABLED, "true");
     d.put(BATCH_SIZE, "4096");

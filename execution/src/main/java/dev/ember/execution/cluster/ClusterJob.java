@@ -144,13 +144,11 @@ final class ClusterJob implements TaskLauncher {
 
   @Override public MapOutputStatistics statistics(int stageId) { return statistics.get(stageId); }
 
-  /** Bytes per partition summed over a finished map stage's tasks (rows are not reported by executors). */
+  /** Bytes per map task and partition of a finished map stage (rows are not reported by executors). */
   private static MapOutputStatistics statisticsOf(StageRun run) {
-    long[] bytes = new long[HashPartitioner.outputPartitions(run.stage)];
-    for (MapOutput o : run.outputs) {
-      for (int p = 0; p < bytes.length; p++) bytes[p] += o.bytes(p);
-    }
-    return new MapOutputStatistics(run.stage.id(), bytes, null);
+    long[][] bytes = new long[run.outputs.length][];
+    for (int m = 0; m < bytes.length; m++) bytes[m] = run.outputs[m].partitionBytes().clone();
+    return MapOutputStatistics.ofMaps(run.stage.id(), bytes, null, HashPartitioner.outputPartitions(run.stage));
   }
 
   void resultBlock(Messages.TaskId task, byte[] block) {

@@ -6,8 +6,13 @@ import dev.ember.execution.pipeline.TaskPlanner;
 import dev.ember.execution.shuffle.HashPartitioner;
 import dev.ember.planner.adaptive.MapOutputStatistics;
 import dev.ember.planner.stage.Stage;
+import dev.ember.planner.physical.PartitionRange;
+import dev.ember.planner.physical.Partitioning;
+import dev.ember.planner.physical.StageInputExec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,7 +54,8 @@ public final class LocalTaskLauncher implements TaskLauncher {
   @Override public CompletableFuture<Void> launch(Stage stage) {
     StageContext ctx = new StageContext(stage, scheduler.parallelism());
     int partitions = ctx.partitions();
-    if (!stage.isResult()) query.outputs().register(stage.id(), HashPartitioner.outputPartitions(stage));
+    if (!stage.isResult()) query.outputs().register(stage.id(), HashPartitioner.outputPartitions(stage), partitions);
+    expectSharedReads(stage);
     List<CompletableFuture<Void>> tasks = new ArrayList<>();
     query.progress().stageStarted(partitions);
     for (int p = 0; p < partitions; p++) {
@@ -58,6 +64,24 @@ public final class LocalTaskLauncher implements TaskLauncher {
     }
     return CompletableFuture.allOf(tasks.toArray(new CompletableFuture[0]))
         .whenComplete((v, t) -> query.progress().stageFinished());
+  }
+
+  /**
+   * Tells the shuffle which partitions several tasks read whole: the other side of a skewed
+   * join partition that adaptive execution split ({@link StageInputExec#ranges}).
+   */
+  private void expectSharedReads(Stage stage) {
+    for (StageInputExec in : stage.plan().collect(n -> n instanceof StageInputExec s ? s : null)) {
+      if (in.partitioning() instanceof Partitioning.Broadcast) continue;
+      Map<Integer, Integer> readers = new HashMap<>();
+      for (PartitionRange r : in.ranges()) {
+        if (r.partial()) continue;
+        for (int p = r.start(); p < r.end(); p++) readers.merge(p, 1, Integer::sum);
+      }
+      readers.forEach((p, n) -> {
+        if (n > 1) query.outputs().expectReads(in.stageId(), p, n);
+      });
+    }
   }
 
   /**
@@ -111,7 +135,7 @@ public final class LocalTaskLauncher implements TaskLauncher {
     }
     try (TaskContext task = new TaskContext(query, ctx, partition)) {
       BatchSource source = task.track(new TaskPlanner(task).build(stage.plan(), partition));
-      Consumer<VectorSchemaRoot> sink = sinkFor(stage);
+      Consumer<VectorSchemaRoot> sink = sinkFor(stage, partition);
       VectorSchemaRoot b;
       while ((b = source.next()) != null) {
         if (query.cancelled()) {
@@ -153,7 +177,7 @@ public final class LocalTaskLauncher implements TaskLauncher {
   }
 
   /** Where a task's output batches go; each consumer takes ownership of the batch. */
-  private Consumer<VectorSchemaRoot> sinkFor(Stage stage) {
+  private Consumer<VectorSchemaRoot> sinkFor(Stage stage, int map) {
     if (stage.isResult()) {
       return b -> {
         int rows = b.getRowCount();
@@ -165,12 +189,12 @@ public final class LocalTaskLauncher implements TaskLauncher {
     if (partitioner != null) {
       return b -> {
         try {
-          partitioner.split(b, query.allocator(), (p, part) -> query.outputs().add(stage.id(), p, part));
+          partitioner.split(b, query.allocator(), (p, part) -> query.outputs().add(stage.id(), map, p, part));
         } finally {
           b.close();
         }
       };
     }
-    return b -> query.outputs().add(stage.id(), 0, Batches.transfer(b, query.allocator()));
+    return b -> query.outputs().add(stage.id(), map, 0, Batches.transfer(b, query.allocator()));
   }
 }
