@@ -55,6 +55,19 @@ public final class Settings {
   /** A join partition is skewed when larger than this many bytes (and the factor times the median). */
   public static final String SKEW_JOIN_THRESHOLD = "ember.sql.adaptive.skewJoin.skewedPartitionThresholdInBytes";
 
+  /** Whether stragglers get a speculative copy on another executor (cluster mode). */
+  public static final String SPECULATION = "ember.speculation";
+  /** A task is a straggler when it runs this many times longer than the median finished task. */
+  public static final String SPECULATION_MULTIPLIER = "ember.speculation.multiplier";
+  /** The share of a stage's tasks that must have finished before any is copied. */
+  public static final String SPECULATION_QUANTILE = "ember.speculation.quantile";
+  /** A task running less than this long is never copied ("100ms", "1s" or milliseconds). */
+  public static final String SPECULATION_MIN_RUNTIME = "ember.speculation.minTaskRuntime";
+  /** How long a task waits for the executor holding its input before it goes to any ("3s", or milliseconds). */
+  public static final String LOCALITY_WAIT = "ember.locality.wait";
+  /** TEST ONLY: "stage:partition:millis" makes that task's first attempt sleep on its executor (a straggler). */
+  public static final String TEST_SLOW_TASK = "ember.test.slowTask";
+
   /** How many times a task may fail before its query fails (cluster mode). */
   public static final String TASK_MAX_FAILURES = "ember.task.maxFailures";
 
@@ -82,6 +95,12 @@ public final class Settings {
     d.put(RUNTIME_FILTER, "true");
     d.put(QUERY_TIMEOUT, "0");
     d.put(TASK_MAX_FAILURES, "4");
+    d.put(SPECULATION, "false");
+    d.put(SPECULATION_MULTIPLIER, "1.5");
+    d.put(SPECULATION_QUANTILE, "0.75");
+    d.put(SPECULATION_MIN_RUNTIME, "100ms");
+    d.put(LOCALITY_WAIT, "3s");
+    d.put(TEST_SLOW_TASK, "");
     d.put(HISTOGRAM_ENABLED, "true");
     // Off until the filter drops rows inside the generated pipeline instead of copying survivors
     // into new batches: on TPC-H SF 1 it made Q9 1.8 s instead of 0.95 s and Q18 2.1 s instead of 1.85 s.

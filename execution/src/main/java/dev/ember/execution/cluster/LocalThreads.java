@@ -17,7 +17,7 @@ public final class LocalThreads implements ClusterManager {
   @Override public int parallelism() { return scheduler.parallelism(); }
 
   @Override public TaskLauncher launcher(StagePlan plan, QueryContext query, Consumer<VectorSchemaRoot> results,
-                                         int maxFailures) {
+                                         SchedulingConfig scheduling) {
     return new LocalTaskLauncher(query, scheduler, results);
   }
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * blocks of some map tasks, and the dimension's partition is replicated to each — with DuckDB's
  * answers. A full outer join, and a partition under the threshold, are not split.
  */
-class SkewedJoinTest {
+public class SkewedJoinTest {
   private static final Pattern SPLIT = Pattern.compile("skewed partitions: 1 split into (\\d+)");
 
   private static Connection duck;
@@ -39,7 +39,7 @@ class SkewedJoinTest {
     if (duck != null) duck.close();
   }
 
-  static String executedPlan(Session s, String sql) {
+  public static String executedPlan(Session s, String sql) {
     try (QueryResult r = s.execute(sql)) {
       for (VectorSchemaRoot b = r.nextBatch(); b != null; b = r.nextBatch()) {
         // answers are checked against DuckDB
@@ -49,7 +49,7 @@ class SkewedJoinTest {
   }
 
   /** How many tasks the skewed partition was split into (0: not split). */
-  static int splits(String plan) {
+  public static int splits(String plan) {
     String fin = plan.substring(0, plan.indexOf("== Initial Plan =="));
     Matcher m = SPLIT.matcher(fin);
     return m.find() ? Integer.parseInt(m.group(1)) : 0;
