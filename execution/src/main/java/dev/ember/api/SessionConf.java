@@ -3,7 +3,7 @@ package dev.ember.api;
 import dev.ember.catalyst.errors.EmberException;
 import dev.ember.catalyst.optimizer.cbo.CostBasedJoinReorder;
 import dev.ember.execution.cluster.SchedulingConfig;
-import dev.ember.execution.cluster.SlowTask;
+import dev.ember.execution.scheduler.SlowTask;
 import dev.ember.execution.scheduler.Speculation;
 import dev.ember.planner.adaptive.AdaptiveConfig;
 import dev.ember.planner.strategy.PlannerConfig;

@@ -1,5 +1,6 @@
 package dev.ember.execution.cluster;
 
+import dev.ember.execution.scheduler.SlowTask;
 import dev.ember.execution.scheduler.Speculation;
 
 /**

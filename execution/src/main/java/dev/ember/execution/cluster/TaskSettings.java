@@ -1,6 +1,7 @@
 package dev.ember.execution.cluster;
 
 import dev.ember.catalyst.expr.eval.QueryClock;
+import dev.ember.execution.scheduler.SlowTask;
 
 /**
  * The query settings a task needs on an executor, fixed when the query starts.

@@ -30,9 +30,22 @@ public final class LocalTaskLauncher implements TaskLauncher {
   private final TaskScheduler scheduler;
   private final Consumer<VectorSchemaRoot> results;
   private final ResultTasks resultTasks;
+  private final Speculation speculation;
+  private final SlowTask slowTask;
+  private final TaskEvents events;
 
   public LocalTaskLauncher(QueryContext query, TaskScheduler scheduler, Consumer<VectorSchemaRoot> results) {
-    this(query, scheduler, results, null);
+    this(query, scheduler, results, null, Speculation.DISABLED, null, TaskEvents.NONE);
+  }
+
+  /**
+   * A launcher whose stragglers get speculative copies on other task threads ({@link
+   * SpeculativeStage}) when {@code speculation} is enabled; {@code slowTask} (test only, may be
+   * null) makes one task's first attempt slow.
+   */
+  public LocalTaskLauncher(QueryContext query, TaskScheduler scheduler, Consumer<VectorSchemaRoot> results,
+                           Speculation speculation, SlowTask slowTask, TaskEvents events) {
+    this(query, scheduler, results, null, speculation, slowTask, events);
   }
 
   /**
@@ -40,15 +53,18 @@ public final class LocalTaskLauncher implements TaskLauncher {
    * the task succeeds, aborted when it fails or the query is cancelled).
    */
   public LocalTaskLauncher(QueryContext query, TaskScheduler scheduler, ResultTasks resultTasks) {
-    this(query, scheduler, null, resultTasks);
+    this(query, scheduler, null, resultTasks, Speculation.DISABLED, null, TaskEvents.NONE);
   }
 
   private LocalTaskLauncher(QueryContext query, TaskScheduler scheduler, Consumer<VectorSchemaRoot> results,
-                            ResultTasks resultTasks) {
+                            ResultTasks resultTasks, Speculation speculation, SlowTask slowTask, TaskEvents events) {
     this.query = query;
     this.scheduler = scheduler;
     this.results = results;
     this.resultTasks = resultTasks;
+    this.speculation = speculation;
+    this.slowTask = slowTask;
+    this.events = events;
   }
 
   @Override public CompletableFuture<Void> launch(Stage stage) {
@@ -56,8 +72,12 @@ public final class LocalTaskLauncher implements TaskLauncher {
     int partitions = ctx.partitions();
     if (!stage.isResult()) query.outputs().register(stage.id(), HashPartitioner.outputPartitions(stage), partitions);
     expectSharedReads(stage);
-    List<CompletableFuture<Void>> tasks = new ArrayList<>();
     query.progress().stageStarted(partitions);
+    if (speculation.enabled() && (!stage.isResult() || resultTasks == null)) { // writes are never copied
+      return new SpeculativeStage(query, ctx, speculation, slowTask, events, this::submit, p -> sinkFor(stage, p)).start()
+          .whenComplete((v, t) -> query.progress().stageFinished());
+    }
+    List<CompletableFuture<Void>> tasks = new ArrayList<>();
     for (int p = 0; p < partitions; p++) {
       int partition = p;
       tasks.add(submit(() -> runTask(ctx, partition)));
@@ -134,6 +154,7 @@ public final class LocalTaskLauncher implements TaskLauncher {
       return;
     }
     try (TaskContext task = new TaskContext(query, ctx, partition)) {
+      if (slowTask != null) slowTask.delay(stage.id(), partition, 0, query::cancelled); // test only
       BatchSource source = task.track(new TaskPlanner(task).build(stage.plan(), partition));
       Consumer<VectorSchemaRoot> sink = sinkFor(stage, partition);
       VectorSchemaRoot b;
