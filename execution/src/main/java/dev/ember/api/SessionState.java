@@ -76,7 +76,7 @@ public final class SessionState implements AutoCloseable {
 
   public String master() { return engine.master(); }
 
-  /** What the cluster manager recorded (task attempts, failures, lost executors); empty in local mode. */
+  /** What the cluster manager recorded (task attempts, failures, lost executors, speculation); in local mode only speculation. */
   public java.util.List<dev.ember.execution.cluster.JobEvent> clusterEvents() { return engine.cluster().events(); }
 
   /** The executor processes of {@code local-cluster} mode (none in local mode): for tests. */

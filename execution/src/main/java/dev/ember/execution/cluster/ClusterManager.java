@@ -23,7 +23,7 @@ public interface ClusterManager extends AutoCloseable {
   TaskLauncher launcher(StagePlan plan, QueryContext query, Consumer<VectorSchemaRoot> results,
                         SchedulingConfig scheduling);
 
-  /** What happened so far (task attempts, failures, lost executors); empty in local mode. */
+  /** What happened so far (task attempts, failures, lost executors, speculation); in local mode only speculation. */
   default List<JobEvent> events() { return List.of(); }
 
   @Override void close();

@@ -73,7 +73,7 @@ public final class LocalTaskLauncher implements TaskLauncher {
     if (!stage.isResult()) query.outputs().register(stage.id(), HashPartitioner.outputPartitions(stage), partitions);
     expectSharedReads(stage);
     query.progress().stageStarted(partitions);
-    if (speculation.enabled() && (!stage.isResult() || resultTasks == null)) { // writes are never copied
+    if (speculation.enabled() && (!stage.isResult() || resultTasks == null) && !readsShuffle(stage)) {
       return new SpeculativeStage(query, ctx, speculation, slowTask, events, this::submit, p -> sinkFor(stage, p)).start()
           .whenComplete((v, t) -> query.progress().stageFinished());
     }
@@ -84,6 +84,15 @@ public final class LocalTaskLauncher implements TaskLauncher {
     }
     return CompletableFuture.allOf(tasks.toArray(new CompletableFuture[0]))
         .whenComplete((v, t) -> query.progress().stageFinished());
+  }
+
+  /**
+   * True when the stage's tasks take partitions of the local shuffle: such a task is never
+   * copied, since the shuffle hands a partition over once (a copy would find it gone). Writes
+   * are never copied either; scans, literal rows and broadcasts (built once, shared) may be.
+   */
+  private static boolean readsShuffle(Stage stage) {
+    return stage.plan().exists(n -> n instanceof StageInputExec in && !(in.partitioning() instanceof Partitioning.Broadcast));
   }
 
   /**

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Speculation in local mode ({@code local[4]}): a straggling task's copy runs on another task
  * thread and wins; the slow attempt stops and its output — map blocks, or result rows — is
- * dropped, so the answer is still DuckDB's, with no row twice.
+ * dropped, so the answer is still DuckDB's, with no row twice. Tasks reading the local shuffle
+ * are not copied.
  */
 class LocalSpeculationTest {
   private static final long SLOW_MILLIS = 120_000;
@@ -80,6 +81,21 @@ class LocalSpeculationTest {
       new Oracle(duck, ember).assertSameAnswer("speculative map task (local)", GROUP_BY);
     } finally {
       ember.setConf("ember.test.slowTask", "");
+    }
+  }
+
+  /** The local shuffle hands a partition over once, so a task reading one is never copied. */
+  @Test void aSlowTaskReadingTheShuffleIsNotCopied() {
+    String adaptive = ember.conf("ember.sql.adaptive.enabled"), partitions = ember.conf("ember.sql.shuffle.partitions");
+    ember.setConf("ember.sql.adaptive.enabled", "false"); // four reduce tasks, three of them quick
+    ember.setConf("ember.sql.shuffle.partitions", "4");
+    try {
+      List<JobEvent> events = run(GROUP_BY, "1:0:3000");
+      assertEquals(List.of(), events);
+      new Oracle(duck, ember).assertSameAnswer("slow reduce task (local)", GROUP_BY);
+    } finally {
+      ember.setConf("ember.sql.adaptive.enabled", adaptive);
+      ember.setConf("ember.sql.shuffle.partitions", partitions);
     }
   }
 
