@@ -146,11 +146,19 @@ public final class ClusterDriver implements AutoCloseable {
     dispatch();
   }
 
-  /** Asks the executor running {@code task} to stop it (another attempt won); its status still comes back. */
-  void kill(Messages.TaskId task) {
+  /**
+   * Stops {@code task} (another attempt won): a queued task is dropped (false: no status will
+   * come); a running one's executor is asked to stop it, and its status still comes back (true).
+   */
+  boolean kill(Messages.TaskId task) {
+    if (queue.removeIf(q -> q.task().queryId().equals(task.queryId()) && q.task().stageId() == task.stageId()
+        && q.task().partition() == task.partition() && q.task().attempt() == task.attempt())) {
+      return false;
+    }
     Running r = running.get(task);
     ExecutorState e = r == null ? null : executors.get(r.executorId());
     if (e != null) e.connection.send(new Messages.KillTask(task));
+    return true;
   }
 
   ExecutorRef executor(String id) {

@@ -210,10 +210,10 @@ final class ClusterJob implements TaskLauncher {
     String race = attempt.speculative ? "; the speculative copy won" : run.speculated[p] ? "; won over its speculative copy" : "";
     driver.record(JobEvent.task(JobEvent.Kind.TASK_SUCCEEDED, task, executor.id(), size + race));
     for (Messages.TaskId other : run.inFlight(p)) {
-      killed.add(other);
       driver.record(JobEvent.task(JobEvent.Kind.TASK_KILLED, other, run.attempt(other).executorId,
           "attempt " + task.attempt() + " won"));
-      driver.kill(other);
+      if (driver.kill(other)) killed.add(other);
+      else run.end(other); // still queued: dropped, no status will come
     }
     if (run.stage.isResult()) {
       if (blocks != null) deliver(blocks);
