@@ -122,6 +122,7 @@ final class SpeculativeStage {
   }
 
   private void run(Attempt a) {
+    if (a.killed) return; // a copy whose original won while it waited for a thread
     a.startedAt = System.currentTimeMillis();
     if (a.number == 0) query.progress().taskStarted();
     if (!query.enterTask()) return;
