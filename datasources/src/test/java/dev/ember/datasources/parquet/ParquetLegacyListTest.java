@@ -17,8 +17,12 @@ import java.util.Comparator;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.column.page.PageReader;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.schema.MessageType;
@@ -64,6 +68,7 @@ class ParquetLegacyListTest {
   @Test void legacyLayoutsReadAsDuckDbReadsThem() throws IOException {
     Path file = dir.resolve("legacy.parquet");
     write(file);
+    assertTrue(dataPages(file, "two_level") > 10, "long lists over many small pages");
     ParquetTable table = ParquetTable.open("legacy", file.toString());
     assertEquals(new Schema(List.of(
         new Field("id", DataType.BIGINT, false),
@@ -93,6 +98,23 @@ class ParquetLegacyListTest {
     EmberException e = assertThrows(EmberException.class, () -> ParquetTable.open("t", file.toString()));
     assertTrue(e.getMessage().startsWith("not supported: ") && e.getMessage().contains("'pairs'")
         && e.getMessage().contains("structs"), e.getMessage());
+  }
+
+  /** Data pages of {@code column}'s chunks over all row groups. */
+  private static int dataPages(Path file, String column) throws IOException {
+    int pages = 0;
+    try (ParquetFileReader reader = ParquetFiles.open(file.toString())) {
+      MessageType schema = reader.getFooter().getFileMetaData().getSchema();
+      for (ColumnDescriptor d : schema.getColumns()) {
+        if (!d.getPath()[0].equals(column)) continue;
+        reader.setRequestedSchema(schema);
+        for (PageReadStore group = reader.readNextRowGroup(); group != null; group = reader.readNextRowGroup()) {
+          PageReader pageReader = group.getPageReader(d);
+          while (pageReader.readPage() != null) pages++;
+        }
+      }
+    }
+    return pages;
   }
 
   /** Row i: lists NULL, empty, or of i % 6 elements, on different rows per column; every 500th row long. */

@@ -6,6 +6,7 @@ import static dev.ember.api.functions.collect_list;
 import static dev.ember.api.functions.collect_set;
 import static dev.ember.api.functions.element_at;
 import static dev.ember.api.functions.size;
+import static dev.ember.api.functions.when;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,11 +29,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * ARRAY values end to end: collect_list / collect_set (DataFrame API and SQL, array_agg too),
  * size, array_contains, element access, results as java.util.List, show(), and Parquet / JSON
- * output DuckDB reads back; checked against DuckDB's list functions. Lists gathered across
+ * output that DuckDB and Ember read back; checked against DuckDB's list functions. Lists gathered across
  * partitions are compared sorted (their order is not defined); order is checked on one
  * partition, where it is the input order.
  */
@@ -199,6 +202,37 @@ class DataFrameArrayTest extends DataFrameComparison {
     // and Ember reads its own LIST columns back
     assertEquals(duckRows(expected), emberRows(session.read().parquet(parquet).select("n_regionkey", "names", "keys")
         .orderBy("n_regionkey"), true));
+  }
+
+  /**
+   * {@code df.write()} then {@code session.read()}: collected lists of strings, decimals, dates and
+   * ints (empty ones too) come back from Parquet (schema from the footer) and JSON (schema given)
+   * as DuckDB's lists of the same groups; CSV cannot hold them.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"parquet", "json"})
+  void arraysWrittenAndReadBack(String format) throws SQLException {
+    DataFrame df = t("orders").filter(col("o_orderkey").lt(3000)).groupBy("o_custkey")
+        .agg(collect_list("o_orderpriority").alias("prios"), collect_list("o_totalprice").alias("prices"),
+            collect_list("o_orderdate").alias("dates"), collect_list(col("o_shippriority")).alias("ships"),
+            collect_list(when(col("o_orderstatus").equalTo("F"), col("o_orderkey"))).alias("finished"));
+    String path = dir.resolve("arrays_df." + format).toString();
+    df.write().format(format).save(path);
+    DataFrame back = format.equals("parquet") ? session.read().parquet(path) : session.read().schema(df.schema()).json(path);
+    assertEquals(df.schema().fields().stream().map(Field::type).toList(), back.schema().fields().stream().map(Field::type).toList());
+    assertEquals(duckRows("SELECT o_custkey, list_sort(list(o_orderpriority)), list_sort(list(o_totalprice)), "
+        + "list_sort(list(o_orderdate)), list_sort(list(o_shippriority)), "
+        + "list_sort(list_filter(list(CASE WHEN o_orderstatus = 'F' THEN o_orderkey END), lambda v: v IS NOT NULL)) "
+        + "FROM orders WHERE o_orderkey < 3000 GROUP BY 1 ORDER BY 1"), emberRows(back.orderBy("o_custkey"), true));
+  }
+
+  @Test void csvRefusesArrayColumnsBothWays() {
+    DataFrame arrays = t("nation").groupBy("n_regionkey").agg(collect_list("n_name").alias("names"));
+    String path = dir.resolve("arrays.csv").toString();
+    assertNotSupported(() -> arrays.write().csv(path));
+    session.table("tpch.tiny.nation").select("n_name").write().csv(path);
+    assertNotSupported(() -> session.read().schema(Schema.of(new Field("names", DataType.array(DataType.VARCHAR), true)))
+        .csv(path));
   }
 
   /** Array columns travel through shuffles and both sides of a hash join. */
