@@ -90,6 +90,18 @@ class ParquetListReadTest {
     }
   }
 
+  /** DuckDB writes constant lists as REQUIRED LIST groups; they read back as DuckDB reads them. */
+  @Test void requiredListsFromDuckDb() {
+    Path file = dir.resolve("constant.parquet");
+    duck.execute("COPY (SELECT [1, 2, NULL] AS a, [[1], NULL, []] AS n, ['x', NULL] AS s, []::DATE[] AS e) TO '"
+        + file + "' (FORMAT parquet)");
+    ParquetTable table = ParquetTable.open("t", file.toString());
+    assertEquals(List.of(false, false, false, false), table.schema().fields().stream().map(f -> f.nullable()).toList(),
+        "DuckDB marks constant lists REQUIRED");
+    assertEquals(duck.rows("SELECT * FROM read_parquet('" + file + "')"),
+        Batches.readAll(table, table.schema().names(), allocator, 1, 10));
+  }
+
   @Test void dictionaryEncodedElementsAreDecoded() {
     Path file = dir.resolve("dict.parquet");
     duck.execute("COPY (" + LISTS + ") TO '" + file + "' (FORMAT parquet)");
