@@ -226,6 +226,26 @@ class DataFrameArrayTest extends DataFrameComparison {
         + "FROM orders WHERE o_orderkey < 3000 GROUP BY 1 ORDER BY 1"), emberRows(back.orderBy("o_custkey"), true));
   }
 
+  /** Lists DuckDB wrote, nested ones too, answer size / element access / IS NULL as DuckDB does. */
+  @Test void duckDbParquetListsAnswerLikeDuckDb() throws SQLException {
+    String file = dir.resolve("duck_lists.parquet").toString().replace("'", "''");
+    try (Statement st = duck.createStatement()) {
+      st.execute("COPY (SELECT i AS id, CASE WHEN i % 4 = 0 THEN NULL ELSE [i, NULL, i * 2][1:(i % 3) + 1] END AS l,"
+          + " CASE WHEN i % 5 = 0 THEN NULL ELSE [[i], NULL, [], [i, i + 1]] END AS n FROM range(50) r(i)) TO '" + file
+          + "' (FORMAT parquet)");
+    }
+    DataFrame lists = session.read().parquet(file);
+    assertEquals(DataType.array(DataType.array(DataType.BIGINT)), lists.schema().field(2).type());
+    lists.createOrReplaceTempView("duck_lists");
+    // array_contains follows Spark: not found but a NULL element present is NULL (DuckDB says false)
+    String contains3 = "CASE WHEN list_contains(l, 3) THEN true WHEN len(list_filter(l, lambda v: v IS NULL)) > 0 "
+        + "THEN NULL ELSE list_contains(l, 3) END";
+    assertEquals(duckRows("SELECT id, l, len(l), l[1], l[-1], " + contains3 + ", n, len(n), n[4], l IS NULL "
+            + "FROM read_parquet('" + file + "') ORDER BY id"),
+        emberRows(session.sql("SELECT id, l, size(l), l[1], element_at(l, -1), array_contains(l, 3), n, "
+            + "cardinality(n), n[4], l IS NULL FROM duck_lists ORDER BY id"), false));
+  }
+
   @Test void csvRefusesArrayColumnsBothWays() {
     DataFrame arrays = t("nation").groupBy("n_regionkey").agg(collect_list("n_name").alias("names"));
     String path = dir.resolve("arrays.csv").toString();
