@@ -54,6 +54,11 @@ class ParquetListReadTest {
         CASE WHEN i % 59 = 0 THEN NULL ELSE [((i + x) / 7.0)::FLOAT FOR x IN range(i % 3)] END AS flts,
         CASE WHEN i % 61 = 0 THEN NULL ELSE [('\\x00\\xFF' || (i + x))::BLOB FOR x IN range(i % 3)] END AS bins,
         CASE WHEN i % 67 = 0 THEN NULL ELSE [CASE WHEN y = 1 THEN NULL ELSE [CASE WHEN z = 1 THEN NULL ELSE (i + y * 10 + z)::INTEGER END FOR z IN range((i + y) % 3)] END FOR y IN range(i % 4)] END AS nested,
+        CASE WHEN i % 71 = 0 THEN NULL ELSE [((i * 7 + x) % 65536 - 32768)::SMALLINT FOR x IN range(i % 3)] END AS smalls,
+        CASE WHEN i % 73 = 0 THEN NULL ELSE [CASE WHEN x = 1 THEN NULL ELSE '18446744073709551615'::UBIGINT - (i + x)::UBIGINT END FOR x IN range(i % 3)] END AS u64s,
+        CASE WHEN i % 79 = 0 THEN NULL ELSE [((i * 13 + x)::UBIGINT * 858993 % 4294967296)::UINTEGER FOR x IN range(i % 3)] END AS u32s,
+        CASE WHEN i % 83 = 0 THEN NULL ELSE [(TIMESTAMP '2020-01-01' + to_milliseconds(i * 3600001 + x))::TIMESTAMP_MS FOR x IN range(i % 3)] END AS ts_ms,
+        CASE WHEN i % 89 = 0 THEN NULL ELSE [make_timestamp_ns(1620172800000000000 + i * 1000003007 + x) FOR x IN range(i % 3)] END AS ts_ns,
         CASE WHEN i % 500 = 3 THEN [(i + x)::BIGINT FOR x IN range(20000)] WHEN i % 2 = 0 THEN NULL ELSE [i::BIGINT] END AS big
       FROM range(6000) r(i)
       """;
