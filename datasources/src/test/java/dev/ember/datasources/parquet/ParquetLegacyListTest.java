@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The older list layouts other writers produced (two-level lists of parquet-avro and Spark's
- * legacy mode, Hive's {@code bag}/{@code array_element} names, bare repeated fields of
+ * The older list layouts other writers produced (two-level lists of parquet-avro, Spark's legacy
+ * mode's {@code bag}/{@code array} and Hive's {@code bag}/{@code array_element} names, bare repeated fields of
  * protobuf/thrift writers, a required list of required elements), written with Parquet-MR's
  * example writer in small pages, must read as DuckDB reads them.
  */
@@ -46,6 +46,7 @@ class ParquetLegacyListTest {
         required int64 id;
         optional group two_level (LIST) { repeated int32 array; }
         optional group hive (LIST) { repeated group bag { optional binary array_element (UTF8); } }
+        optional group spark_legacy (LIST) { repeated group bag { optional int64 array; } }
         repeated int64 bare;
         required group strict (LIST) { repeated group list { required double element; } }
         optional group nested (LIST) { repeated group list { optional group element (LIST) { repeated int32 item; } } }
@@ -74,10 +75,11 @@ class ParquetLegacyListTest {
         new Field("id", DataType.BIGINT, false),
         new Field("two_level", DataType.array(DataType.INT), true),
         new Field("hive", DataType.array(DataType.VARCHAR), true),
+        new Field("spark_legacy", DataType.array(DataType.BIGINT), true),
         new Field("bare", DataType.array(DataType.BIGINT), false),
         new Field("strict", DataType.array(DataType.DOUBLE), false),
         new Field("nested", DataType.array(DataType.array(DataType.INT)), true))), table.schema());
-    List<List<Object>> expected = duck.rows("SELECT id, two_level, hive, bare, strict, nested FROM read_parquet('"
+    List<List<Object>> expected = duck.rows("SELECT id, two_level, hive, spark_legacy, bare, strict, nested FROM read_parquet('"
         + file + "') ORDER BY id");
     assertEquals(ROWS, expected.size());
     for (int batchSize : new int[] {4096, 97}) {
@@ -134,6 +136,13 @@ class ParquetLegacyListTest {
           for (int x = 0; x < n % 4; x++) {
             Group bag = hive.addGroup("bag");
             if ((i + x) % 3 != 0) bag.append("array_element", "h" + ((i + x) % 10));
+          }
+        }
+        if (i % 9 != 4) {
+          Group legacy = g.addGroup("spark_legacy");
+          for (int x = 0; x < (i + 2) % 3; x++) {
+            Group bag = legacy.addGroup("bag");
+            if (x != 1) bag.append("array", (long) i * 3 + x);
           }
         }
         for (int x = 0; x < (i + 1) % 4; x++) g.append("bare", (long) i * 1000 + x);
