@@ -218,7 +218,9 @@ class DataFrameArrayTest extends DataFrameComparison {
             collect_list(when(col("o_orderstatus").equalTo("F"), col("o_orderkey"))).alias("finished"));
     String path = dir.resolve("arrays_df." + format).toString();
     df.write().format(format).save(path);
-    DataFrame back = format.equals("parquet") ? session.read().parquet(path) : session.read().schema(df.schema()).json(path);
+    DataFrame back = format.equals("parquet") ? session.read().parquet(path)
+        : session.read().schema("o_custkey BIGINT, prios ARRAY<STRING>, prices array<decimal(15,2)>, dates ARRAY<DATE>,"
+            + " ships ARRAY<INT>, finished ARRAY<BIGINT>").json(path);
     assertEquals(df.schema().fields().stream().map(Field::type).toList(), back.schema().fields().stream().map(Field::type).toList());
     assertEquals(duckRows("SELECT o_custkey, list_sort(list(o_orderpriority)), list_sort(list(o_totalprice)), "
         + "list_sort(list(o_orderdate)), list_sort(list(o_shippriority)), "
