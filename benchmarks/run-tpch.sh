@@ -25,7 +25,7 @@
 #
 # Environment:
 #   JAVA_HOME          the JDK to run (and build) with; else `java` on the PATH
-#   BENCH_JAVA_OPTS    extra JVM flags, e.g. "-Xmx8g"
+#   BENCH_JAVA_OPTS    extra JVM flags, e.g. "-Xmx8g" (without -Xmx: -Xmx12g from --sf 10 up)
 #   EMBER_MAVEN_ARGS   extra Maven flags for the automatic build, e.g. "-o"
 #   BENCH_BUILD        "off" to run with the classpath of the last build even if sources changed
 #   MVN                the Maven command (default: mvn)
@@ -55,9 +55,20 @@ esac
 # shellcheck source=classpath.sh
 . "$ROOT/benchmarks/classpath.sh"
 
+# Heap: the JVM's default (a quarter of the RAM) unless BENCH_JAVA_OPTS sets -Xmx; from SF 10 up
+# 12 GB, for Ember's hash tables over SF 10's orders and lineitem (and Spark's, with --spark).
+HEAP=()
+if [[ " ${BENCH_JAVA_OPTS:-} " != *" -Xmx"* ]]; then
+  prev=""
+  for arg in "$@"; do
+    if [ "$prev" = "--sf" ] && awk -v sf="$arg" 'BEGIN { exit !(sf >= 10) }'; then HEAP=(-Xmx12g); fi
+    prev="$arg"
+  done
+fi
+
 # shellcheck disable=SC2086  # BENCH_JAVA_OPTS is a list of flags
 # Without Arrow's debugging checks on every buffer access, as ./ember runs (the tests keep them).
-exec "$JAVA" "${OPENS[@]}" -XX:+UseParallelGC -Xss16m \
+exec "$JAVA" "${OPENS[@]}" "${HEAP[@]}" -XX:+UseParallelGC -Xss16m \
   -Darrow.enable_unsafe_memory_access=true ${BENCH_JAVA_OPTS:-} \
   -Dbench.command="$COMMAND_LINE" \
   -cp "$BENCH_CLASSPATH" "$MAIN" --base "$ROOT/benchmarks" "$@"
