@@ -4,10 +4,16 @@
 #   benchmarks/run-tpch.sh [--sf 1] [--queries 1-22] [--warmup 1] [--runs 5] [--threads N]
 #                          [--timeout 120] [--data-dir DIR] [--out FILE]
 #   benchmarks/run-tpch.sh --cbo [same options]
+#   benchmarks/run-tpch.sh --compare-masters 'local[2],local-cluster[2,1,4096]' [same options]
 #
 # With --cbo, Ember alone (dev.ember.bench.CboBenchmark): run time per query with the cost-based
 # optimizer on and off, and rows read from storage with filter pushdown on and off (report in
 # benchmarks/target/cbo-sf<N>.md).
+#
+# With --compare-masters A,B, Ember alone (dev.ember.bench.MasterComparison) under two master
+# URLs: per query the median time under each, the ratio B / A and the bytes B's run shuffled and
+# fetched between executors (report in benchmarks/target/masters-sf<N>.md). At SF 1, e.g.
+#   benchmarks/run-tpch.sh --compare-masters 'local[2],local-cluster[2,1,4096]' --warmup 1 --runs 3
 #
 # Generates the Parquet files once per scale factor (benchmarks/target/tpch-data/sf<N>), runs
 # each query on both engines in one JVM, checks that the answers agree, and prints a Markdown
@@ -33,6 +39,10 @@ BENCH_NAME=run-tpch
 
 MAIN=dev.ember.bench.TpchBenchmark
 if [ "${1:-}" = "--cbo" ]; then MAIN=dev.ember.bench.CboBenchmark; shift; fi
+if [ "${1:-}" = "--compare-masters" ]; then
+  [ $# -ge 2 ] || { echo "usage: run-tpch.sh --compare-masters A,B [options]" >&2; exit 2; }
+  MAIN=dev.ember.bench.MasterComparison; MASTERS="$2"; shift 2; set -- --masters "$MASTERS" "$@"
+fi
 
 # shellcheck disable=SC2086  # BENCH_JAVA_OPTS is a list of flags
 # Without Arrow's debugging checks on every buffer access, as ./ember runs (the tests keep them).

@@ -60,7 +60,7 @@ public final class ClusterDriver implements AutoCloseable {
   private final String host;
   private final int port;
   private final long heartbeatTimeoutMillis;
-  private final RpcEndpoint rpc = new RpcEndpoint("driver");
+  private final RpcEndpoint rpc;
   private final ExecutorService loop = Executors.newSingleThreadExecutor(r -> daemon(r, "ember-driver-events"));
   private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "ember-driver-monitor"));
   private final ExecutorService delivery = Executors.newCachedThreadPool(r -> daemon(r, "ember-driver-results"));
@@ -73,7 +73,9 @@ public final class ClusterDriver implements AutoCloseable {
   private final AtomicInteger registered = new AtomicInteger();
   private final AtomicInteger cores = new AtomicInteger();
 
-  public ClusterDriver(String host, int port, long heartbeatTimeoutMillis) {
+  /** @param secret the secret executors must prove they know ({@code ember.authenticate.secret}); null for none */
+  public ClusterDriver(String host, int port, long heartbeatTimeoutMillis, String secret) {
+    this.rpc = new RpcEndpoint("driver", secret);
     this.host = host;
     this.heartbeatTimeoutMillis = heartbeatTimeoutMillis;
     this.port = rpc.listen(host, port, new Handler());
@@ -136,6 +138,12 @@ public final class ClusterDriver implements AutoCloseable {
     dispatch();
   }
 
+  /** Whether some task of {@code job} runs on an executor (launched, its end not yet reported). */
+  boolean isRunning(ClusterJob job) {
+    for (Running r : running.values()) if (r.job() == job) return true;
+    return false;
+  }
+
   ExecutorRef executor(String id) {
     ExecutorState s = executors.get(id);
     return s == null ? null : s.ref;
@@ -175,7 +183,20 @@ public final class ClusterDriver implements AutoCloseable {
     target.running.add(id);
     running.put(id, new Running(target.ref.id(), q.job()));
     record(JobEvent.task(JobEvent.Kind.TASK_STARTED, id, target.ref.id(), local ? "on the executor holding its input" : null));
-    target.connection.send(new Messages.LaunchTask(q.task()));
+    target.connection.send(new Messages.LaunchTask(q.task())).whenComplete((v, t) -> {
+      // an I/O failure is the executor going away: its loss fails the task; this is for what does not encode
+      if (t instanceof io.netty.handler.codec.EncoderException) run(() -> notSent(id, target.ref.id(), t));
+    });
+  }
+
+  /** A task that could not be sent (a plan or output that does not serialize): it fails like one that failed to run. */
+  private void notSent(Messages.TaskId id, String executorId, Throwable t) {
+    Running r = finished(id);
+    if (r == null) return;
+    Throwable cause = t instanceof io.netty.handler.codec.EncoderException && t.getCause() != null ? t.getCause() : t;
+    String state = cause instanceof dev.ember.catalyst.errors.EmberException e ? e.sqlState() : null;
+    r.job().taskFailed(id, executorId, state != null ? cause.getMessage() : "cannot send the task: " + cause, state, null);
+    dispatch();
   }
 
   private Running finished(Messages.TaskId id) {
@@ -242,7 +263,7 @@ public final class ClusterDriver implements AutoCloseable {
     } else if (message instanceof Messages.TaskSucceeded s) {
       Running r = finished(s.task());
       ExecutorState e = executors.get(s.executorId());
-      if (r != null && e != null) r.job().taskSucceeded(s.task(), e.ref, s.partitionBytes());
+      if (r != null && e != null) r.job().taskSucceeded(s.task(), e.ref, s.partitionBytes(), s.metrics());
       dispatch();
     } else if (message instanceof Messages.TaskFailed f) {
       Running r = finished(f.task());

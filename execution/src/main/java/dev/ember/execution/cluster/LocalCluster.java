@@ -2,6 +2,7 @@ package dev.ember.execution.cluster;
 
 import dev.ember.catalyst.errors.EmberException;
 import dev.ember.execution.scheduler.QueryContext;
+import dev.ember.execution.scheduler.ResultTasks;
 import dev.ember.execution.scheduler.TaskLauncher;
 import dev.ember.planner.stage.StagePlan;
 import java.io.File;
@@ -30,24 +31,31 @@ public final class LocalCluster implements ClusterManager {
   public static final long HEARTBEAT_TIMEOUT_MILLIS = 30_000;
 
   private final ClusterDriver driver;
+  /** Handed to the executors started here in their environment; null: no authentication. */
+  private final String secret;
   private final List<Process> executors = new ArrayList<>();
   private final Thread shutdownHook = new Thread(this::killExecutors, "ember-local-cluster-shutdown");
 
-  /** {@code local-cluster[E,C,M]}: starts E executor JVMs of C cores and M MiB each. */
-  public LocalCluster(int executorCount, int cores, int memoryMiB) {
-    this("127.0.0.1", 0, executorCount, cores, memoryMiB, "local-cluster");
+  /**
+   * {@code local-cluster[E,C,M]}: starts E executor JVMs of C cores and M MiB each.
+   *
+   * @param secret what the driver and executors authenticate with ({@link ClusterAuth}); null for nothing
+   */
+  public LocalCluster(int executorCount, int cores, int memoryMiB, String secret) {
+    this("127.0.0.1", 0, executorCount, cores, memoryMiB, "local-cluster", secret);
   }
 
   /**
    * {@code cluster://HOST:PORT?executors=N}: listens on HOST:PORT for executors started by hand
    * ({@code ember executor --driver HOST:PORT}) on any host, and waits until N have registered.
    */
-  public static LocalCluster standalone(String host, int port, int executors) {
-    return new LocalCluster(host, port, executors, 0, 0, "cluster://" + host + ":" + port);
+  public static LocalCluster standalone(String host, int port, int executors, String secret) {
+    return new LocalCluster(host, port, executors, 0, 0, "cluster://" + host + ":" + port, secret);
   }
 
-  private LocalCluster(String host, int port, int executorCount, int cores, int memoryMiB, String name) {
-    this.driver = new ClusterDriver(host, port, HEARTBEAT_TIMEOUT_MILLIS);
+  private LocalCluster(String host, int port, int executorCount, int cores, int memoryMiB, String name, String secret) {
+    this.secret = secret;
+    this.driver = new ClusterDriver(host, port, HEARTBEAT_TIMEOUT_MILLIS, secret);
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     try {
       if (cores > 0) {
@@ -80,6 +88,8 @@ public final class LocalCluster implements ClusterManager {
         "--dir", dirOf(id).toString()));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(ProcessBuilder.Redirect.appendTo(logFile(id)));
+    if (secret != null) pb.environment().put(ExecutorBackend.SECRET_ENV, secret);
+    else pb.environment().remove(ExecutorBackend.SECRET_ENV);
     try {
       return pb.start();
     } catch (java.io.IOException e) {
@@ -106,9 +116,20 @@ public final class LocalCluster implements ClusterManager {
   @Override public TaskLauncher launcher(StagePlan plan, QueryContext query, Consumer<VectorSchemaRoot> results,
                                          int maxFailures) {
     ClusterPlans.checkShippable(plan);
-    TaskSettings settings = new TaskSettings(query.batchSize(), query.codegen(), query.runtimeFilters(), query.clock(),
-        parallelism());
-    return new ClusterJob(driver, plan, query, results, settings, maxFailures);
+    return new ClusterJob(driver, plan, query, results, null, settings(query), maxFailures);
+  }
+
+  @Override public TaskLauncher launcher(StagePlan plan, QueryContext query, ResultTasks output, int maxFailures) {
+    ClusterPlans.checkShippable(plan);
+    if (!(output instanceof java.io.Serializable)) {
+      throw new IllegalArgumentException("a result written on executors needs a serializable output: " + output);
+    }
+    return new ClusterJob(driver, plan, query, null, output, settings(query), maxFailures);
+  }
+
+  private TaskSettings settings(QueryContext query) {
+    return new TaskSettings(query.batchSize(), query.codegen(), query.runtimeFilters(),
+        query.bloomMaxBuildRows(), query.clock(), parallelism(), query.processSettings());
   }
 
   @Override public List<JobEvent> events() { return driver.events(); }

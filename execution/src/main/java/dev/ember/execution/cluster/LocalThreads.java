@@ -2,6 +2,7 @@ package dev.ember.execution.cluster;
 
 import dev.ember.execution.scheduler.LocalTaskLauncher;
 import dev.ember.execution.scheduler.QueryContext;
+import dev.ember.execution.scheduler.ResultTasks;
 import dev.ember.execution.scheduler.TaskLauncher;
 import dev.ember.execution.scheduler.TaskScheduler;
 import dev.ember.planner.stage.StagePlan;
@@ -19,6 +20,10 @@ public final class LocalThreads implements ClusterManager {
   @Override public TaskLauncher launcher(StagePlan plan, QueryContext query, Consumer<VectorSchemaRoot> results,
                                          int maxFailures) {
     return new LocalTaskLauncher(query, scheduler, results);
+  }
+
+  @Override public TaskLauncher launcher(StagePlan plan, QueryContext query, ResultTasks output, int maxFailures) {
+    return new LocalTaskLauncher(query, scheduler, output);
   }
 
   @Override public void close() {} // the scheduler belongs to the engine

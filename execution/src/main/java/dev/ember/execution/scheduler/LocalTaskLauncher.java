@@ -57,7 +57,10 @@ public final class LocalTaskLauncher implements TaskLauncher {
       tasks.add(submit(() -> runTask(ctx, partition)));
     }
     return CompletableFuture.allOf(tasks.toArray(new CompletableFuture[0]))
-        .whenComplete((v, t) -> query.progress().stageFinished());
+        .whenComplete((v, t) -> {
+          if (t == null && !stage.isResult()) query.metrics().shuffled(query.outputs().statistics(stage.id()).totalBytes());
+          query.progress().stageFinished();
+        });
   }
 
   /**
