@@ -58,7 +58,9 @@ final class Engine {
       int memory = positive(m.group(3), "MiB of memory");
       this.scheduler = new TaskScheduler(CLUSTER_DRIVER_THREADS);
       try {
-        this.cluster = new LocalCluster(executors, cores, memory, ClusterAuth.forLocalCluster(conf));
+        this.cluster = new LocalCluster(executors, cores, memory, ClusterAuth.forLocalCluster(conf),
+            LocalCluster.javaOptions(conf.getOrDefault(LocalCluster.EXTRA_JAVA_OPTIONS,
+                System.getProperty(LocalCluster.EXTRA_JAVA_OPTIONS))));
       } catch (RuntimeException e) {
         scheduler.close();
         throw e;

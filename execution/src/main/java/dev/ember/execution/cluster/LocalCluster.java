@@ -33,6 +33,8 @@ public final class LocalCluster implements ClusterManager {
   private final ClusterDriver driver;
   /** Handed to the executors started here in their environment; null: no authentication. */
   private final String secret;
+  /** Extra JVM options of the executors started here ({@link #EXTRA_JAVA_OPTIONS}). */
+  private final List<String> javaOptions;
   private final List<Process> executors = new ArrayList<>();
   private final Thread shutdownHook = new Thread(this::killExecutors, "ember-local-cluster-shutdown");
 
@@ -40,9 +42,22 @@ public final class LocalCluster implements ClusterManager {
    * {@code local-cluster[E,C,M]}: starts E executor JVMs of C cores and M MiB each.
    *
    * @param secret what the driver and executors authenticate with ({@link ClusterAuth}); null for nothing
+   * @param javaOptions extra JVM options for the executors ({@link #EXTRA_JAVA_OPTIONS}), e.g. {@code -XX:TieredStopAtLevel=1}
    */
-  public LocalCluster(int executorCount, int cores, int memoryMiB, String secret) {
-    this("127.0.0.1", 0, executorCount, cores, memoryMiB, "local-cluster", secret);
+  public LocalCluster(int executorCount, int cores, int memoryMiB, String secret, List<String> javaOptions) {
+    this("127.0.0.1", 0, executorCount, cores, memoryMiB, "local-cluster", secret, javaOptions);
+  }
+
+  /**
+   * Setting (or system property of the driver): extra JVM options for the executors a {@code
+   * local-cluster} starts, separated by spaces (Spark's {@code spark.executor.extraJavaOptions});
+   * read when the cluster starts.
+   */
+  public static final String EXTRA_JAVA_OPTIONS = "ember.executor.extraJavaOptions";
+
+  /** {@link #EXTRA_JAVA_OPTIONS}' value as options (none for null or blank). */
+  public static List<String> javaOptions(String setting) {
+    return setting == null || setting.isBlank() ? List.of() : List.of(setting.trim().split("\\s+"));
   }
 
   /**
@@ -50,11 +65,13 @@ public final class LocalCluster implements ClusterManager {
    * ({@code ember executor --driver HOST:PORT}) on any host, and waits until N have registered.
    */
   public static LocalCluster standalone(String host, int port, int executors, String secret) {
-    return new LocalCluster(host, port, executors, 0, 0, "cluster://" + host + ":" + port, secret);
+    return new LocalCluster(host, port, executors, 0, 0, "cluster://" + host + ":" + port, secret, List.of());
   }
 
-  private LocalCluster(String host, int port, int executorCount, int cores, int memoryMiB, String name, String secret) {
+  private LocalCluster(String host, int port, int executorCount, int cores, int memoryMiB, String name, String secret,
+                       List<String> javaOptions) {
     this.secret = secret;
+    this.javaOptions = List.copyOf(javaOptions);
     this.driver = new ClusterDriver(host, port, HEARTBEAT_TIMEOUT_MILLIS, secret);
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     try {
@@ -83,6 +100,7 @@ public final class LocalCluster implements ClusterManager {
         "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", System.getProperty("java.class.path")));
     String unsafe = System.getProperty("arrow.enable_unsafe_memory_access");
     if (unsafe != null) cmd.add("-Darrow.enable_unsafe_memory_access=" + unsafe);
+    cmd.addAll(cmd.indexOf("-cp"), javaOptions);
     cmd.addAll(List.of(ExecutorBackend.class.getName(), "--driver", driver.host() + ":" + driver.port(),
         "--host", "127.0.0.1", "--cores", String.valueOf(cores), "--id", id,
         "--dir", dirOf(id).toString()));
