@@ -38,6 +38,7 @@ BENCH_NAME=run-tpch
 . "$ROOT/benchmarks/classpath.sh"
 
 MAIN=dev.ember.bench.TpchBenchmark
+COMMAND="benchmarks/run-tpch.sh $*"
 if [ "${1:-}" = "--cbo" ]; then MAIN=dev.ember.bench.CboBenchmark; shift; fi
 if [ "${1:-}" = "--compare-masters" ]; then
   [ $# -ge 2 ] || { echo "usage: run-tpch.sh --compare-masters A,B [options]" >&2; exit 2; }
@@ -48,5 +49,5 @@ fi
 # Without Arrow's debugging checks on every buffer access, as ./ember runs (the tests keep them).
 exec "$JAVA" --add-opens=java.base/java.nio=ALL-UNNAMED -XX:+UseParallelGC -Xss16m \
   -Darrow.enable_unsafe_memory_access=true ${BENCH_JAVA_OPTS:-} \
-  -Dbench.command="benchmarks/run-tpch.sh $*" \
+  -Dbench.command="$COMMAND" \
   -cp "$BENCH_CLASSPATH" "$MAIN" --base "$ROOT/benchmarks" "$@"

@@ -141,7 +141,17 @@ public final class MasterComparison {
     return sb.toString();
   }
 
-  private static String mib(long bytes) {
-    return bytes < 0 ? "–" : String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
+  /** Bytes in the largest unit that keeps a number of at least 1 (B, KiB, MiB, GiB). */
+  static String mib(long bytes) {
+    if (bytes < 0) return "–";
+    if (bytes < 1024) return bytes + " B";
+    String[] units = {"KiB", "MiB", "GiB"};
+    double v = bytes / 1024.0;
+    int u = 0;
+    while (v >= 1024 && u < units.length - 1) {
+      v /= 1024;
+      u++;
+    }
+    return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
   }
 }
