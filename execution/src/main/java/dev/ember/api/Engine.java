@@ -110,20 +110,22 @@ final class Engine {
    * information_schema —, a cached table) runs on this process's own threads, which in local mode
    * is what the manager does anyway: such tables are small by nature.
    */
-  TaskLauncher launcher(StagePlan plan, QueryContext query, Consumer<VectorSchemaRoot> results, int maxFailures) {
+  TaskLauncher launcher(StagePlan plan, QueryContext query, Consumer<VectorSchemaRoot> results,
+                        dev.ember.execution.cluster.SchedulingConfig scheduling) {
     if (!ClusterPlans.isShippable(plan)) return new LocalTaskLauncher(query, scheduler, results);
-    return cluster.launcher(plan, query, results, maxFailures);
+    return cluster.launcher(plan, query, results, scheduling);
   }
 
   /**
    * Where a write's tasks run: on the executors when the plan and the output can travel there
    * (the output is serializable), else on this process's threads.
    */
-  TaskLauncher launcher(StagePlan plan, QueryContext query, ResultTasks output, int maxFailures) {
+  TaskLauncher launcher(StagePlan plan, QueryContext query, ResultTasks output,
+                        dev.ember.execution.cluster.SchedulingConfig scheduling) {
     if (!ClusterPlans.isShippable(plan) || !(output instanceof java.io.Serializable)) {
       return new LocalTaskLauncher(query, scheduler, output);
     }
-    return cluster.launcher(plan, query, output, maxFailures);
+    return cluster.launcher(plan, query, output, scheduling);
   }
 
   /** Task slots: the scheduler's threads, or the executors' cores. */

@@ -18,20 +18,20 @@ public interface ClusterManager extends AutoCloseable {
   int parallelism();
 
   /**
-   * The launcher of one query's tasks; {@code results} receives the result stage's batches; a
-   * task is tried at most {@code maxFailures} times ({@code ember.task.maxFailures}).
+   * The launcher of one query's tasks; {@code results} receives the result stage's batches;
+   * {@code scheduling}: retries, speculation and locality on executors.
    */
   TaskLauncher launcher(StagePlan plan, QueryContext query, Consumer<VectorSchemaRoot> results,
-                                         int maxFailures);
+                        SchedulingConfig scheduling);
 
   /**
    * The launcher of a query whose result tasks each write their rows where they run, into
    * {@code output} (a write job): on this process's threads in local mode, on the executors in
    * cluster mode — there {@code output} travels with each task, so it must be serializable.
    */
-  TaskLauncher launcher(StagePlan plan, QueryContext query, ResultTasks output, int maxFailures);
+  TaskLauncher launcher(StagePlan plan, QueryContext query, ResultTasks output, SchedulingConfig scheduling);
 
-  /** What happened so far (task attempts, failures, lost executors); empty in local mode. */
+  /** What happened so far (task attempts, failures, lost executors, speculation); in local mode only speculation. */
   default List<JobEvent> events() { return List.of(); }
 
   @Override void close();

@@ -132,22 +132,23 @@ public final class LocalCluster implements ClusterManager {
   @Override public int parallelism() { return Math.max(1, driver.totalCores()); }
 
   @Override public TaskLauncher launcher(StagePlan plan, QueryContext query, Consumer<VectorSchemaRoot> results,
-                                         int maxFailures) {
+                                         SchedulingConfig scheduling) {
     ClusterPlans.checkShippable(plan);
-    return new ClusterJob(driver, plan, query, results, null, settings(query), maxFailures);
+    return new ClusterJob(driver, plan, query, results, null, settings(query, scheduling), scheduling);
   }
 
-  @Override public TaskLauncher launcher(StagePlan plan, QueryContext query, ResultTasks output, int maxFailures) {
+  @Override public TaskLauncher launcher(StagePlan plan, QueryContext query, ResultTasks output,
+                                         SchedulingConfig scheduling) {
     ClusterPlans.checkShippable(plan);
     if (!(output instanceof java.io.Serializable)) {
       throw new IllegalArgumentException("a result written on executors needs a serializable output: " + output);
     }
-    return new ClusterJob(driver, plan, query, null, output, settings(query), maxFailures);
+    return new ClusterJob(driver, plan, query, null, output, settings(query, scheduling), scheduling);
   }
 
-  private TaskSettings settings(QueryContext query) {
-    return new TaskSettings(query.batchSize(), query.codegen(), query.runtimeFilters(),
-        query.bloomMaxBuildRows(), query.clock(), parallelism(), query.processSettings());
+  private TaskSettings settings(QueryContext query, SchedulingConfig scheduling) {
+    return new TaskSettings(query.batchSize(), query.codegen(), query.runtimeFilters(), query.bloomMaxBuildRows(),
+        query.clock(), parallelism(), query.processSettings(), scheduling.slowTask());
   }
 
   @Override public List<JobEvent> events() { return driver.events(); }

@@ -1,6 +1,7 @@
 package dev.ember.execution.cluster;
 
 import dev.ember.catalyst.expr.eval.QueryClock;
+import dev.ember.execution.scheduler.SlowTask;
 import java.util.Map;
 
 /**
@@ -15,11 +16,18 @@ import java.util.Map;
  *     ember.memory.storageFraction}) and spill directory ({@code ember.local.dir}) as the session set
  *     them; an executor applies them to its process before running the task ({@link ExecutorSettings}).
  *     Absent keys leave the executor's own values (for {@code local-cluster[E,C,M]}: M MiB).
+ * @param slowTask test only ({@link SlowTask}): null unless a test makes one task a straggler
  */
 public record TaskSettings(int batchSize, boolean codegen, boolean runtimeFilters, long bloomMaxBuildRows,
-                           QueryClock clock, int targetSplits, Map<String, String> processSettings)
+                           QueryClock clock, int targetSplits, Map<String, String> processSettings, SlowTask slowTask)
     implements java.io.Serializable {
   public TaskSettings {
     processSettings = Map.copyOf(processSettings);
+  }
+
+  /** Settings without the test-only slow task. */
+  public TaskSettings(int batchSize, boolean codegen, boolean runtimeFilters, long bloomMaxBuildRows, QueryClock clock,
+                      int targetSplits, Map<String, String> processSettings) {
+    this(batchSize, codegen, runtimeFilters, bloomMaxBuildRows, clock, targetSplits, processSettings, null);
   }
 }
