@@ -6,6 +6,7 @@
 #   benchmarks/run-tpch.sh --cbo [same options]
 #   benchmarks/run-tpch.sh --spark [same options]
 #   benchmarks/run-tpch.sh --generate [--sf 10] [--data-dir DIR]
+#   benchmarks/run-tpch.sh --compare-masters 'local[2],local-cluster[2,1,4096]' [same options]
 #
 # With --cbo, Ember alone (dev.ember.bench.CboBenchmark): run time per query with the cost-based
 # optimizer on and off, and rows read from storage with filter pushdown on and off (report in
@@ -14,6 +15,11 @@
 # (local[N]) is the third engine (dev.ember.bench.spark.SparkTpchBenchmark): the benchmarks module
 # is built with -Pspark, into its own classpath (benchmarks/target/launcher-spark); the first such
 # build downloads Spark, so leave -o out of EMBER_MAVEN_ARGS that once.
+#
+# With --compare-masters A,B, Ember alone (dev.ember.bench.MasterComparison) under two master
+# URLs: per query the median time under each, the ratio B / A and the bytes B's run shuffled and
+# fetched between executors (report in benchmarks/target/masters-sf<N>.md). At SF 1, e.g.
+#   benchmarks/run-tpch.sh --compare-masters 'local[2],local-cluster[2,1,4096]' --warmup 1 --runs 3
 #
 # Generates the Parquet files once per scale factor (benchmarks/target/tpch-data/sf<N>), runs
 # each query on both engines in one JVM, checks that the answers agree, and prints a Markdown
@@ -42,6 +48,9 @@ OPENS=(--add-opens=java.base/java.nio=ALL-UNNAMED)
 case "${1:-}" in
   --cbo) MAIN=dev.ember.bench.CboBenchmark; shift ;;
   --generate) MAIN=dev.ember.bench.TpchGenerate; shift ;;
+  --compare-masters)
+    [ $# -ge 2 ] || { echo "usage: run-tpch.sh --compare-masters A,B [options]" >&2; exit 2; }
+    MAIN=dev.ember.bench.MasterComparison; MASTERS="$2"; shift 2; set -- --masters "$MASTERS" "$@" ;;
   --spark)
     MAIN=dev.ember.bench.spark.SparkTpchBenchmark; BENCH_PROFILE=spark; shift
     # What Spark's own launcher opens on Java 17 (its JavaModuleOptions).

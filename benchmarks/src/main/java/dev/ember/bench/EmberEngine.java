@@ -11,15 +11,20 @@ import java.util.List;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * Ember in this process, {@code local[threads]}, with each table registered as
+ * Ember in this process ({@code local[threads]}, or any master URL), with each table registered as
  * {@code CREATE TEMPORARY VIEW t USING parquet OPTIONS (path '…')}. A run is interrupted by
  * interrupting its thread, which cancels the query (see StreamingResult).
  */
 public final class EmberEngine implements QueryEngine {
   private final Session session;
+  private volatile long lastBytesShuffled;
+  private volatile long lastBytesFetchedRemotely;
 
-  public EmberEngine(Path dataDir, int threads) {
-    session = Session.builder().master("local[" + threads + "]").getOrCreate();
+  public EmberEngine(Path dataDir, int threads) { this(dataDir, "local[" + threads + "]"); }
+
+  /** Ember with {@code master} ({@code local-cluster[E,C,M]} starts its executors here). */
+  public EmberEngine(Path dataDir, String master) {
+    session = Session.builder().master(master).getOrCreate();
     try {
       for (String table : TpchParquetData.tableNames()) {
         try (QueryResult ignored = session.execute("CREATE TEMPORARY VIEW " + table + " USING parquet OPTIONS (path '"
@@ -49,9 +54,17 @@ public final class EmberEngine implements QueryEngine {
           rows.add(row);
         }
       }
+      lastBytesShuffled = result.bytesShuffled();
+      lastBytesFetchedRemotely = result.bytesFetchedRemotely();
       return new Answer(schema.names(), rows);
     }
   }
+
+  /** Bytes the last successful run's shuffles wrote ({@code QueryResult.bytesShuffled}). */
+  public long lastBytesShuffled() { return lastBytesShuffled; }
+
+  /** Shuffle bytes the last successful run's executors fetched from each other. */
+  public long lastBytesFetchedRemotely() { return lastBytesFetchedRemotely; }
 
   @Override public void close() { session.close(); }
 }

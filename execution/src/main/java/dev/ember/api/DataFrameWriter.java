@@ -18,7 +18,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * Writes a DataFrame's rows to files, as Spark's {@code df.write()}:
  * {@code df.write().mode("overwrite").partitionBy("k").parquet(path)}. A write is one job of the
  * datasources' writers ({@link WriteJob}): each task of the query's last stage writes its
- * partition's rows through its own task writer into the job's staging directory, in parallel;
+ * partition's rows through its own task writer into the job's staging directory, in parallel
+ * (on the executors in cluster mode: the staging directory must be on a file system they share);
  * the files appear at the target only when every task succeeded and the job commits. A failing
  * task, or a cancel (interrupting the writing thread), aborts the job and leaves the target as it
  * was.
@@ -66,9 +67,18 @@ public final class DataFrameWriter {
     WriteSpec spec = new WriteSpec(format, path, mode, df.schema(), partitionBy, options);
     try (WriteJob job = WriteJob.begin(spec)) {
       if (job.skipped()) return;
-      df.state.runInto(df.query(), partition -> new TaskOutput(job.newTaskWriter(partition)));
+      df.state.runInto(df.query(), new WriteTasks(job.handle()));
       job.commitJob();
     }
+  }
+
+  /**
+   * The result tasks' outputs of a write job: serializable, so in cluster mode it travels with
+   * each task and the task writes from its executor into the job's staging directory; the driver
+   * commits the job.
+   */
+  private record WriteTasks(WriteJob.Handle job) implements dev.ember.execution.scheduler.ResultTasks, java.io.Serializable {
+    @Override public Output open(int partition) { return new TaskOutput(WriteJob.taskWriter(job, partition)); }
   }
 
   /** One result task's writer, as the scheduler's per-task output. */

@@ -1,12 +1,14 @@
 package dev.ember.api;
 
 import dev.ember.catalyst.errors.EmberException;
+import dev.ember.execution.cluster.ClusterAuth;
 import dev.ember.execution.cluster.ClusterManager;
 import dev.ember.execution.cluster.ClusterPlans;
 import dev.ember.execution.cluster.LocalCluster;
 import dev.ember.execution.cluster.LocalThreads;
 import dev.ember.execution.scheduler.LocalTaskLauncher;
 import dev.ember.execution.scheduler.QueryContext;
+import dev.ember.execution.scheduler.ResultTasks;
 import dev.ember.execution.scheduler.TaskLauncher;
 import dev.ember.execution.scheduler.TaskScheduler;
 import dev.ember.planner.stage.StagePlan;
@@ -37,7 +39,7 @@ final class Engine {
   private final ClusterManager cluster;
   private int sessions;
 
-  private Engine(String master) {
+  private Engine(String master, Map<String, String> conf) {
     this.master = master;
     Matcher m = LOCAL_CLUSTER.matcher(master.trim());
     Matcher standalone = STANDALONE.matcher(master.trim());
@@ -45,7 +47,8 @@ final class Engine {
       int executors = standalone.group(3) == null ? 1 : positive(standalone.group(3), "executors");
       this.scheduler = new TaskScheduler(CLUSTER_DRIVER_THREADS);
       try {
-        this.cluster = LocalCluster.standalone(standalone.group(1), Integer.parseInt(standalone.group(2)), executors);
+        this.cluster = LocalCluster.standalone(standalone.group(1), Integer.parseInt(standalone.group(2)), executors,
+            ClusterAuth.forStandalone(conf));
       } catch (RuntimeException e) {
         scheduler.close();
         throw e;
@@ -55,7 +58,9 @@ final class Engine {
       int memory = positive(m.group(3), "MiB of memory");
       this.scheduler = new TaskScheduler(CLUSTER_DRIVER_THREADS);
       try {
-        this.cluster = new LocalCluster(executors, cores, memory);
+        this.cluster = new LocalCluster(executors, cores, memory, ClusterAuth.forLocalCluster(conf),
+            LocalCluster.javaOptions(conf.getOrDefault(LocalCluster.EXTRA_JAVA_OPTIONS,
+                System.getProperty(LocalCluster.EXTRA_JAVA_OPTIONS))));
       } catch (RuntimeException e) {
         scheduler.close();
         throw e;
@@ -66,11 +71,14 @@ final class Engine {
     }
   }
 
-  /** The engine for {@code master}, started if needed; pair with {@link #release()}. */
-  static synchronized Engine acquire(String master) {
+  /**
+   * The engine for {@code master}, started if needed (with {@code conf}'s cluster settings, such
+   * as {@link ClusterAuth}'s: the first session's count); pair with {@link #release()}.
+   */
+  static synchronized Engine acquire(String master, Map<String, String> conf) {
     Engine e = RUNNING.get(master);
     if (e == null) {
-      e = new Engine(master);
+      e = new Engine(master, conf);
       RUNNING.put(master, e);
     }
     e.sessions++;
@@ -106,6 +114,18 @@ final class Engine {
                         dev.ember.execution.cluster.SchedulingConfig scheduling) {
     if (!ClusterPlans.isShippable(plan)) return new LocalTaskLauncher(query, scheduler, results);
     return cluster.launcher(plan, query, results, scheduling);
+  }
+
+  /**
+   * Where a write's tasks run: on the executors when the plan and the output can travel there
+   * (the output is serializable), else on this process's threads.
+   */
+  TaskLauncher launcher(StagePlan plan, QueryContext query, ResultTasks output,
+                        dev.ember.execution.cluster.SchedulingConfig scheduling) {
+    if (!ClusterPlans.isShippable(plan) || !(output instanceof java.io.Serializable)) {
+      return new LocalTaskLauncher(query, scheduler, output);
+    }
+    return cluster.launcher(plan, query, output, scheduling);
   }
 
   /** Task slots: the scheduler's threads, or the executors' cores. */

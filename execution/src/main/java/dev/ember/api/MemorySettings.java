@@ -11,6 +11,10 @@ import java.nio.file.Paths;
  * SET) changes them for the whole process, since memory is one budget per process.
  */
 final class MemorySettings {
+  /** The settings that are the process's, not the session's. */
+  static final java.util.List<String> KEYS =
+      java.util.List.of(MemoryManager.OFF_HEAP_SIZE, MemoryManager.STORAGE_FRACTION, SpillDirectory.LOCAL_DIR);
+
   private MemorySettings() {}
 
   /** Applies {@code key} if it is a memory setting; other keys are ignored. */

@@ -51,6 +51,22 @@ public interface QueryResult extends AutoCloseable {
   default long rowsSpilled() { return 0; }
 
   /**
+   * Bytes the query's shuffles wrote, summed over its finished map stages as the driver learns
+   * them from the map outputs: Arrow IPC bytes in cluster mode, the outputs' Arrow buffers in
+   * local mode. 0 for a query without a shuffle and for results that are no query.
+   */
+  default long bytesShuffled() { return 0; }
+
+  /** Shuffle bytes executors fetched from other executors over the network; 0 in local mode. */
+  default long bytesFetchedRemotely() { return 0; }
+
+  /**
+   * The most off-heap memory the query held at once: on the driver in local mode, on the busiest
+   * executor in cluster mode (each executor reports its peak with its task results).
+   */
+  default long peakMemory() { return 0; }
+
+  /**
    * The physical plan the query ran, as Spark's {@code AdaptiveSparkPlan}: once the query has
    * finished, {@code isFinalPlan=true} with the final plan (re-planned by adaptive execution
    * with the real shuffle sizes) and the initial one; before, the plan so far. Empty for results

@@ -36,6 +36,18 @@ final class SessionConf {
     values.put(key, value);
   }
 
+  /**
+   * The process-wide settings this session set (memory budget and share, spill directory):
+   * executors apply them as this process did ({@link MemorySettings}).
+   */
+  Map<String, String> processSettings() {
+    Map<String, String> out = new TreeMap<>();
+    for (String key : MemorySettings.KEYS) {
+      if (values.get(key) != null) out.put(key, values.get(key));
+    }
+    return out;
+  }
+
   /** Every setting in key order. */
   void forEach(BiConsumer<String, String> action) { values.forEach(action); }
 

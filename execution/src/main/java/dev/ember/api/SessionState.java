@@ -71,7 +71,7 @@ public final class SessionState implements AutoCloseable {
   }
 
   static SessionState create(String master, Map<String, String> conf) {
-    return new SessionState(Engine.acquire(master), conf);
+    return new SessionState(Engine.acquire(master, conf), conf);
   }
 
   public String master() { return engine.master(); }
@@ -207,19 +207,20 @@ public final class SessionState implements AutoCloseable {
 
   /**
    * Runs a query whose result tasks each consume their own output (a write: one task writer per
-   * partition, in parallel). The tasks run on this process's threads in every mode (the writers
-   * need the driver's file system view). Blocks until every task has finished; if the calling thread is
+   * partition, in parallel). In cluster mode the tasks run on the executors when {@code tasks} is
+   * serializable (it travels with each task and opens its output there), else on this process's
+   * threads. Blocks until every task has finished; if the calling thread is
    * interrupted, the query is cancelled, its tasks stop (aborting their outputs) and the call
    * fails with QUERY_CANCELED.
    */
   void runInto(Query q, dev.ember.execution.scheduler.ResultTasks tasks) {
     checkOpen();
     Planned planned = plan(q, true);
+    var scheduling = conf.schedulingConfig();
     QueryContext ctx = newQueryContext();
     try {
-      java.util.concurrent.CompletableFuture<Void> done =
-          new QueryExecution(planned.stages(), ctx, engine.scheduler(),
-              new dev.ember.execution.scheduler.LocalTaskLauncher(ctx, engine.scheduler(), tasks)).start();
+      java.util.concurrent.CompletableFuture<Void> done = new QueryExecution(planned.stages(), ctx, engine.scheduler(),
+          engine.launcher(planned.stages(), ctx, tasks, scheduling)).start();
       awaitTasks(ctx, done);
     } finally {
       ctx.close();
@@ -240,6 +241,7 @@ public final class SessionState implements AutoCloseable {
         conf.flag(Settings.CODEGEN_ENABLED));
     ctx.setRuntimeFilters(runtimeFilters);
     ctx.setBloomMaxBuildRows(bloomRows);
+    ctx.setProcessSettings(conf.processSettings());
     return ctx;
   }
 
@@ -312,7 +314,8 @@ public final class SessionState implements AutoCloseable {
         for (var b = r.nextBatch(); b != null; b = r.nextBatch()) {
           // rows are discarded: EXPLAIN ANALYZE shows the plan as run
         }
-        return "== Physical Plan ==\n" + r.executedPlan();
+        String metrics = r instanceof StreamingResult s ? "\n== Metrics ==\n" + s.metricsText() : "";
+        return "== Physical Plan ==\n" + r.executedPlan() + metrics;
       }
     }
     Planned p = plan(q);
@@ -325,14 +328,20 @@ public final class SessionState implements AutoCloseable {
     Schema schema = Schema.of(new Field("key", DataType.VARCHAR, false), new Field("value", DataType.VARCHAR, true));
     if (s.key() == null) {
       List<Object[]> rows = new ArrayList<>();
-      conf.forEach((k, v) -> rows.add(new Object[] {utf8(k), utf8(v)}));
+      conf.forEach((k, v) -> rows.add(new Object[] {utf8(k), utf8(shown(k, v))}));
       return LocalResult.of(schema, rows);
     }
     if (s.value() == null) {
-      return LocalResult.of(schema, List.<Object[]>of(new Object[] {utf8(s.key()), utf8(conf.get(s.key()))}));
+      return LocalResult.of(schema, List.<Object[]>of(new Object[] {utf8(s.key()), utf8(shown(s.key(), conf.get(s.key())))}));
     }
     setConf(s.key(), s.value());
     return LocalResult.none();
+  }
+
+  /** A setting's value as SET shows it: secrets ({@code ember.authenticate.secret}, passwords) redacted. */
+  private static String shown(String key, String value) {
+    String k = key.toLowerCase(java.util.Locale.ROOT);
+    return value != null && (k.contains("secret") || k.contains("password")) ? "*********(redacted)" : value;
   }
 
   private QueryResult showTables(ShowTables s) {

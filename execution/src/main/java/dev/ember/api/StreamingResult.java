@@ -87,13 +87,27 @@ final class StreamingResult implements QueryResult {
 
   @Override public boolean hasRows() { return true; }
 
-  @Override public long rowsRead() { return query.rowsRead().get(); }
+  @Override public long rowsRead() { return query.rowsRead().get() + query.metrics().executorRowsRead(); }
 
   @Override public long rowsDroppedByRuntimeFilters() { return query.rowsDroppedByBloomFilters().get(); }
 
-  @Override public long bytesSpilled() { return query.spillMetrics().bytes(); }
+  @Override public long bytesSpilled() { return query.spillMetrics().bytes() + query.metrics().executorBytesSpilled(); }
 
-  @Override public long rowsSpilled() { return query.spillMetrics().rows(); }
+  @Override public long rowsSpilled() { return query.spillMetrics().rows() + query.metrics().executorRowsSpilled(); }
+
+  @Override public long bytesShuffled() { return query.metrics().bytesShuffled(); }
+
+  @Override public long bytesFetchedRemotely() { return query.metrics().bytesFetchedRemotely(); }
+
+  @Override public long peakMemory() {
+    return Math.max(allocator.getPeakMemoryAllocation(), query.metrics().executorPeakMemory());
+  }
+
+  /** The query's metrics, one per line (EXPLAIN ANALYZE). */
+  String metricsText() {
+    return dev.ember.execution.scheduler.QueryMetrics.describe(bytesShuffled(), bytesFetchedRemotely(), bytesSpilled(),
+        rowsSpilled(), peakMemory(), query.metrics().executorCount());
+  }
 
   @Override public QueryProgress progress() {
     ProgressTracker p = query.progress();

@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * {@code ember executor --driver HOST:PORT [--host H] [--port P] [--cores C] [--id ID] [--dir D]}:
  * runs an executor that registers with the driver at HOST:PORT and serves it until the driver
- * goes away (see docs/cluster.md for starting executors by hand on other hosts).
+ * goes away (see docs/cluster.md for starting executors by hand on other hosts). The
+ * authentication secret, if the driver wants one, comes from the environment variable
+ * {@code EMBER_AUTHENTICATE_SECRET}.
  */
 final class ExecutorCommand implements Command {
   @Override public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
@@ -20,7 +22,7 @@ final class ExecutorCommand implements Command {
     }
     ExecutorBackend.Config config;
     try {
-      config = ExecutorArgs.parse(args.toArray(new String[0]));
+      config = ExecutorArgs.parse(args.toArray(new String[0]), System.getenv(ExecutorBackend.SECRET_ENV));
     } catch (EmberException e) {
       err.println(e.getMessage());
       return 2;
@@ -32,6 +34,9 @@ final class ExecutorCommand implements Command {
       return 0;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return 1;
+    } catch (dev.ember.execution.cluster.rpc.AuthenticationException e) {
+      err.println("executor " + config.executorId() + " exits: " + e.getMessage());
       return 1;
     } catch (RuntimeException e) {
       err.println("executor failed: " + e.getMessage());

@@ -24,9 +24,11 @@ import org.apache.hadoop.fs.Path;
 final class StagedTaskWriter implements TaskWriter {
   private enum State { OPEN, COMMITTED, ABORTED }
 
-  private final WriteJob job;
+  private final String jobId;
   private final int taskId;
   private final FileSystem fs;
+  /** Whether this writer opened {@link #fs} itself (a task on an executor) and closes it when done. */
+  private final boolean ownsFs;
   private final Path staging;
   private final Path taskDir;
   private final WriteJob.JobLayout layout;
@@ -34,10 +36,11 @@ final class StagedTaskWriter implements TaskWriter {
   private final List<String> files = new ArrayList<>();
   private volatile State state = State.OPEN;
 
-  StagedTaskWriter(WriteJob job, int taskId, FileSystem fs, Path staging, WriteJob.JobLayout layout) {
-    this.job = job;
+  StagedTaskWriter(String jobId, int taskId, FileSystem fs, boolean ownsFs, Path staging, WriteJob.JobLayout layout) {
+    this.jobId = jobId;
     this.taskId = taskId;
     this.fs = fs;
+    this.ownsFs = ownsFs;
     this.staging = staging;
     this.taskDir = new Path(staging, "_task-" + taskId + "-" + UUID.randomUUID());
     this.layout = layout;
@@ -95,7 +98,7 @@ final class StagedTaskWriter implements TaskWriter {
   private FileWriter writer(String partitionDir) {
     FileWriter w = writers.get(partitionDir);
     if (w != null) return w;
-    String name = String.format("part-%05d-%s.c000%s", taskId, job.jobId(), layout.format().extension());
+    String name = String.format("part-%05d-%s.c000%s", taskId, jobId, layout.format().extension());
     String relative = partitionDir.isEmpty() ? name : partitionDir + "/" + name;
     Path file = new Path(taskDir, relative);
     FSDataOutputStream out;
@@ -123,6 +126,7 @@ final class StagedTaskWriter implements TaskWriter {
       }
       fs.delete(taskDir, true);
       state = State.COMMITTED;
+      closeFs();
     } catch (IOException | RuntimeException e) {
       abort();
       throw e instanceof EmberException ee ? ee
@@ -156,12 +160,26 @@ final class StagedTaskWriter implements TaskWriter {
       fs.delete(taskDir, true);
     } catch (IOException e) {
       // the job's abort deletes the whole staging directory
+    } finally {
+      closeFs();
+    }
+  }
+
+  private void closeFs() {
+    if (!ownsFs) return;
+    try {
+      fs.close();
+    } catch (IOException e) {
+      // nothing buffered in a file system handle
     }
   }
 
   @Override public void close() {
     if (state == State.OPEN) abort();
   }
+
+  /** A task's own directory under the staging directory: what a task that never ended leaves there. */
+  static boolean isTaskDirectory(String name) { return name.startsWith("_task-"); }
 
   /** Files this task produced so far, relative to the job output (for tests and logs). */
   List<String> files() { return List.copyOf(files); }

@@ -117,9 +117,37 @@ public final class WriteJob implements AutoCloseable {
   public synchronized TaskWriter newTaskWriter(int taskId) {
     requireOpen();
     if (skipped) return DiscardingTaskWriter.INSTANCE;
-    StagedTaskWriter w = new StagedTaskWriter(this, taskId, fs, staging, layout);
+    StagedTaskWriter w = new StagedTaskWriter(jobId, taskId, fs, false, staging, layout);
     tasks.add(w);
     return w;
+  }
+
+  /**
+   * What a task writer needs to write into this job's staging directory from another process
+   * (an executor; the directory must be on a file system it shares with the driver): see
+   * {@link #taskWriter(Handle, int)}.
+   */
+  public record Handle(WriteSpec spec, String jobId, String staging, boolean skipped) implements java.io.Serializable {}
+
+  public Handle handle() { return new Handle(spec, jobId, staging.toString(), skipped); }
+
+  /**
+   * A writer for task {@code taskId} of the job behind {@code handle}, in any process: its files
+   * go to its own directory under the job's staging directory, and its commit moves them to the
+   * staging root, exactly as {@link #newTaskWriter}'s; the driver's {@link #commitJob} then makes
+   * them appear. It opens (and closes when done) its own file system handle.
+   */
+  public static TaskWriter taskWriter(Handle handle, int taskId) {
+    if (handle.skipped()) return DiscardingTaskWriter.INSTANCE;
+    JobLayout layout = JobLayout.of(handle.spec());
+    Path staging = new Path(handle.staging());
+    try {
+      FileSystem fs = FileSystem.newInstance(staging.toUri(), HadoopFiles.configuration());
+      fs.setWriteChecksum(false);
+      return new StagedTaskWriter(handle.jobId(), taskId, fs, true, staging, layout);
+    } catch (IOException e) {
+      throw new EmberException(EmberException.IO_ERROR, "cannot open " + staging + " for task " + taskId + ": " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -135,6 +163,7 @@ public final class WriteJob implements AutoCloseable {
     }
     try {
       for (StagedTaskWriter t : tasks) if (!t.isCommitted()) t.abort();
+      deleteUnfinishedTasks();
       fs.create(new Path(staging, "_SUCCESS"), true).close();
       if (!fs.exists(target)) {
         fs.mkdirs(target.getParent());
@@ -151,6 +180,16 @@ public final class WriteJob implements AutoCloseable {
           : new EmberException(EmberException.IO_ERROR, "cannot commit the write to " + spec.path() + ": " + e.getMessage(), e);
     } finally {
       if (state == State.COMMITTED) closeQuietly(fs);
+    }
+  }
+
+  /**
+   * Deletes the directories of tasks that never committed nor aborted (their process died
+   * mid-write: an executor lost in cluster mode), so that none reaches the target.
+   */
+  private void deleteUnfinishedTasks() throws IOException {
+    for (org.apache.hadoop.fs.FileStatus s : fs.listStatus(staging)) {
+      if (StagedTaskWriter.isTaskDirectory(s.getPath().getName())) fs.delete(s.getPath(), true);
     }
   }
 

@@ -12,7 +12,7 @@ import java.util.Map;
  * schema and are written as Hive-style directories ({@code k=v/}) rather than into the files.
  */
 public record WriteSpec(String format, String path, SaveMode mode, Schema schema,
-                        List<String> partitionBy, Map<String, String> options) {
+                        List<String> partitionBy, Map<String, String> options) implements java.io.Serializable {
   public WriteSpec {
     requireNonNull(format);
     requireNonNull(path);

@@ -67,7 +67,7 @@ public final class ClusterDriver implements AutoCloseable {
   private final String host;
   private final int port;
   private final long heartbeatTimeoutMillis;
-  private final RpcEndpoint rpc = new RpcEndpoint("driver");
+  private final RpcEndpoint rpc;
   private final ExecutorService loop = Executors.newSingleThreadExecutor(r -> daemon(r, "ember-driver-events"));
   private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "ember-driver-monitor"));
   private final ExecutorService delivery = Executors.newCachedThreadPool(r -> daemon(r, "ember-driver-results"));
@@ -80,7 +80,9 @@ public final class ClusterDriver implements AutoCloseable {
   private final AtomicInteger registered = new AtomicInteger();
   private final AtomicInteger cores = new AtomicInteger();
 
-  public ClusterDriver(String host, int port, long heartbeatTimeoutMillis) {
+  /** @param secret the secret executors must prove they know ({@code ember.authenticate.secret}); null for none */
+  public ClusterDriver(String host, int port, long heartbeatTimeoutMillis, String secret) {
+    this.rpc = new RpcEndpoint("driver", secret);
     this.host = host;
     this.heartbeatTimeoutMillis = heartbeatTimeoutMillis;
     this.port = rpc.listen(host, port, new Handler());
@@ -144,6 +146,12 @@ public final class ClusterDriver implements AutoCloseable {
   void submit(TaskDescription task, ClusterJob job, List<String> preferred, String avoid, long localityWaitMillis) {
     queue.add(new Queued(task, job, preferred, avoid, System.currentTimeMillis(), localityWaitMillis));
     dispatch();
+  }
+
+  /** Whether some task of {@code job} runs on an executor (launched, its end not yet reported). */
+  boolean isRunning(ClusterJob job) {
+    for (Running r : running.values()) if (r.job() == job) return true;
+    return false;
   }
 
   /**
@@ -235,7 +243,20 @@ public final class ClusterDriver implements AutoCloseable {
     if (q.avoid() != null) detail = (detail == null ? "" : detail + ", ") + "speculative copy";
     record(JobEvent.task(JobEvent.Kind.TASK_STARTED, id, target.ref.id(), detail));
     q.job().started(id, target.ref.id(), System.currentTimeMillis());
-    target.connection.send(new Messages.LaunchTask(q.task()));
+    target.connection.send(new Messages.LaunchTask(q.task())).whenComplete((v, t) -> {
+      // an I/O failure is the executor going away: its loss fails the task; this is for what does not encode
+      if (t instanceof io.netty.handler.codec.EncoderException) run(() -> notSent(id, target.ref.id(), t));
+    });
+  }
+
+  /** A task that could not be sent (a plan or output that does not serialize): it fails like one that failed to run. */
+  private void notSent(Messages.TaskId id, String executorId, Throwable t) {
+    Running r = finished(id);
+    if (r == null) return;
+    Throwable cause = t instanceof io.netty.handler.codec.EncoderException && t.getCause() != null ? t.getCause() : t;
+    String state = cause instanceof dev.ember.catalyst.errors.EmberException e ? e.sqlState() : null;
+    r.job().taskFailed(id, executorId, state != null ? cause.getMessage() : "cannot send the task: " + cause, state, null);
+    dispatch();
   }
 
   private Running finished(Messages.TaskId id) {
@@ -302,7 +323,7 @@ public final class ClusterDriver implements AutoCloseable {
     } else if (message instanceof Messages.TaskSucceeded s) {
       Running r = finished(s.task());
       ExecutorState e = executors.get(s.executorId());
-      if (r != null && e != null) r.job().taskSucceeded(s.task(), e.ref, s.partitionBytes());
+      if (r != null && e != null) r.job().taskSucceeded(s.task(), e.ref, s.partitionBytes(), s.metrics());
       dispatch();
     } else if (message instanceof Messages.TaskFailed f) {
       Running r = finished(f.task());

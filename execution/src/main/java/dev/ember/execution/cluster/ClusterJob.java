@@ -3,7 +3,10 @@ package dev.ember.execution.cluster;
 import dev.ember.catalyst.errors.EmberException;
 import dev.ember.execution.cluster.shuffle.ArrowBlocks;
 import dev.ember.execution.operator.Batches;
+import dev.ember.execution.scheduler.ExecutorMetrics;
 import dev.ember.execution.scheduler.QueryContext;
+import dev.ember.execution.scheduler.QueryMetrics;
+import dev.ember.execution.scheduler.ResultTasks;
 import dev.ember.execution.scheduler.StageContext;
 import dev.ember.execution.scheduler.TaskLauncher;
 import dev.ember.execution.shuffle.HashPartitioner;
@@ -50,6 +53,8 @@ final class ClusterJob implements TaskLauncher {
   private final StagePlan plan;
   private final QueryContext query;
   private final Consumer<VectorSchemaRoot> results;
+  /** Where result tasks write, on their executors (a write job), or null: results stream to {@link #results}. */
+  private final ResultTasks output;
   private final TaskSettings settings;
   private final SchedulingConfig scheduling;
   private final Map<Integer, StageRun> stages = new HashMap<>();
@@ -63,11 +68,12 @@ final class ClusterJob implements TaskLauncher {
   private Throwable failure;
 
   ClusterJob(ClusterDriver driver, StagePlan plan, QueryContext query, Consumer<VectorSchemaRoot> results,
-             TaskSettings settings, SchedulingConfig scheduling) {
+             ResultTasks output, TaskSettings settings, SchedulingConfig scheduling) {
     this.driver = driver;
     this.plan = plan;
     this.query = query;
     this.results = results;
+    this.output = output;
     this.settings = settings;
     this.scheduling = scheduling;
   }
@@ -125,7 +131,8 @@ final class ClusterJob implements TaskLauncher {
     Map<Integer, List<MapOutput>> inputs = new HashMap<>();
     for (int parent : run.stage.parents()) inputs.put(parent, List.of(stages.get(parent).outputs));
     List<String> preferred = preferredExecutors(run.stage, p).stream().filter(e -> !e.equals(avoid)).toList();
-    driver.submit(new TaskDescription(query.id(), run.stage.id(), p, id.attempt(), run.stage, settings, inputs),
+    driver.submit(new TaskDescription(query.id(), run.stage.id(), p, id.attempt(), run.stage, settings, inputs,
+            run.stage.isResult() ? output : null),
         this, preferred, avoid, scheduling.localityWaitMillis());
   }
 
@@ -177,6 +184,7 @@ final class ClusterJob implements TaskLauncher {
     if (failure != null || !scheduling.speculation().enabled()) return;
     for (StageRun run : new ArrayList<>(stages.values())) {
       if (run.remaining == 0) continue;
+      if (run.stage.isResult() && output != null) continue; // a write's tasks are never copied: both would commit
       for (Messages.TaskId slow : run.stragglers(scheduling.speculation(), now)) {
         int p = slow.partition();
         StageRun.Attempt a = run.attempt(slow);
@@ -193,9 +201,12 @@ final class ClusterJob implements TaskLauncher {
     resultBlocks.computeIfAbsent(task, t -> new ArrayList<>()).add(block);
   }
 
-  void taskSucceeded(Messages.TaskId task, ClusterDriver.ExecutorRef executor, long[] partitionBytes) {
+  void taskSucceeded(Messages.TaskId task, ClusterDriver.ExecutorRef executor, long[] partitionBytes,
+                     ExecutorMetrics metrics) {
+    query.metrics().executorReport(executor.id(), metrics);
     StageRun run = stages.get(task.stageId());
     List<byte[]> blocks = resultBlocks.remove(task);
+    if (failure != null && output != null) failWhenIdle(); // a failed write waits for its last task
     killed.remove(task);
     if (failure != null || run == null) return;
     StageRun.Attempt attempt = run.end(task);
@@ -239,7 +250,9 @@ final class ClusterJob implements TaskLauncher {
         }));
       } else {
         query.progress().stageFinished();
-        statistics.put(run.stage.id(), statisticsOf(run));
+        MapOutputStatistics stats = statisticsOf(run);
+        statistics.put(run.stage.id(), stats);
+        query.metrics().shuffled(stats.totalBytes());
         run.done.complete(null);
       }
     }
@@ -249,6 +262,7 @@ final class ClusterJob implements TaskLauncher {
   void taskFailed(Messages.TaskId task, String executorId, String error, String sqlState, String fetchFailedExecutor) {
     resultBlocks.remove(task);
     StageRun run = stages.get(task.stageId());
+    if (failure != null && output != null) failWhenIdle(); // a failed write waits for its last task
     if (failure != null || run == null) return;
     if (run.end(task) == null) return; // not in flight: a stale status
     if (killed.remove(task)) return; // a losing attempt, killed on purpose
@@ -330,6 +344,10 @@ final class ClusterJob implements TaskLauncher {
 
   private void finish(StageRun result) {
     query.progress().stageFinished();
+    QueryMetrics m = query.metrics();
+    driver.record(new JobEvent(System.currentTimeMillis(), JobEvent.Kind.QUERY_FINISHED, query.id(), -1, -1, -1, null,
+        QueryMetrics.describe(m.bytesShuffled(), m.bytesFetchedRemotely(), m.executorBytesSpilled(),
+            m.executorRowsSpilled(), m.executorPeakMemory(), m.executorCount()).strip().replace("\n", "; ")));
     driver.finish(this);
     result.done.complete(null);
   }
@@ -340,7 +358,16 @@ final class ClusterJob implements TaskLauncher {
     query.fail(t);
     driver.finish(this);
     // Only once no result batch is being handed over: the reader frees the query's memory when it sees the end.
-    List<StageRun> runs = List.copyOf(stages.values());
-    delivered.whenComplete((v, x) -> runs.forEach(run -> run.done.completeExceptionally(t)));
+    delivered.whenComplete((v, x) -> driver.run(this::failWhenIdle));
+  }
+
+  /**
+   * Ends a failed job's stages — for a write, only once none of its tasks runs any more on an
+   * executor (each reports its end, or its executor is lost), so that the driver's abort of the
+   * write job deletes the staging directory after the last task stopped writing into it.
+   */
+  private void failWhenIdle() {
+    if (output != null && driver.isRunning(this)) return;
+    for (StageRun run : stages.values()) run.done.completeExceptionally(failure);
   }
 }

@@ -1,6 +1,7 @@
 package dev.ember.execution.cluster;
 
 import dev.ember.execution.scheduler.QueryContext;
+import dev.ember.execution.scheduler.ResultTasks;
 import dev.ember.execution.scheduler.TaskLauncher;
 import dev.ember.planner.stage.StagePlan;
 import java.util.List;
@@ -22,6 +23,13 @@ public interface ClusterManager extends AutoCloseable {
    */
   TaskLauncher launcher(StagePlan plan, QueryContext query, Consumer<VectorSchemaRoot> results,
                         SchedulingConfig scheduling);
+
+  /**
+   * The launcher of a query whose result tasks each write their rows where they run, into
+   * {@code output} (a write job): on this process's threads in local mode, on the executors in
+   * cluster mode — there {@code output} travels with each task, so it must be serializable.
+   */
+  TaskLauncher launcher(StagePlan plan, QueryContext query, ResultTasks output, SchedulingConfig scheduling);
 
   /** What happened so far (task attempts, failures, lost executors, speculation); in local mode only speculation. */
   default List<JobEvent> events() { return List.of(); }

@@ -11,7 +11,8 @@ public final class ExecutorArgs {
 
   private ExecutorArgs() {}
 
-  public static ExecutorBackend.Config parse(String[] args) {
+  /** The options, and the secret from the environment ({@link ExecutorBackend#SECRET_ENV}; null or empty: none). */
+  public static ExecutorBackend.Config parse(String[] args, String secret) {
     String driver = null, host = "127.0.0.1", id = null, dir = null;
     int port = 0, cores = Runtime.getRuntime().availableProcessors();
     for (int i = 0; i < args.length; i++) {
@@ -35,7 +36,7 @@ public final class ExecutorArgs {
     Path local = dir != null ? Path.of(dir) : Path.of(System.getProperty("java.io.tmpdir"), "ember-" + id);
     return new ExecutorBackend.Config(id, driver.substring(0, colon), number("--driver", driver.substring(colon + 1)),
         host, port, cores, local, ExecutorBackend.Config.DEFAULT_HEARTBEAT_MILLIS,
-        ExecutorBackend.Config.DEFAULT_MAX_BYTES_IN_FLIGHT);
+        ExecutorBackend.Config.DEFAULT_MAX_BYTES_IN_FLIGHT, secret == null || secret.isEmpty() ? null : secret);
   }
 
   private static int number(String option, String v) {

@@ -1,5 +1,6 @@
 package dev.ember.execution.cluster;
 
+import dev.ember.execution.cluster.rpc.AuthenticationException;
 import dev.ember.execution.cluster.rpc.RpcConnection;
 import dev.ember.execution.cluster.rpc.RpcEndpoint;
 import dev.ember.execution.cluster.rpc.RpcHandler;
@@ -25,12 +26,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  * executor never outlives its driver.
  */
 public final class ExecutorBackend implements AutoCloseable {
-  /** Where and how an executor runs. */
+  /**
+   * Where and how an executor runs.
+   *
+   * @param secret the secret the driver and other executors share ({@link #SECRET_ENV}), or null:
+   *     no authentication
+   */
   public record Config(String executorId, String driverHost, int driverPort, String host, int port, int cores,
-                       Path dir, long heartbeatMillis, long maxBytesInFlight) {
+                       Path dir, long heartbeatMillis, long maxBytesInFlight, String secret) {
     public static final long DEFAULT_HEARTBEAT_MILLIS = 1_000;
     public static final long DEFAULT_MAX_BYTES_IN_FLIGHT = 48L << 20;
+
+    @Override public String toString() { // never print the secret
+      return "Config[" + executorId + ", driver " + driverHost + ":" + driverPort + ", " + cores + " cores]";
+    }
   }
+
+  /**
+   * The environment variable an executor reads its authentication secret from: the environment,
+   * not the command line, which other users of the host can read.
+   */
+  public static final String SECRET_ENV = "EMBER_AUTHENTICATE_SECRET";
 
   /** How long an executor keeps trying to reach its driver. */
   private static final long CONNECT_TIMEOUT_MILLIS = 30_000;
@@ -51,7 +67,7 @@ public final class ExecutorBackend implements AutoCloseable {
 
   public ExecutorBackend(Config config) {
     this.config = config;
-    this.rpc = new RpcEndpoint("executor-" + config.executorId());
+    this.rpc = new RpcEndpoint("executor-" + config.executorId(), config.secret());
     this.files = new ShuffleFiles(config.dir());
     this.fetcher = new BlockFetcher(config.executorId(), files, rpc);
     AtomicInteger n = new AtomicInteger();
@@ -74,6 +90,8 @@ public final class ExecutorBackend implements AutoCloseable {
     while (true) {
       try {
         return rpc.connect(config.driverHost(), config.driverPort(), new DriverHandler());
+      } catch (AuthenticationException e) {
+        throw e; // the secrets differ: trying again cannot help
       } catch (RuntimeException e) {
         if (System.currentTimeMillis() > end) {
           throw new IllegalStateException("cannot reach the driver at " + config.driverHost() + ":" + config.driverPort(), e);
@@ -114,7 +132,7 @@ public final class ExecutorBackend implements AutoCloseable {
         running.enter(id);
         long[] sizes = new ExecutorTask(task, query, fetcher, files, config.maxBytesInFlight())
             .run(block -> driver.send(new Messages.ResultBlock(id, block)));
-        driver.send(new Messages.TaskSucceeded(id, config.executorId(), sizes));
+        driver.send(new Messages.TaskSucceeded(id, config.executorId(), sizes, query.metrics()));
       } catch (RuntimeException | Error e) {
         FetchFailedException f = FetchFailedException.find(e);
         if (f == null) LOG.log(System.Logger.Level.DEBUG, "task " + task.name() + " failed", e);
@@ -167,10 +185,15 @@ public final class ExecutorBackend implements AutoCloseable {
    * runs an executor until its driver goes away.
    */
   public static void main(String[] args) throws Exception {
-    Config config = ExecutorArgs.parse(args);
+    Config config = ExecutorArgs.parse(args, System.getenv(SECRET_ENV));
     ExecutorBackend executor = new ExecutorBackend(config);
     Runtime.getRuntime().addShutdownHook(new Thread(executor::close, "ember-executor-shutdown"));
-    executor.start();
+    try {
+      executor.start();
+    } catch (AuthenticationException e) {
+      LOG.log(System.Logger.Level.ERROR, "executor " + config.executorId() + " exits: " + e.getMessage());
+      System.exit(1);
+    }
     executor.awaitDriverGone();
     System.exit(0);
   }

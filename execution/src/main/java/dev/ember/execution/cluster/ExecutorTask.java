@@ -7,6 +7,7 @@ import dev.ember.execution.cluster.shuffle.ShuffleFiles;
 import dev.ember.execution.operator.BatchSource;
 import dev.ember.execution.operator.Batches;
 import dev.ember.execution.pipeline.TaskPlanner;
+import dev.ember.execution.scheduler.ResultTasks;
 import dev.ember.execution.scheduler.StageContext;
 import dev.ember.execution.scheduler.TaskContext;
 import dev.ember.execution.shuffle.HashPartitioner;
@@ -59,9 +60,32 @@ final class ExecutorTask {
     }
     StageContext stage = new StageContext(task.stage(), task.settings().targetSplits());
     try (TaskContext ctx = new TaskContext(query.context(), stage, task.partition())) {
-      ctx.readFrom(new RemoteStageInputs(task.queryId(), task.inputs(), fetcher, query.context().allocator(), maxBytesInFlight));
+      ctx.readFrom(new RemoteStageInputs(task.queryId(), task.inputs(), fetcher, query.context().allocator(), maxBytesInFlight,
+          query.remoteBytes()));
       BatchSource source = ctx.track(new TaskPlanner(ctx).build(task.stage().plan(), task.partition()));
-      return task.stage().isResult() ? streamResult(source, results) : writeShuffle(source, ctx);
+      if (!task.stage().isResult()) return writeShuffle(source, ctx);
+      return task.output() != null ? writeOutput(source) : streamResult(source, results);
+    }
+  }
+
+  /** A result task of a write: its rows go to its own output here, committed only if every batch went through. */
+  private long[] writeOutput(BatchSource source) {
+    ResultTasks.Output out = task.output().open(task.partition());
+    boolean committed = false;
+    try {
+      VectorSchemaRoot b;
+      while ((b = source.next()) != null) {
+        try (VectorSchemaRoot batch = b) {
+          query.context().checkRunning();
+          out.accept(batch);
+        }
+      }
+      query.context().checkRunning();
+      out.commit();
+      committed = true;
+      return null;
+    } finally {
+      if (!committed) out.abort();
     }
   }
 

@@ -4,7 +4,7 @@ package dev.ember.execution.cluster;
  * Something that happened while running queries on executors, recorded by the driver in order
  * ({@link ClusterManager#events()}): for tests, logs and the progress of long queries.
  *
- * @param stageId -1 (and partition, attempt -1) for executor events
+ * @param stageId -1 (and partition, attempt -1) for executor and query events
  */
 public record JobEvent(long timeMillis, Kind kind, String queryId, int stageId, int partition, int attempt,
                        String executorId, String detail) {
@@ -14,7 +14,9 @@ public record JobEvent(long timeMillis, Kind kind, String queryId, int stageId, 
     /** A straggler got a speculative copy (the event names the slow attempt). */
     TASK_SPECULATED,
     /** An attempt was stopped because another attempt of its task won. */
-    TASK_KILLED
+    TASK_KILLED,
+    /** The query's result stage finished; the detail gives its metrics (bytes shuffled, spills, peak memory). */
+    QUERY_FINISHED
   }
 
   static JobEvent executor(Kind kind, String executorId, String detail) {
@@ -27,7 +29,9 @@ public record JobEvent(long timeMillis, Kind kind, String queryId, int stageId, 
   }
 
   @Override public String toString() {
-    return kind + (queryId == null ? "" : " " + queryId + " stage " + stageId + " task " + partition + "." + attempt)
+    String where = queryId == null ? "" : stageId < 0 ? " " + queryId
+        : " " + queryId + " stage " + stageId + " task " + partition + "." + attempt;
+    return kind + where
         + (executorId == null ? "" : " on " + executorId) + (detail == null ? "" : ": " + detail);
   }
 }

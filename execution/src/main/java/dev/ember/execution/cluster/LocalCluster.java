@@ -2,6 +2,7 @@ package dev.ember.execution.cluster;
 
 import dev.ember.catalyst.errors.EmberException;
 import dev.ember.execution.scheduler.QueryContext;
+import dev.ember.execution.scheduler.ResultTasks;
 import dev.ember.execution.scheduler.TaskLauncher;
 import dev.ember.planner.stage.StagePlan;
 import java.io.File;
@@ -30,24 +31,48 @@ public final class LocalCluster implements ClusterManager {
   public static final long HEARTBEAT_TIMEOUT_MILLIS = 30_000;
 
   private final ClusterDriver driver;
+  /** Handed to the executors started here in their environment; null: no authentication. */
+  private final String secret;
+  /** Extra JVM options of the executors started here ({@link #EXTRA_JAVA_OPTIONS}). */
+  private final List<String> javaOptions;
   private final List<Process> executors = new ArrayList<>();
   private final Thread shutdownHook = new Thread(this::killExecutors, "ember-local-cluster-shutdown");
 
-  /** {@code local-cluster[E,C,M]}: starts E executor JVMs of C cores and M MiB each. */
-  public LocalCluster(int executorCount, int cores, int memoryMiB) {
-    this("127.0.0.1", 0, executorCount, cores, memoryMiB, "local-cluster");
+  /**
+   * {@code local-cluster[E,C,M]}: starts E executor JVMs of C cores and M MiB each.
+   *
+   * @param secret what the driver and executors authenticate with ({@link ClusterAuth}); null for nothing
+   * @param javaOptions extra JVM options for the executors ({@link #EXTRA_JAVA_OPTIONS}), e.g. {@code -XX:TieredStopAtLevel=1}
+   */
+  public LocalCluster(int executorCount, int cores, int memoryMiB, String secret, List<String> javaOptions) {
+    this("127.0.0.1", 0, executorCount, cores, memoryMiB, "local-cluster", secret, javaOptions);
+  }
+
+  /**
+   * Setting (or system property of the driver): extra JVM options for the executors a {@code
+   * local-cluster} starts, separated by spaces (Spark's {@code spark.executor.extraJavaOptions});
+   * read when the cluster starts.
+   */
+  public static final String EXTRA_JAVA_OPTIONS = "ember.executor.extraJavaOptions";
+
+  /** {@link #EXTRA_JAVA_OPTIONS}' value as options (none for null or blank). */
+  public static List<String> javaOptions(String setting) {
+    return setting == null || setting.isBlank() ? List.of() : List.of(setting.trim().split("\\s+"));
   }
 
   /**
    * {@code cluster://HOST:PORT?executors=N}: listens on HOST:PORT for executors started by hand
    * ({@code ember executor --driver HOST:PORT}) on any host, and waits until N have registered.
    */
-  public static LocalCluster standalone(String host, int port, int executors) {
-    return new LocalCluster(host, port, executors, 0, 0, "cluster://" + host + ":" + port);
+  public static LocalCluster standalone(String host, int port, int executors, String secret) {
+    return new LocalCluster(host, port, executors, 0, 0, "cluster://" + host + ":" + port, secret, List.of());
   }
 
-  private LocalCluster(String host, int port, int executorCount, int cores, int memoryMiB, String name) {
-    this.driver = new ClusterDriver(host, port, HEARTBEAT_TIMEOUT_MILLIS);
+  private LocalCluster(String host, int port, int executorCount, int cores, int memoryMiB, String name, String secret,
+                       List<String> javaOptions) {
+    this.secret = secret;
+    this.javaOptions = List.copyOf(javaOptions);
+    this.driver = new ClusterDriver(host, port, HEARTBEAT_TIMEOUT_MILLIS, secret);
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     try {
       if (cores > 0) {
@@ -75,11 +100,14 @@ public final class LocalCluster implements ClusterManager {
         "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", System.getProperty("java.class.path")));
     String unsafe = System.getProperty("arrow.enable_unsafe_memory_access");
     if (unsafe != null) cmd.add("-Darrow.enable_unsafe_memory_access=" + unsafe);
+    cmd.addAll(cmd.indexOf("-cp"), javaOptions);
     cmd.addAll(List.of(ExecutorBackend.class.getName(), "--driver", driver.host() + ":" + driver.port(),
         "--host", "127.0.0.1", "--cores", String.valueOf(cores), "--id", id,
         "--dir", dirOf(id).toString()));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(ProcessBuilder.Redirect.appendTo(logFile(id)));
+    if (secret != null) pb.environment().put(ExecutorBackend.SECRET_ENV, secret);
+    else pb.environment().remove(ExecutorBackend.SECRET_ENV);
     try {
       return pb.start();
     } catch (java.io.IOException e) {
@@ -106,9 +134,21 @@ public final class LocalCluster implements ClusterManager {
   @Override public TaskLauncher launcher(StagePlan plan, QueryContext query, Consumer<VectorSchemaRoot> results,
                                          SchedulingConfig scheduling) {
     ClusterPlans.checkShippable(plan);
-    TaskSettings settings = new TaskSettings(query.batchSize(), query.codegen(), query.runtimeFilters(), query.clock(),
-        parallelism(), scheduling.slowTask());
-    return new ClusterJob(driver, plan, query, results, settings, scheduling);
+    return new ClusterJob(driver, plan, query, results, null, settings(query, scheduling), scheduling);
+  }
+
+  @Override public TaskLauncher launcher(StagePlan plan, QueryContext query, ResultTasks output,
+                                         SchedulingConfig scheduling) {
+    ClusterPlans.checkShippable(plan);
+    if (!(output instanceof java.io.Serializable)) {
+      throw new IllegalArgumentException("a result written on executors needs a serializable output: " + output);
+    }
+    return new ClusterJob(driver, plan, query, null, output, settings(query, scheduling), scheduling);
+  }
+
+  private TaskSettings settings(QueryContext query, SchedulingConfig scheduling) {
+    return new TaskSettings(query.batchSize(), query.codegen(), query.runtimeFilters(), query.bloomMaxBuildRows(),
+        query.clock(), parallelism(), query.processSettings(), scheduling.slowTask());
   }
 
   @Override public List<JobEvent> events() { return driver.events(); }

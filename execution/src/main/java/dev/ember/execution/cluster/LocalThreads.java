@@ -2,6 +2,7 @@ package dev.ember.execution.cluster;
 
 import dev.ember.execution.scheduler.LocalTaskLauncher;
 import dev.ember.execution.scheduler.QueryContext;
+import dev.ember.execution.scheduler.ResultTasks;
 import dev.ember.execution.scheduler.TaskLauncher;
 import dev.ember.execution.scheduler.TaskEvents;
 import dev.ember.execution.scheduler.TaskScheduler;
@@ -57,6 +58,10 @@ public final class LocalThreads implements ClusterManager {
     @Override public void killed(String queryId, int stage, int partition, int attempt, String detail) {
       add(JobEvent.Kind.TASK_KILLED, queryId, stage, partition, attempt, detail);
     }
+  }
+
+  @Override public TaskLauncher launcher(StagePlan plan, QueryContext query, ResultTasks output, SchedulingConfig scheduling) {
+    return new LocalTaskLauncher(query, scheduler, output);
   }
 
   @Override public void close() {} // the scheduler belongs to the engine

@@ -1,5 +1,6 @@
 package dev.ember.execution.cluster;
 
+import dev.ember.execution.scheduler.ExecutorMetrics;
 import java.io.Serializable;
 
 /** The messages between the driver and executors (each travels in a {@link WireFormat} envelope). */
@@ -29,9 +30,11 @@ public final class Messages {
 
   /**
    * Executor → driver: a task succeeded. For a map task, the bytes it wrote per output
-   * partition (its shuffle file is on the executor); null for a result task.
+   * partition (its shuffle file is on the executor); null for a result task. {@code metrics}: the
+   * query's cumulative metrics on this executor (network, spills, peak memory).
    */
-  public record TaskSucceeded(TaskId task, String executorId, long[] partitionBytes) implements Serializable {}
+  public record TaskSucceeded(TaskId task, String executorId, long[] partitionBytes, ExecutorMetrics metrics)
+      implements Serializable {}
 
   /**
    * Executor → driver: a task failed. {@code sqlState} is set when the error is an

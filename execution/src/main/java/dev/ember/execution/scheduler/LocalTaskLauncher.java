@@ -75,7 +75,7 @@ public final class LocalTaskLauncher implements TaskLauncher {
     query.progress().stageStarted(partitions);
     if (speculation.enabled() && (!stage.isResult() || resultTasks == null) && !readsShuffle(stage)) {
       return new SpeculativeStage(query, ctx, speculation, slowTask, events, this::submit, p -> sinkFor(stage, p)).start()
-          .whenComplete((v, t) -> query.progress().stageFinished());
+          .whenComplete((v, t) -> stageFinished(stage, t));
     }
     List<CompletableFuture<Void>> tasks = new ArrayList<>();
     for (int p = 0; p < partitions; p++) {
@@ -83,7 +83,13 @@ public final class LocalTaskLauncher implements TaskLauncher {
       tasks.add(submit(() -> runTask(ctx, partition)));
     }
     return CompletableFuture.allOf(tasks.toArray(new CompletableFuture[0]))
-        .whenComplete((v, t) -> query.progress().stageFinished());
+        .whenComplete((v, t) -> stageFinished(stage, t));
+  }
+
+  /** A stage ended ({@code failure} null: it succeeded): a map stage's outputs count as shuffled. */
+  private void stageFinished(Stage stage, Throwable failure) {
+    if (failure == null && !stage.isResult()) query.metrics().shuffled(query.outputs().statistics(stage.id()).totalBytes());
+    query.progress().stageFinished();
   }
 
   /**

@@ -27,13 +27,15 @@ public final class QueryContext implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicLong rowsRead = new java.util.concurrent.atomic.AtomicLong();
   private final Map<Integer, JoinBuild> broadcasts = new HashMap<>();
   private final SpillMetrics spillMetrics = new SpillMetrics();
+  private final QueryMetrics metrics = new QueryMetrics();
   private TaskMemory sharedMemory;
   private final QueryClock clock;
   private final int batchSize;
   private final boolean codegen;
   private volatile boolean runtimeFilters = true;
   private final TaskThreads threads = new TaskThreads();
-  private volatile long bloomMaxBuildRows = -1; // off unless the session turns it on (executors: off)
+  private volatile long bloomMaxBuildRows = -1; // off unless the session turns it on
+  private volatile Map<String, String> processSettings = Map.of();
   private final java.util.concurrent.atomic.AtomicLong rowsDroppedByBloomFilters = new java.util.concurrent.atomic.AtomicLong();
   private final Map<java.util.List<Object>, Object> sharedFilters = new HashMap<>();
   private final List<Runnable> onStop = new ArrayList<>();
@@ -66,6 +68,9 @@ public final class QueryContext implements AutoCloseable {
   /** Rows, bytes and files the query's operators spilled to local disk. */
   public SpillMetrics spillMetrics() { return spillMetrics; }
 
+  /** Bytes shuffled and what executors reported (memory, spills, network). */
+  public QueryMetrics metrics() { return metrics; }
+
   /**
    * Execution memory for what the query's tasks share (broadcast join tables): it takes one
    * task's share of the pool while the query runs, and is released when the query closes.
@@ -95,6 +100,14 @@ public final class QueryContext implements AutoCloseable {
   public long bloomMaxBuildRows() { return runtimeFilters ? bloomMaxBuildRows : -1; }
 
   public void setBloomMaxBuildRows(long rows) { bloomMaxBuildRows = rows; }
+
+  /**
+   * The process-wide settings (memory budget, spill directory) the query's session set, which
+   * executors apply as the driver did; empty when the session set none.
+   */
+  public Map<String, String> processSettings() { return processSettings; }
+
+  public void setProcessSettings(Map<String, String> settings) { processSettings = Map.copyOf(settings); }
 
   /** Rows the Bloom runtime filters dropped before they reached a join. */
   public java.util.concurrent.atomic.AtomicLong rowsDroppedByBloomFilters() { return rowsDroppedByBloomFilters; }

@@ -70,7 +70,8 @@ class ShuffleFilesTest {
   private RemoteStageInputs inputs(ShuffleFiles files, long[] sizes) {
     MapOutput out = new MapOutput(0, 0, 0, "exec-a", "127.0.0.1", 1, sizes);
     // The blocks are this executor's own: read from its files, no network (hence no endpoint).
-    return new RemoteStageInputs("q1", Map.of(0, List.of(out)), new BlockFetcher("exec-a", files, null), allocator, 1 << 20);
+    return new RemoteStageInputs("q1", Map.of(0, List.of(out)), new BlockFetcher("exec-a", files, null), allocator, 1 << 20,
+        new java.util.concurrent.atomic.AtomicLong());
   }
 
   private long[] write(ShuffleFiles files, List<List<Long>> partitions) {

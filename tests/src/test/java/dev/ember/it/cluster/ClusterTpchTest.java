@@ -25,10 +25,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * All 22 TPC-H queries at SF 0.01 on {@code local-cluster[3,1,1024]} — three executor JVMs,
- * tasks shipped as serialised plans, shuffles over Netty — give DuckDB's answers.
+ * All 22 TPC-H queries at SF 0.1 on {@code local-cluster[3,1,1024]} — three executor JVMs,
+ * tasks shipped as serialised plans, shuffles over Netty — give DuckDB's answers; both engines
+ * read the same cached Parquet files (generated once under the tests' target).
  */
 class ClusterTpchTest {
+  /** The scale factor for the cluster suite. */
+  static final double SCALE = 0.1;
+
   static IntStream queries() { return QueryList.orDefault(IntStream.rangeClosed(1, TpchQueries.COUNT).toArray()); }
 
   private static Connection duck;
@@ -36,10 +40,9 @@ class ClusterTpchTest {
   private static Oracle oracle;
 
   @BeforeAll static void setUp() throws Exception {
-    duck = TpchData.openDuckDb();
-    TpchData.generateInto(duck, TpchData.TINY);
+    duck = TpchData.openDuckDbOverParquet(SCALE);
     ember = Session.builder().master("local-cluster[3,1,1024]").getOrCreate();
-    EmberViews.generatorCatalog(ember, "tiny");
+    EmberViews.parquet(ember, SCALE);
     oracle = new Oracle(duck, ember);
   }
 
@@ -69,6 +72,36 @@ class ClusterTpchTest {
     } finally {
       cached.unpersist();
     }
+  }
+
+  /**
+   * The driver learns a query's shuffle size from its map outputs and the executors' network,
+   * memory and spill figures from their task results; all show in the result, the query's
+   * finished event and EXPLAIN ANALYZE.
+   */
+  @Test void theDriverCollectsShuffleAndExecutorMetrics() {
+    // three map tasks, one per executor (each has one core): every reducer fetches from the others
+    String sql = "SELECT o_orderpriority, count(*), sum(o_totalprice) FROM orders GROUP BY 1";
+    int seen = ember.state().clusterEvents().size();
+    long shuffled, remote;
+    try (QueryResult r = ember.execute(sql)) {
+      while (r.nextBatch() != null) {
+        // read every row: the metrics are final once the result is
+      }
+      shuffled = r.bytesShuffled();
+      remote = r.bytesFetchedRemotely();
+      assertTrue(shuffled > 0, "no bytes shuffled");
+      // three executors share the map tasks: some blocks must cross between them
+      assertTrue(remote > 0, "nothing fetched from another executor");
+      assertTrue(r.peakMemory() > 0, "no executor reported its memory");
+    }
+    List<JobEvent> events = ember.state().clusterEvents();
+    String finished = events.subList(seen, events.size()).stream()
+        .filter(e -> e.kind() == JobEvent.Kind.QUERY_FINISHED).map(JobEvent::detail).findFirst().orElse("none");
+    assertTrue(finished.contains("bytes shuffled: " + shuffled + " "), finished);
+    String explain = EmberRunner.query(ember, "EXPLAIN ANALYZE " + sql).rows().get(0).get(0).toString();
+    assertTrue(explain.contains("== Metrics ==\nbytes shuffled: "), explain);
+    assertTrue(explain.contains("bytes fetched from other executors: "), explain);
   }
 
   @Test void anExecutorErrorKeepsItsSqlState() {

@@ -49,7 +49,7 @@ class TaskFormatTest {
     ClusterPlans.checkShippable(stages);
     for (Stage s : stages.stages()) {
       TaskDescription task = new TaskDescription("q1", s.id(), 0, 0, s,
-          new TaskSettings(4096, true, true, QueryClock.now(), 2), Map.of());
+          new TaskSettings(4096, true, true, -1, QueryClock.now(), 2, Map.of()), Map.of());
       TaskDescription back = (TaskDescription) WireFormat.decode(WireFormat.encode(task));
       assertEquals(print(s.plan()), print(back.stage().plan()), "Q" + q + " stage " + s.id());
       assertEquals(s.output(), back.stage().output());

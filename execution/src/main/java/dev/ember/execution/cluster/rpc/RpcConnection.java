@@ -19,12 +19,22 @@ public final class RpcConnection {
   record Reply(long id, Serializable body, String error) implements Serializable {}
 
   private final Channel channel;
+  /** Completes when the handshake succeeded (at once without authentication), fails when it did not. */
+  final CompletableFuture<Void> ready = new CompletableFuture<>();
   private final AtomicLong ids = new AtomicLong();
   private final Map<Long, CompletableFuture<Object>> pending = new ConcurrentHashMap<>();
 
   RpcConnection(Channel channel) { this.channel = channel; }
 
-  public void send(Serializable message) { channel.writeAndFlush(message); }
+  /** Sends {@code message}; the future fails if it could not be encoded or written (the connection closed). */
+  public CompletableFuture<Void> send(Serializable message) {
+    CompletableFuture<Void> sent = new CompletableFuture<>();
+    channel.writeAndFlush(message).addListener(f -> {
+      if (f.isSuccess()) sent.complete(null);
+      else sent.completeExceptionally(f.cause());
+    });
+    return sent;
+  }
 
   /** Sends {@code request}; the future completes with the answer, or fails if the connection closes first. */
   public CompletableFuture<Object> ask(Serializable request) {

@@ -27,22 +27,36 @@ import java.util.List;
  * Netty transport for the driver and executors: length-prefixed frames, each one
  * {@link WireFormat} envelope. One endpoint per process side (driver, executor) owns its I/O
  * threads; it can listen (driver: executors register; executor: block server) and connect.
+ *
+ * <p>With a secret, every connection starts with a {@link Handshake}: a connector that cannot
+ * prove it knows the secret is refused (and the refusal logged) before any of its messages
+ * reaches the handler, and {@link #connect} fails with an {@link AuthenticationException} when
+ * the peer refuses this side or cannot prove it knows the secret itself.
  */
 public final class RpcEndpoint implements AutoCloseable {
   /** Frames above this are refused (a shuffle block is sent whole: keep partitions below it). */
   private static final int MAX_FRAME = Integer.MAX_VALUE - 8;
+  /** How long {@link #connect} waits for the handshake once the connection is open. */
+  private static final long HANDSHAKE_TIMEOUT_SECONDS = 20;
+  private static final System.Logger LOG = System.getLogger(RpcEndpoint.class.getName());
 
   private final EventLoopGroup group;
+  private final Handshake handshake;
 
-  public RpcEndpoint(String name) {
+  /** An endpoint that does not authenticate. */
+  public RpcEndpoint(String name) { this(name, null); }
+
+  /** @param secret the shared secret every peer must prove it knows ({@code ember.authenticate.secret}); null for none */
+  public RpcEndpoint(String name, String secret) {
     this.group = new NioEventLoopGroup(2, new DefaultThreadFactory("ember-rpc-" + name, true));
+    this.handshake = new Handshake(secret);
   }
 
   /** Listens on {@code host:port} (port 0: any free port); returns the bound port. */
   public int listen(String host, int port, RpcHandler handler) {
     ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
         .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(initializer(handler));
+        .childHandler(initializer(handler, true));
     Channel server = b.bind(host, port).syncUninterruptibly().channel();
     return ((InetSocketAddress) server.localAddress()).getPort();
   }
@@ -52,18 +66,34 @@ public final class RpcEndpoint implements AutoCloseable {
     Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
         .option(ChannelOption.TCP_NODELAY, true)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000)
-        .handler(initializer(handler));
+        .handler(initializer(handler, false));
     io.netty.channel.ChannelFuture f = b.connect(host, port).awaitUninterruptibly();
     if (!f.isSuccess()) {
       // Netty rethrows the checked ConnectException unchecked: callers see it as an UncheckedIOException.
       throw new java.io.UncheckedIOException(new java.io.IOException("cannot connect to " + host + ":" + port, f.cause()));
     }
-    return f.channel().pipeline().get(Dispatcher.class).connection;
+    RpcConnection connection = f.channel().pipeline().get(Dispatcher.class).connection;
+    try {
+      connection.ready.get(HANDSHAKE_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+      return connection;
+    } catch (java.util.concurrent.ExecutionException e) {
+      connection.close();
+      if (e.getCause() instanceof AuthenticationException a) throw new AuthenticationException(a.getMessage());
+      throw new java.io.UncheckedIOException(new java.io.IOException("cannot connect to " + host + ":" + port, e.getCause()));
+    } catch (java.util.concurrent.TimeoutException e) {
+      connection.close();
+      throw new java.io.UncheckedIOException(new java.io.IOException("no handshake from " + host + ":" + port
+          + " within " + HANDSHAKE_TIMEOUT_SECONDS + " s (not an Ember endpoint?)"));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      connection.close();
+      throw new java.io.UncheckedIOException(new java.io.IOException("interrupted while connecting to " + host + ":" + port));
+    }
   }
 
   @Override public void close() { group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS); }
 
-  private static ChannelInitializer<SocketChannel> initializer(RpcHandler handler) {
+  private ChannelInitializer<SocketChannel> initializer(RpcHandler handler, boolean listener) {
     return new ChannelInitializer<>() {
       @Override protected void initChannel(SocketChannel ch) {
         ch.pipeline()
@@ -71,7 +101,7 @@ public final class RpcEndpoint implements AutoCloseable {
             .addLast(new LengthFieldPrepender(4))
             .addLast(new Encoder())
             .addLast(new Decoder())
-            .addLast(new Dispatcher(new RpcConnection(ch), handler));
+            .addLast(new Dispatcher(new RpcConnection(ch), handler, handshake, listener));
       }
     };
   }
@@ -90,16 +120,38 @@ public final class RpcEndpoint implements AutoCloseable {
     }
   }
 
+  /** Routes a connection's frames: the handshake first, then replies, requests and messages. */
   private static final class Dispatcher extends SimpleChannelInboundHandler<Object> {
     final RpcConnection connection;
     private final RpcHandler handler;
+    private final Handshake handshake;
+    private final boolean listener;
+    private byte[] listenerNonce;
+    private byte[] connectorNonce;
+    private boolean authenticated;
 
-    Dispatcher(RpcConnection connection, RpcHandler handler) {
+    Dispatcher(RpcConnection connection, RpcHandler handler, Handshake handshake, boolean listener) {
       this.connection = connection;
       this.handler = handler;
+      this.handshake = handshake;
+      this.listener = listener;
+    }
+
+    @Override public void channelActive(ChannelHandlerContext ctx) throws Exception {
+      if (listener) {
+        listenerNonce = handshake.enabled() ? Handshake.nonce() : null;
+        authenticated = !handshake.enabled();
+        ctx.writeAndFlush(new Handshake.Challenge(listenerNonce));
+      }
+      super.channelActive(ctx);
     }
 
     @Override protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
+      if (!authenticated) {
+        if (listener) listen(ctx, msg);
+        else connect(ctx, msg);
+        return;
+      }
       if (msg instanceof RpcConnection.Reply r) {
         connection.answered(r);
       } else if (msg instanceof RpcConnection.Ask a) {
@@ -115,7 +167,56 @@ public final class RpcEndpoint implements AutoCloseable {
       }
     }
 
+    /** The listener's side of the handshake: the connector's proof, or a refusal. */
+    private void listen(ChannelHandlerContext ctx, Object msg) {
+      if (msg instanceof Handshake.Proof p && handshake.checkProof(listenerNonce, p)) {
+        authenticated = true;
+        ctx.writeAndFlush(handshake.welcome(listenerNonce, p.nonce()));
+        return;
+      }
+      String why = !(msg instanceof Handshake.Proof p) ? "it sent " + msg.getClass().getSimpleName() + " before authenticating"
+          : p.mac() == null ? "it has no authentication secret" : "wrong authentication secret";
+      LOG.log(System.Logger.Level.WARNING, "refused a connection from " + connection.remote() + ": " + why
+          + " (ember.authenticate.secret differs)");
+      ctx.writeAndFlush(new Handshake.Refused(why)).addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+    }
+
+    /** The connector's side of the handshake: answer the challenge, check the welcome. */
+    private void connect(ChannelHandlerContext ctx, Object msg) {
+      String peer = connection.remote();
+      if (msg instanceof Handshake.Challenge c) {
+        if (c.nonce() == null && !handshake.enabled()) {
+          authenticated = true;
+          connection.ready.complete(null);
+        } else if (c.nonce() == null) {
+          refuse(ctx, peer + " does not authenticate, but this side has a secret (ember.authenticate)");
+        } else if (!handshake.enabled()) {
+          ctx.writeAndFlush(new Handshake.Proof(null, null));
+          refuse(ctx, peer + " requires authentication and this side has no secret (ember.authenticate.secret)");
+        } else {
+          listenerNonce = c.nonce();
+          Handshake.Proof proof = handshake.prove(listenerNonce);
+          connectorNonce = proof.nonce();
+          ctx.writeAndFlush(proof);
+        }
+      } else if (msg instanceof Handshake.Welcome w && listenerNonce != null
+          && handshake.checkWelcome(listenerNonce, connectorNonce, w)) {
+        authenticated = true;
+        connection.ready.complete(null);
+      } else if (msg instanceof Handshake.Refused r) {
+        refuse(ctx, peer + " refused this connection: " + r.reason());
+      } else {
+        refuse(ctx, peer + " did not prove it knows the authentication secret");
+      }
+    }
+
+    private void refuse(ChannelHandlerContext ctx, String why) {
+      connection.ready.completeExceptionally(new AuthenticationException(why));
+      ctx.close();
+    }
+
     @Override public void channelInactive(ChannelHandlerContext ctx) {
+      connection.ready.completeExceptionally(new java.io.IOException("connection closed during the handshake"));
       connection.closed();
       handler.onClosed(connection);
     }

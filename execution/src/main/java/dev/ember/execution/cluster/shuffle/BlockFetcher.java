@@ -25,9 +25,12 @@ public final class BlockFetcher {
     this.rpc = rpc;
   }
 
+  /** Whether {@code out} was written by this executor (read from its own files, not the network). */
+  public boolean isLocal(MapOutput out) { return out.executorId().equals(executorId); }
+
   /** One partition of one map output; fails with the cause if it cannot be had. */
   public CompletableFuture<Messages.Block> fetch(String queryId, MapOutput out, int partition) {
-    if (out.executorId().equals(executorId)) {
+    if (isLocal(out)) {
       try {
         return CompletableFuture.completedFuture(files.read(queryId, out.stageId(), out.mapIndex(), out.attempt(), partition));
       } catch (RuntimeException e) {

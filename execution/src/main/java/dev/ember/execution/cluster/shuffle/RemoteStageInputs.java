@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -31,14 +32,17 @@ public final class RemoteStageInputs implements StageInputs {
   private final BlockFetcher fetcher;
   private final BufferAllocator allocator;
   private final long maxBytesInFlight;
+  private final AtomicLong remoteBytes;
 
+  /** @param remoteBytes counts the bytes of blocks fetched from other executors */
   public RemoteStageInputs(String queryId, Map<Integer, List<MapOutput>> inputs, BlockFetcher fetcher,
-                           BufferAllocator allocator, long maxBytesInFlight) {
+                           BufferAllocator allocator, long maxBytesInFlight, AtomicLong remoteBytes) {
     this.queryId = queryId;
     this.inputs = inputs;
     this.fetcher = fetcher;
     this.allocator = allocator;
     this.maxBytesInFlight = maxBytesInFlight;
+    this.remoteBytes = remoteBytes;
   }
 
   private record Pending(MapOutput from, long bytes, CompletableFuture<Messages.Block> block) {}
@@ -84,6 +88,7 @@ public final class RemoteStageInputs implements StageInputs {
     if (ShuffleFiles.crc32(block.data()) != block.crc32() || block.data().length != p.bytes()) {
       throw new FetchFailedException(p.from().executorId(), "corrupt " + what + " (checksum mismatch)", null);
     }
+    if (!fetcher.isLocal(p.from())) remoteBytes.addAndGet(p.bytes());
     out.addAll(ArrowBlocks.decode(block.data(), allocator));
     return p.bytes();
   }
