@@ -111,6 +111,25 @@ class CostBasedJoinReorderTest {
     assertEquals(out, tester.run(out), "a second run keeps the bushy tree");
   }
 
+  /**
+   * The optimizer's "Join reorder" batch runs the statistics-free cross-product avoidance right
+   * after this rule: it must keep the bushy tree (it used to re-flatten it into a left-deep order
+   * starting from the tree's first relation).
+   */
+  @Test void theCrossProductRuleAfterItKeepsTheBushyTree() {
+    PlanBuilder factA = table("fa", 1_000_000, "ka", 1_000, "xa", 1_000);
+    PlanBuilder factB = table("fb", 1_000_000, "kb", 1_000, "yb", 1_000);
+    PlanBuilder dimA = table("da", 1_000, "x", 1_000).filter(eq(col("x"), lit(7L)));
+    PlanBuilder dimB = table("db", 1_000, "y", 1_000).filter(eq(col("y"), lit(9L)));
+    LogicalPlan written = factA.join(dimA, JoinType.INNER, eq(col("xa"), col("x")))
+        .join(factB, JoinType.INNER, eq(col("ka"), col("kb")))
+        .join(dimB, JoinType.INNER, eq(col("yb"), col("y"))).build();
+    LogicalPlan cbo = tester.run(written);
+    LogicalPlan batch = RuleTester.of(new CostBasedJoinReorder(),
+        new dev.ember.catalyst.optimizer.ReorderJoinsAvoidingCrossProducts()).run(written);
+    assertEquals(cbo, batch);
+  }
+
   /** Where a left-deep order is as cheap, it stays left-deep (must not fire). */
   @Test void keepsLeftDeepWhenBushyIsNoCheaper() {
     PlanBuilder factA = table("fa", 1_000_000, "ka", 1_000_000, "xa", 1_000);
