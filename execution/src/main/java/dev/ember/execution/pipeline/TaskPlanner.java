@@ -197,7 +197,7 @@ public final class TaskPlanner {
     List<VectorSchemaRoot> out = new ArrayList<>();
     try {
       for (var r : ranges) {
-        for (int p = r.start(); p < r.end(); p++) out.addAll(task.inputs().take(in.stageId(), p));
+        for (int p = r.start(); p < r.end(); p++) out.addAll(task.inputs().take(in.stageId(), p, r.mapStart(), r.mapEnd()));
       }
       return out;
     } catch (RuntimeException | Error e) {

@@ -22,7 +22,7 @@ public final class QueryContext implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(QueryContext.class.getName());
   private final String id;
   private final BufferAllocator allocator;
-  private final StageOutputs outputs = new StageOutputs();
+  private final StageOutputs outputs;
   private final ProgressTracker progress = new ProgressTracker();
   private final java.util.concurrent.atomic.AtomicLong rowsRead = new java.util.concurrent.atomic.AtomicLong();
   private final Map<Integer, JoinBuild> broadcasts = new HashMap<>();
@@ -43,6 +43,7 @@ public final class QueryContext implements AutoCloseable {
   public QueryContext(String id, BufferAllocator allocator, QueryClock clock, int batchSize, boolean codegen) {
     this.id = id;
     this.allocator = allocator;
+    this.outputs = new StageOutputs(allocator);
     this.clock = clock;
     this.batchSize = batchSize;
     this.codegen = codegen;

@@ -1,5 +1,6 @@
 package dev.ember.execution.shuffle;
 
+import dev.ember.planner.physical.PartitionRange;
 import java.util.List;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -9,5 +10,14 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  */
 public interface StageInputs {
   /** Every batch of one partition of a stage's output; the caller owns (and closes) them. */
-  List<VectorSchemaRoot> take(int stage, int partition);
+  default List<VectorSchemaRoot> take(int stage, int partition) {
+    return take(stage, partition, 0, PartitionRange.ALL_MAPS);
+  }
+
+  /**
+   * The batches of one partition of a stage's output written by map tasks {@code [mapStart,
+   * mapEnd)} ({@link PartitionRange#ALL_MAPS}: by every map task): a split of a skewed
+   * partition. The caller owns (and closes) them.
+   */
+  List<VectorSchemaRoot> take(int stage, int partition, int mapStart, int mapEnd);
 }
