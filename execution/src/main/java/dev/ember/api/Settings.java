@@ -91,7 +91,8 @@ public final class Settings {
     d.put(OPTIMIZER_TRACE, "false");
     d.put(OPTIMIZER_CHECK_INVARIANTS, "false");
     d.put(CBO_ENABLED, "true");
-    d.put(CBO_JOIN_REORDER, "false"); // off until its estimates beat the connected-order heuristic: TPC-H SF 1 Q9 takes 14 s with it, 3.9 s without
+    // On since session 4: its Q9 loss was the cross-product rule after it undoing its bushy trees.
+    d.put(CBO_JOIN_REORDER, "true");
     d.put(RUNTIME_FILTER, "true");
     d.put(QUERY_TIMEOUT, "0");
     d.put(TASK_MAX_FAILURES, "4");
@@ -102,8 +103,10 @@ public final class Settings {
     d.put(LOCALITY_WAIT, "3s");
     d.put(TEST_SLOW_TASK, "");
     d.put(HISTOGRAM_ENABLED, "true");
-    // Off until the filter drops rows inside the generated pipeline instead of copying survivors
-    // into new batches: on TPC-H SF 1 it made Q9 1.8 s instead of 0.95 s and Q18 2.1 s instead of 1.85 s.
+    // Off: the filters come from the probe pipeline's own joins, whose hash probes drop the same rows
+    // a few steps later; with the copy of survivors made cheap (session 4) TPC-H SF 1 is a wash
+    // (62.2 s on, 62.9 s off). What would pay is filtering a shuffled join's probe side before its
+    // shuffle (docs/cbo.md).
     d.put(RUNTIME_BLOOM_FILTER, "false");
     d.put(RUNTIME_BLOOM_MAX_BUILD_ROWS, "1000000");
     d.put(HISTOGRAM_BINS, Integer.toString(dev.ember.catalyst.stats.Histogram.DEFAULT_BINS));

@@ -29,8 +29,9 @@ import java.util.Set;
  *                                                                     Scan supplier
  * </pre>
  * Only inner joins with deterministic conditions form a group: reordering outer, semi or anti
- * joins changes their meaning. A cost-based order (statistics, dynamic programming) replaces this
- * greedy one later; this rule only ensures no needless cross product.
+ * joins changes their meaning. A group whose every join already has a condition across its sides
+ * is left alone: this rule only ensures no needless cross product, and runs after the cost-based
+ * {@code CostBasedJoinReorder}, whose (possibly bushy) order it must keep.
  */
 public final class ReorderJoinsAvoidingCrossProducts implements Rule<LogicalPlan> {
   @Override public LogicalPlan apply(LogicalPlan plan) {
@@ -42,6 +43,9 @@ public final class ReorderJoinsAvoidingCrossProducts implements Rule<LogicalPlan
   }
 
   private static LogicalPlan reorder(Join top) {
+    // A tree with no cross product is kept as it is: it may be the cost-based order (bushy,
+    // built on statistics) that re-flattening into the written order would throw away.
+    if (connected(top)) return top;
     List<LogicalPlan> relations = new ArrayList<>();
     List<Expr> conditions = new ArrayList<>();
     flatten(top, relations, conditions);
@@ -62,6 +66,19 @@ public final class ReorderJoinsAvoidingCrossProducts implements Rule<LogicalPlan
     if (!unused.isEmpty()) joined = new Filter(Predicates.and(unused), joined);
     List<NamedExpr> columns = new ArrayList<>(top.output());
     return new Project(columns, joined);
+  }
+
+  /** Whether every join of the group rooted at {@code p} has a condition reading both of its sides. */
+  private static boolean connected(LogicalPlan p) {
+    if (!isGroupMember(p)) return true;
+    Join j = (Join) p;
+    Set<Long> left = Exprs.ids(j.left().output()), right = Exprs.ids(j.right().output());
+    boolean joined = false;
+    for (Expr c : Predicates.splitConjuncts(j.condition())) {
+      Set<Long> refs = Exprs.references(c);
+      if (refs.stream().anyMatch(left::contains) && refs.stream().anyMatch(right::contains)) joined = true;
+    }
+    return joined && connected(j.left()) && connected(j.right());
   }
 
   private static void flatten(LogicalPlan p, List<LogicalPlan> relations, List<Expr> conditions) {

@@ -1,6 +1,7 @@
 package dev.ember.execution.pipeline;
 
 import dev.ember.catalyst.types.DataType;
+import dev.ember.codegen.operator.VectorCopy;
 import dev.ember.datasources.arrow.ArrowValues;
 import dev.ember.execution.operator.BatchSource;
 import java.util.List;
@@ -49,10 +50,10 @@ final class BloomFilterSource implements BatchSource {
       if (b == null || !active) return b;
       int rows = b.getRowCount();
       int[] selected = new int[rows];
-      int n = 0;
-      for (int r = 0; r < rows; r++) {
-        if (passes(b, r)) selected[n++] = r;
-      }
+      int n = rows;
+      for (int r = 0; r < rows; r++) selected[r] = r;
+      // One probe at a time over the surviving rows: a tight loop per column and vector type.
+      for (Probe p : probes) n = keep(b.getVector(p.column()), p, selected, n);
       tested += rows;
       kept += n;
       if (tested >= TRIAL_ROWS && kept > KEEP_LIMIT * tested) active = false;
@@ -68,12 +69,27 @@ final class BloomFilterSource implements BatchSource {
     }
   }
 
-  private boolean passes(VectorSchemaRoot b, int row) {
-    for (Probe p : probes) {
-      FieldVector v = b.getVector(p.column());
-      if (v.isNull(row) || !p.filter().mightContain(key(v, row, p.type()))) return false;
+  /** Compacts {@code selected[0..n)} to the rows whose key may be in the probe's filter; returns their count. */
+  private static int keep(FieldVector v, Probe p, int[] selected, int n) {
+    BloomFilter f = p.filter();
+    int out = 0;
+    if (v instanceof BigIntVector b) {
+      for (int i = 0; i < n; i++) {
+        int r = selected[i];
+        if (!b.isNull(r) && f.mightContain(b.get(r))) selected[out++] = r;
+      }
+    } else if (v instanceof IntVector iv) {
+      for (int i = 0; i < n; i++) {
+        int r = selected[i];
+        if (!iv.isNull(r) && f.mightContain(iv.get(r))) selected[out++] = r;
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        int r = selected[i];
+        if (!v.isNull(r) && f.mightContain(key(v, r, p.type()))) selected[out++] = r;
+      }
     }
-    return true;
+    return out;
   }
 
   /**
@@ -89,16 +105,11 @@ final class BloomFilterSource implements BatchSource {
     return value instanceof Number num && type.isIntegral() ? num.longValue() : value.hashCode();
   }
 
+  /** The selected rows in a new batch, column by column with typed loads and stores ({@link VectorCopy#gather}). */
   private VectorSchemaRoot select(VectorSchemaRoot b, int[] rows, int n) {
     VectorSchemaRoot out = VectorSchemaRoot.create(b.getSchema(), allocator);
     try {
-      for (int c = 0; c < b.getFieldVectors().size(); c++) {
-        FieldVector from = b.getVector(c), to = out.getVector(c);
-        to.setInitialCapacity(n);
-        to.allocateNew();
-        for (int i = 0; i < n; i++) ArrowValues.copy(from, rows[i], to, i);
-        to.setValueCount(n);
-      }
+      for (int c = 0; c < b.getFieldVectors().size(); c++) VectorCopy.gather(b.getVector(c), rows, n, out.getVector(c));
       out.setRowCount(n);
       return out;
     } catch (RuntimeException | Error e) {

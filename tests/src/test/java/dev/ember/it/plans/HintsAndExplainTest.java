@@ -83,7 +83,7 @@ class HintsAndExplainTest {
     String q5 = TpchQueries.text(5).replaceAll(";\\s*$", "");
     try (Session tpch = Session.builder().master("local[2]").getOrCreate()) {
       EmberViews.generatorCatalog(tpch, "sf1");
-      tpch.setConf("ember.sql.cbo.joinReorder.enabled", "true"); // off by default for now
+      tpch.setConf("ember.sql.cbo.joinReorder.enabled", "true"); // the default
       String on = tpch.state().planQuery(q5).optimized().treeString();
       tpch.setConf("ember.sql.cbo.joinReorder.enabled", "false");
       String off = tpch.state().planQuery(q5).optimized().treeString();

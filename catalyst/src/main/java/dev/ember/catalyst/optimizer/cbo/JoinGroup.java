@@ -103,9 +103,22 @@ final class JoinGroup {
     return false;
   }
 
-  /** Whether any relation outside {@code have} connects to it. */
+  /**
+   * Whether some condition reads relation {@code i} and relations of {@code have}, and nothing
+   * else: joining i then is no cross product, though the join has keys only when the condition is
+   * an equality ({@link #connects}). A non-equi condition (TPC-DS q54's {@code d_month_seq <=
+   * (scalar subquery)}) still ties a relation to the others as the statistics-free
+   * {@code ReorderJoinsAvoidingCrossProducts} sees it, so both rules agree on what a cross product is.
+   */
+  boolean touches(int have, int i) {
+    int me = 1 << i;
+    for (int m : masks) if ((m & me) != 0 && (m & have) != 0 && (m & ~(have | me)) == 0) return true;
+    return false;
+  }
+
+  /** Whether any relation outside {@code have} touches it ({@link #touches}). */
   boolean extensible(int have) {
-    for (int i = 0; i < size(); i++) if ((have & 1 << i) == 0 && connects(have, i)) return true;
+    for (int i = 0; i < size(); i++) if ((have & 1 << i) == 0 && touches(have, i)) return true;
     return false;
   }
 

@@ -10,7 +10,8 @@ import dev.ember.catalyst.plan.logical.LogicalPlan;
  * the estimated rows of its joins' outputs, which is what hash joins build, probe and pass on.
  *
  * <p>A relation may join the relations before it without a condition (a cross product) only when
- * none of the remaining relations has a condition with them: no order this search returns has a
+ * none of the remaining relations has a condition with them (an equality or any other condition
+ * reading only them and it): no order this search returns has a
  * cross product that some other order avoids.
  */
 final class JoinOrderSearch {
@@ -152,7 +153,8 @@ final class JoinOrderSearch {
     return new Result(plan, cost);
   }
 
-  private boolean allowed(int have, int i) { return group.connects(have, i) || !group.extensible(have); }
+  /** Relation i may join {@code have} when a condition ties them, or when no remaining relation is tied to it. */
+  private boolean allowed(int have, int i) { return group.touches(have, i) || !group.extensible(have); }
 
   private double rows(LogicalPlan p) { return estimator.estimate(p).rows(); }
 }

@@ -111,6 +111,48 @@ class CostBasedJoinReorderTest {
     assertEquals(out, tester.run(out), "a second run keeps the bushy tree");
   }
 
+  /**
+   * The optimizer's "Join reorder" batch runs the statistics-free cross-product avoidance right
+   * after this rule: it must keep the bushy tree (it used to re-flatten it into a left-deep order
+   * starting from the tree's first relation).
+   */
+  @Test void theCrossProductRuleAfterItKeepsTheBushyTree() {
+    PlanBuilder factA = table("fa", 1_000_000, "ka", 1_000, "xa", 1_000);
+    PlanBuilder factB = table("fb", 1_000_000, "kb", 1_000, "yb", 1_000);
+    PlanBuilder dimA = table("da", 1_000, "x", 1_000).filter(eq(col("x"), lit(7L)));
+    PlanBuilder dimB = table("db", 1_000, "y", 1_000).filter(eq(col("y"), lit(9L)));
+    LogicalPlan written = factA.join(dimA, JoinType.INNER, eq(col("xa"), col("x")))
+        .join(factB, JoinType.INNER, eq(col("ka"), col("kb")))
+        .join(dimB, JoinType.INNER, eq(col("yb"), col("y"))).build();
+    LogicalPlan cbo = tester.run(written);
+    LogicalPlan batch = RuleTester.of(new CostBasedJoinReorder(),
+        new dev.ember.catalyst.optimizer.ReorderJoinsAvoidingCrossProducts()).run(written);
+    assertEquals(cbo, batch);
+  }
+
+  /**
+   * TPC-DS q54's shape: two one-row relations (scalar subqueries) tied to the date dimension only
+   * by range conditions, the dimension tied to the facts by an equality. The join reorder batch
+   * must be idempotent: the cost-based search used to join the two one-row relations without a
+   * condition (only equalities counted as ties), the statistics-free rule then re-flattened the
+   * group, and a second run changed the plan again.
+   */
+  @Test void rangeConditionsTieRelationsAndTheBatchIsIdempotent() {
+    PlanBuilder low = table("low", 1, "lo", 1);
+    PlanBuilder dates = table("dates", 1_000, "d_k", 1_000, "d_seq", 100);
+    PlanBuilder high = table("high", 1, "hi", 1);
+    PlanBuilder facts = table("facts", 1_000_000, "f_d", 1_000);
+    LogicalPlan written = low.join(dates, JoinType.INNER, le(col("d_seq"), col("lo")))
+        .join(high, JoinType.INNER, ge(col("d_seq"), col("hi")))
+        .join(facts, JoinType.INNER, eq(col("f_d"), col("d_k"))).build();
+    RuleTester batch = RuleTester.of(new CostBasedJoinReorder(), new dev.ember.catalyst.optimizer.ReorderJoinsAvoidingCrossProducts());
+    LogicalPlan once = batch.run(written);
+    assertEquals(once, batch.run(once), "a second run changes nothing:\n" + once.treeString());
+    once.foreach(n -> {
+      if (n instanceof Join j) assertFalse(j.condition().equals(Literal.TRUE), "cross product in\n" + once.treeString());
+    });
+  }
+
   /** Where a left-deep order is as cheap, it stays left-deep (must not fire). */
   @Test void keepsLeftDeepWhenBushyIsNoCheaper() {
     PlanBuilder factA = table("fa", 1_000_000, "ka", 1_000_000, "xa", 1_000);
