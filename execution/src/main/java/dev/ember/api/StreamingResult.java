@@ -93,6 +93,8 @@ final class StreamingResult implements QueryResult {
 
   @Override public long bytesSpilled() { return query.spillMetrics().bytes(); }
 
+  @Override public long shuffleBytesSpilled() { return query.spillMetrics().shuffleBytes(); }
+
   @Override public long rowsSpilled() { return query.spillMetrics().rows(); }
 
   @Override public QueryProgress progress() {

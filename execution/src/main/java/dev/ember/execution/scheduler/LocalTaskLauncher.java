@@ -1,10 +1,12 @@
 package dev.ember.execution.scheduler;
 
+import dev.ember.execution.memory.QueryMemoryLimit;
 import dev.ember.execution.operator.BatchSource;
 import dev.ember.execution.operator.Batches;
 import dev.ember.execution.pipeline.TaskPlanner;
 import dev.ember.execution.shuffle.HashPartitioner;
 import dev.ember.planner.adaptive.MapOutputStatistics;
+import dev.ember.planner.physical.PhysicalPlan;
 import dev.ember.planner.stage.Stage;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,9 +123,28 @@ public final class LocalTaskLauncher implements TaskLauncher {
         sink.accept(b);
       }
     } catch (RuntimeException | Error e) {
-      query.fail(e);
-      throw e;
+      throw failed(e, stage, partition);
     }
+  }
+
+  /** Fails the query with {@code e} — an allocation over the query's limit as its 53200 error — and returns what to throw. */
+  private RuntimeException failed(Throwable e, Stage stage, int partition) {
+    Throwable why = QueryMemoryLimit.exceeded(e, query.id() + " stage " + stage.id() + " task " + partition,
+        operators(stage.plan()), query.allocator());
+    query.fail(why);
+    if (why instanceof RuntimeException r) return r;
+    throw (Error) why;
+  }
+
+  /** The operators of a stage's plan, top first ("Sort <- Project <- StageInput"), for messages. */
+  static String operators(PhysicalPlan plan) {
+    List<String> names = new ArrayList<>();
+    for (PhysicalPlan p = plan; p != null; p = p.children().isEmpty() ? null : p.children().get(0)) {
+      String d = p.describe();
+      int cut = d.indexOf(' ');
+      names.add(cut < 0 ? d : d.substring(0, cut));
+    }
+    return String.join(" <- ", names);
   }
 
   /** A result task writing to its own output: committed only if every batch went through. */
@@ -145,8 +166,7 @@ public final class LocalTaskLauncher implements TaskLauncher {
       out.commit();
       committed = true;
     } catch (RuntimeException | Error e) {
-      query.fail(e);
-      throw e;
+      throw failed(e, stage, partition);
     } finally {
       if (out != null && !committed) out.abort();
     }

@@ -4,6 +4,7 @@ import dev.ember.catalyst.errors.EmberException;
 import dev.ember.catalyst.expr.eval.QueryClock;
 import dev.ember.execution.join.JoinBuild;
 import dev.ember.execution.memory.MemoryManager;
+import dev.ember.execution.memory.QueryMemoryLimit;
 import dev.ember.execution.memory.SpillMetrics;
 import dev.ember.execution.memory.TaskMemory;
 import dev.ember.execution.shuffle.StageOutputs;
@@ -22,7 +23,7 @@ public final class QueryContext implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(QueryContext.class.getName());
   private final String id;
   private final BufferAllocator allocator;
-  private final StageOutputs outputs = new StageOutputs();
+  private final StageOutputs outputs;
   private final ProgressTracker progress = new ProgressTracker();
   private final java.util.concurrent.atomic.AtomicLong rowsRead = new java.util.concurrent.atomic.AtomicLong();
   private final Map<Integer, JoinBuild> broadcasts = new HashMap<>();
@@ -46,6 +47,9 @@ public final class QueryContext implements AutoCloseable {
     this.clock = clock;
     this.batchSize = batchSize;
     this.codegen = codegen;
+    this.outputs = new StageOutputs(allocator, spillMetrics);
+    QueryMemoryLimit limit = QueryMemoryLimit.of(allocator);
+    if (limit != null) limit.addSpillable(outputs);
   }
 
   public String id() { return id; }
@@ -140,6 +144,7 @@ public final class QueryContext implements AutoCloseable {
   /** Interrupts the running tasks and tells the launchers, so queued tasks end without running. */
   private void stopTasks() {
     threads.interruptAll();
+    outputs.close(); // nothing will read them: their memory and spill files go now, not when the reader closes
     List<Runnable> listeners;
     synchronized (onStop) {
       listeners = new ArrayList<>(onStop);
@@ -199,6 +204,8 @@ public final class QueryContext implements AutoCloseable {
   public int runningTaskThreads() { return threads.size(); }
 
   @Override public void close() {
+    QueryMemoryLimit limit = QueryMemoryLimit.of(allocator);
+    if (limit != null) limit.removeSpillable(outputs);
     outputs.close();
     synchronized (broadcasts) {
       broadcasts.values().forEach(JoinBuild::close);
