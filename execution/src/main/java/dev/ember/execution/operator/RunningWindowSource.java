@@ -38,8 +38,8 @@ public final class RunningWindowSource implements BatchSource {
   private final List<VectorSchemaRoot> pending = new ArrayList<>();
   private final Deque<VectorSchemaRoot> ready = new ArrayDeque<>();
   private long rowsBefore;
-  private long rank;
-  private long denseRank;
+  /** Per function: the peer groups seen so far (DENSE_RANK's running state). */
+  private final long[] groupsBefore;
   private boolean inputDone;
 
   /** @param input sorted by {@code orderKeys}; @param memory where the held-back peer group is reserved (null: no limit) */
@@ -52,6 +52,7 @@ public final class RunningWindowSource implements BatchSource {
     this.allocator = allocator;
     this.reservation = memory == null ? null : memory.newReservation("Window", null);
     this.aggregates = new WindowAggregate[columns.size()];
+    this.groupsBefore = new long[columns.size()];
     for (int c = 0; c < columns.size(); c++) {
       WindowColumn col = columns.get(c);
       if (isAggregate(col.fn())) {
@@ -187,13 +188,12 @@ public final class RunningWindowSource implements BatchSource {
     Object[] out = new Object[n];
     DataType t = col.type();
     WindowAggregate acc = aggregates[c];
-    long rankAt = rank, dense = denseRank;
     for (int gs = 0; gs < n; ) {
       int ge = gs + 1;
       while (ge < n && !groupStart[ge]) ge++;
       if (acc == null) {
-        rankAt = rowsBefore + gs + 1;
-        dense++;
+        long rankAt = rowsBefore + gs + 1;
+        long dense = ++groupsBefore[c];
         for (int i = gs; i < ge; i++) {
           out[i] = switch (col.fn()) {
             case ROW_NUMBER -> WindowValues.integral(rowsBefore + i + 1, t);
@@ -212,10 +212,6 @@ public final class RunningWindowSource implements BatchSource {
         for (int i = gs; i < ge; i++) out[i] = v;
       }
       gs = ge;
-    }
-    if (acc == null) {
-      rank = rankAt;
-      denseRank = dense;
     }
     return out;
   }
