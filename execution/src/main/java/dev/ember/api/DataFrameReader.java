@@ -59,8 +59,8 @@ public final class DataFrameReader {
     List<String> parts = new ArrayList<>();
     for (int i = 0; i < ddl.length(); i++) {
       char c = ddl.charAt(i);
-      if (c == '(') depth++;
-      else if (c == ')') depth--;
+      if (c == '(' || c == '<') depth++;
+      else if (c == ')' || c == '>') depth--;
       else if (c == ',' && depth == 0) {
         parts.add(ddl.substring(from, i));
         from = i + 1;

@@ -102,9 +102,10 @@ final class Engine {
    * information_schema —, a cached table) runs on this process's own threads, which in local mode
    * is what the manager does anyway: such tables are small by nature.
    */
-  TaskLauncher launcher(StagePlan plan, QueryContext query, Consumer<VectorSchemaRoot> results, int maxFailures) {
+  TaskLauncher launcher(StagePlan plan, QueryContext query, Consumer<VectorSchemaRoot> results,
+                        dev.ember.execution.cluster.SchedulingConfig scheduling) {
     if (!ClusterPlans.isShippable(plan)) return new LocalTaskLauncher(query, scheduler, results);
-    return cluster.launcher(plan, query, results, maxFailures);
+    return cluster.launcher(plan, query, results, scheduling);
   }
 
   /** Task slots: the scheduler's threads, or the executors' cores. */

@@ -2,6 +2,9 @@ package dev.ember.api;
 
 import dev.ember.catalyst.errors.EmberException;
 import dev.ember.catalyst.optimizer.cbo.CostBasedJoinReorder;
+import dev.ember.execution.cluster.SchedulingConfig;
+import dev.ember.execution.scheduler.SlowTask;
+import dev.ember.execution.scheduler.Speculation;
 import dev.ember.planner.adaptive.AdaptiveConfig;
 import dev.ember.planner.strategy.PlannerConfig;
 import java.util.HashSet;
@@ -64,6 +67,53 @@ final class SessionConf {
     }
   }
 
+  double number(String key) {
+    try {
+      double v = Double.parseDouble(values.get(key).trim());
+      if (Double.isFinite(v) && v > 0) return v;
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new EmberException(EmberException.DATA_EXCEPTION, "setting " + key + " must be a positive number: " + values.get(key));
+  }
+
+  /** A duration setting in milliseconds: {@code "250ms"}, {@code "3s"}, or a number of milliseconds. */
+  long millis(String key) {
+    String v = values.get(key).trim().toLowerCase(java.util.Locale.ROOT);
+    try {
+      long ms;
+      if (v.endsWith("ms")) ms = Long.parseLong(v.substring(0, v.length() - 2).trim());
+      else if (v.endsWith("s")) ms = Math.round(Double.parseDouble(v.substring(0, v.length() - 1).trim()) * 1000);
+      else ms = Long.parseLong(v);
+      if (ms >= 0) return ms;
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new EmberException(EmberException.DATA_EXCEPTION, "setting " + key + " must be a duration such as 100ms or 3s: " + values.get(key));
+  }
+
+  /** Retries, speculation and locality of tasks on executors. */
+  SchedulingConfig schedulingConfig() {
+    Speculation speculation = new Speculation(bool(Settings.SPECULATION), number(Settings.SPECULATION_MULTIPLIER),
+        fraction(Settings.SPECULATION_QUANTILE), millis(Settings.SPECULATION_MIN_RUNTIME));
+    int maxFailures = integer(Settings.TASK_MAX_FAILURES);
+    if (maxFailures < 1) {
+      throw new EmberException(EmberException.DATA_EXCEPTION, "setting " + Settings.TASK_MAX_FAILURES + " must be at least 1");
+    }
+    return new SchedulingConfig(maxFailures, speculation, millis(Settings.LOCALITY_WAIT),
+        SlowTask.parse(values.get(Settings.TEST_SLOW_TASK)));
+  }
+
+  private double fraction(String key) {
+    try {
+      double v = Double.parseDouble(values.get(key).trim());
+      if (v >= 0 && v <= 1) return v;
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new EmberException(EmberException.DATA_EXCEPTION, "setting " + key + " must be a number from 0 to 1: " + values.get(key));
+  }
+
   /** {@code ember.sql.queryTimeout} in seconds (0: none). */
   double timeoutSeconds() {
     String v = values.getOrDefault(Settings.QUERY_TIMEOUT, "0").trim();
@@ -93,6 +143,8 @@ final class SessionConf {
   /** Adaptive execution's settings ({@code ember.sql.adaptive.*}); its broadcast threshold is the planner's. */
   AdaptiveConfig adaptiveConfig(int parallelism) {
     return new AdaptiveConfig(bool(Settings.ADAPTIVE_ENABLED), longValue(Settings.ADVISORY_PARTITION_SIZE),
-        longValue(Settings.COALESCE_MIN_PARTITION_SIZE), parallelism, longValue(Settings.BROADCAST_THRESHOLD));
+        longValue(Settings.COALESCE_MIN_PARTITION_SIZE), parallelism, longValue(Settings.BROADCAST_THRESHOLD),
+        new AdaptiveConfig.SkewJoin(bool(Settings.SKEW_JOIN_ENABLED), number(Settings.SKEW_JOIN_FACTOR),
+            longValue(Settings.SKEW_JOIN_THRESHOLD)));
   }
 }

@@ -76,7 +76,7 @@ public final class SessionState implements AutoCloseable {
 
   public String master() { return engine.master(); }
 
-  /** What the cluster manager recorded (task attempts, failures, lost executors); empty in local mode. */
+  /** What the cluster manager recorded (task attempts, failures, lost executors, speculation); in local mode only speculation. */
   public java.util.List<dev.ember.execution.cluster.JobEvent> clusterEvents() { return engine.cluster().events(); }
 
   /** The executor processes of {@code local-cluster} mode (none in local mode): for tests. */
@@ -283,12 +283,12 @@ public final class SessionState implements AutoCloseable {
       fields.add(new Field(q.columnNames().get(i), out.get(i).type(), out.get(i).nullable()));
     }
     double timeout = conf.timeoutSeconds(); // settings first: a bad one fails before any memory is taken
-    int maxFailures = conf.integer(Settings.TASK_MAX_FAILURES);
+    var scheduling = conf.schedulingConfig();
     var adaptive = conf.adaptiveConfig(engine.parallelism());
     QueryContext ctx = newQueryContext();
     StreamingResult result = new StreamingResult(new Schema(fields), ctx, ctx.allocator(), running::remove);
     running.add(result);
-    var launcher = engine.launcher(planned.stages(), ctx, result::offer, maxFailures);
+    var launcher = engine.launcher(planned.stages(), ctx, result::offer, scheduling);
     QueryExecution execution = new QueryExecution(planned.stages(), ctx, engine.scheduler(), launcher, adaptive);
     boolean codegen = ctx.codegen();
     CompletableFuture<Void> done = execution.start();

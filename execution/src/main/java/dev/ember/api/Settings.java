@@ -48,6 +48,25 @@ public final class Settings {
   public static final String ADVISORY_PARTITION_SIZE = "ember.sql.adaptive.advisoryPartitionSizeInBytes";
   /** Smallest coalesced partition when a small shuffle is still split for parallelism. */
   public static final String COALESCE_MIN_PARTITION_SIZE = "ember.sql.adaptive.coalescePartitions.minPartitionSize";
+  /** Whether adaptive execution splits the skewed partitions of shuffled joins. */
+  public static final String SKEW_JOIN_ENABLED = "ember.sql.adaptive.skewJoin.enabled";
+  /** A join partition is skewed when larger than this many times its side's median partition (and the threshold). */
+  public static final String SKEW_JOIN_FACTOR = "ember.sql.adaptive.skewJoin.skewedPartitionFactor";
+  /** A join partition is skewed when larger than this many bytes (and the factor times the median). */
+  public static final String SKEW_JOIN_THRESHOLD = "ember.sql.adaptive.skewJoin.skewedPartitionThresholdInBytes";
+
+  /** Whether stragglers get a speculative copy on another executor (cluster mode). */
+  public static final String SPECULATION = "ember.speculation";
+  /** A task is a straggler when it runs this many times longer than the median finished task. */
+  public static final String SPECULATION_MULTIPLIER = "ember.speculation.multiplier";
+  /** The share of a stage's tasks that must have finished before any is copied. */
+  public static final String SPECULATION_QUANTILE = "ember.speculation.quantile";
+  /** A task running less than this long is never copied ("100ms", "1s" or milliseconds). */
+  public static final String SPECULATION_MIN_RUNTIME = "ember.speculation.minTaskRuntime";
+  /** How long a task waits for the executor holding its input before it goes to any ("3s", or milliseconds). */
+  public static final String LOCALITY_WAIT = "ember.locality.wait";
+  /** TEST ONLY: "stage:partition:millis" makes that task's first attempt sleep on its executor (a straggler). */
+  public static final String TEST_SLOW_TASK = "ember.test.slowTask";
 
   /** How many times a task may fail before its query fails (cluster mode). */
   public static final String TASK_MAX_FAILURES = "ember.task.maxFailures";
@@ -62,6 +81,9 @@ public final class Settings {
     d.put(ADAPTIVE_ENABLED, "true");
     d.put(ADVISORY_PARTITION_SIZE, Long.toString(dev.ember.planner.adaptive.AdaptiveConfig.DEFAULT_ADVISORY));
     d.put(COALESCE_MIN_PARTITION_SIZE, Long.toString(dev.ember.planner.adaptive.AdaptiveConfig.DEFAULT_MIN_PARTITION));
+    d.put(SKEW_JOIN_ENABLED, "true");
+    d.put(SKEW_JOIN_FACTOR, "5");
+    d.put(SKEW_JOIN_THRESHOLD, Long.toString(dev.ember.planner.adaptive.AdaptiveConfig.SkewJoin.DEFAULT_THRESHOLD));
     d.put(BROADCAST_THRESHOLD, Long.toString(10L * 1024 * 1024));
     d.put(CODEGEN_ENABLED, "true");
     d.put(BATCH_SIZE, "4096");
@@ -73,6 +95,12 @@ public final class Settings {
     d.put(RUNTIME_FILTER, "true");
     d.put(QUERY_TIMEOUT, "0");
     d.put(TASK_MAX_FAILURES, "4");
+    d.put(SPECULATION, "false");
+    d.put(SPECULATION_MULTIPLIER, "1.5");
+    d.put(SPECULATION_QUANTILE, "0.75");
+    d.put(SPECULATION_MIN_RUNTIME, "100ms");
+    d.put(LOCALITY_WAIT, "3s");
+    d.put(TEST_SLOW_TASK, "");
     d.put(HISTOGRAM_ENABLED, "true");
     // Off until the filter drops rows inside the generated pipeline instead of copying survivors
     // into new batches: on TPC-H SF 1 it made Q9 1.8 s instead of 0.95 s and Q18 2.1 s instead of 1.85 s.

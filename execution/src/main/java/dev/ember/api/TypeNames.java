@@ -23,11 +23,15 @@ final class TypeNames {
 
   private TypeNames() {}
 
-  /** The type called {@code name}: {@code "int"}, {@code "string"}, {@code "decimal(10,2)"}, … */
+  /** The type called {@code name}: {@code "int"}, {@code "string"}, {@code "decimal(10,2)"}, {@code "array<int>"}, … */
   static DataType type(String name) {
     String n = name.trim().toLowerCase(Locale.ROOT);
     DataType t = NAMES.get(n);
     if (t != null) return t;
+    if (n.startsWith("array") && n.substring(5).trim().startsWith("<") && n.endsWith(">")) {
+      String inner = n.substring(5).trim();
+      return DataType.array(type(inner.substring(1, inner.length() - 1)));
+    }
     Matcher m = DECIMAL.matcher(n);
     if (m.matches()) {
       int p = m.group(1) == null ? 10 : Integer.parseInt(m.group(1));

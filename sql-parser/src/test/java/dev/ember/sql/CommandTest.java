@@ -60,6 +60,16 @@ class CommandTest {
     assertEquals("/data/sales", c.location());
   }
 
+  @Test void createTableWithArrayColumns() {
+    CreateTable c = assertInstanceOf(CreateTable.class, parse(
+        "CREATE TABLE t (tags ARRAY<STRING>, grid array<array<decimal(5, 1)>>, n INT) USING parquet"));
+    assertEquals(List.of(
+        new Field("tags", DataType.array(DataType.VARCHAR), true),
+        new Field("grid", DataType.array(DataType.array(DataType.decimal(5, 1))), true),
+        new Field("n", DataType.INT, true)), c.columns());
+    Tests.error("CREATE TABLE t (a ARRAY<INT) USING csv", EmberException.SYNTAX_ERROR, 1, 28);
+  }
+
   @Test void createTableWithoutColumnsOrOptions() {
     CreateTable c = assertInstanceOf(CreateTable.class, parse("create table t2 using csv location 'x.csv';"));
     assertEquals(List.of("t2"), c.name());

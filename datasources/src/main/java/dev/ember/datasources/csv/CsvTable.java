@@ -72,8 +72,9 @@ public final class CsvTable implements DataSourceTable, java.io.Serializable {
     return new CsvTable(name, location, options, files, new Schema(fields));
   }
 
+  /** Intervals, NULL and ARRAY columns have no CSV text form (Spark refuses arrays in CSV too). */
   private static void checkSupported(Field f) {
-    if (f.type().isInterval() || f.type().id() == dev.ember.catalyst.types.TypeId.NULL) {
+    if (f.type().isInterval() || f.type().isArray() || f.type().id() == dev.ember.catalyst.types.TypeId.NULL) {
       throw EmberException.notSupported("CSV column '" + f.name() + "' of type " + f.type().sql());
     }
   }

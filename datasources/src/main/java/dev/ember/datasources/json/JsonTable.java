@@ -34,7 +34,8 @@ import org.apache.hadoop.fs.FileStatus;
  * A table stored as line-delimited JSON (one object per line, UTF-8): one file, or every
  * non-hidden file under a directory. The schema is declared, or inferred from the first
  * {@code samplingRows} lines ({@link JsonValues#infer}: columns in the order keys first appear,
- * all nullable; a key that is only ever null is VARCHAR; in PERMISSIVE mode a malformed sampled
+ * all nullable; a key that is only ever null is VARCHAR; arrays are ARRAY of their elements'
+ * merged type, VARCHAR elements when none is ever seen; in PERMISSIVE mode a malformed sampled
  * line adds the {@code columnNameOfCorruptRecord} column, as Spark does). A split is a run of whole
  * files.
  */
@@ -110,7 +111,7 @@ public final class JsonTable implements DataSourceTable {
     }
     List<Field> fields = new ArrayList<>();
     for (Map.Entry<String, DataType> e : types.entrySet()) {
-      fields.add(new Field(spelling.get(e.getKey()), e.getValue() == null ? DataType.VARCHAR : e.getValue(), true));
+      fields.add(new Field(spelling.get(e.getKey()), JsonValues.finish(e.getValue()), true));
     }
     if (corrupt && options.mode() == ParseMode.PERMISSIVE && !types.containsKey(options.corruptColumn().toLowerCase(Locale.ROOT))) {
       fields.add(new Field(options.corruptColumn(), DataType.VARCHAR, true));

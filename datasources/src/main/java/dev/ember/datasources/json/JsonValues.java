@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.ember.catalyst.errors.EmberException;
 import dev.ember.catalyst.types.DataType;
+import dev.ember.catalyst.types.TypeId;
 import dev.ember.catalyst.types.Utf8String;
 import dev.ember.datasources.csv.CsvOptions;
 import dev.ember.datasources.csv.CsvValues;
@@ -15,7 +16,10 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * JSON values to Ember values, for reading a typed column and for inferring types, so inference
@@ -37,8 +41,9 @@ final class JsonValues {
 
   /**
    * The Ember type a JSON value suggests: integers BIGINT (DOUBLE when beyond 64 bits), other
-   * numbers DOUBLE, strings VARCHAR, booleans BOOLEAN, objects and arrays VARCHAR (their JSON
-   * text); null for a JSON null, which says nothing.
+   * numbers DOUBLE, strings VARCHAR, booleans BOOLEAN, objects VARCHAR (their JSON text), arrays
+   * ARRAY of their elements' merged type (ARRAY&lt;NULL&gt; while no element says more, see
+   * {@link #finish}); null for a JSON null, which says nothing.
    */
   static DataType infer(JsonParser p) throws IOException {
     JsonToken t = p.currentToken();
@@ -52,8 +57,14 @@ final class JsonValues {
         return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? DataType.DOUBLE : DataType.BIGINT;
       case VALUE_NUMBER_FLOAT:
         return DataType.DOUBLE;
+      case START_ARRAY: {
+        DataType element = null;
+        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+          element = merge(element, infer(p));
+        }
+        return DataType.array(element == null ? DataType.NULL : element);
+      }
       case START_OBJECT:
-      case START_ARRAY:
         p.skipChildren();
         return DataType.VARCHAR;
       default:
@@ -61,20 +72,37 @@ final class JsonValues {
     }
   }
 
-  /** The type both values fit: BIGINT and DOUBLE widen to DOUBLE; other disagreements to VARCHAR. */
+  /**
+   * The type both values fit: BIGINT and DOUBLE widen to DOUBLE; arrays merge their elements (an
+   * array with no known element fits any array); other disagreements become VARCHAR, which reads
+   * any JSON value (arrays and objects as their text).
+   */
   static DataType merge(DataType a, DataType b) {
-    if (a == null) return b;
-    if (b == null || a.equals(b)) return a;
+    if (a == null || a.id() == TypeId.NULL) return b == null ? a : b;
+    if (b == null || b.id() == TypeId.NULL || a.equals(b)) return a;
+    if (a.isArray() && b.isArray()) return DataType.array(merge(a.elementType(), b.elementType()));
     if (a.isNumeric() && b.isNumeric()) return DataType.DOUBLE;
     return DataType.VARCHAR;
+  }
+
+  /** An inferred type made readable: elements never seen (only nulls, empty arrays) are VARCHAR. */
+  static DataType finish(DataType t) {
+    if (t == null || t.id() == TypeId.NULL) return DataType.VARCHAR;
+    return t.isArray() ? DataType.array(finish(t.elementType())) : t;
   }
 
   /** The current value (the parser stands on its first token) as {@code type}; consumes it. */
   static Object read(JsonParser p, DataType type) throws IOException, Mismatch {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_NULL) return null;
+    if (t == JsonToken.START_ARRAY && type.isArray()) return list(p, type.elementType());
+    if (type.isArray()) {
+      String what = t == JsonToken.START_OBJECT ? "an object" : "'" + p.getText() + "'";
+      p.skipChildren();
+      throw new Mismatch(what + " is not a " + type.sql());
+    }
     if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-      if (type.id() != dev.ember.catalyst.types.TypeId.VARCHAR) {
+      if (type.id() != TypeId.VARCHAR) {
         p.skipChildren();
         throw new Mismatch("a nested " + (t == JsonToken.START_OBJECT ? "object" : "array") + " is not a " + type.sql());
       }
@@ -120,6 +148,25 @@ final class JsonValues {
     throw new Mismatch("'" + p.getText() + "' is not a valid " + type.sql());
   }
 
+  /** The elements of the array the parser stands on, each read as {@code element}; consumes it. */
+  private static List<Object> list(JsonParser p, DataType element) throws IOException, Mismatch {
+    List<Object> out = new ArrayList<>();
+    for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+      try {
+        out.add(read(p, element));
+      } catch (Mismatch m) {
+        skipRest(p);
+        throw new Mismatch("array element " + (out.size() + 1) + ": " + m.getMessage());
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /** Moves past the END_ARRAY of the array whose element the parser just finished. */
+  private static void skipRest(JsonParser p) throws IOException {
+    for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) p.skipChildren();
+  }
+
   private static Object integral(BigInteger v, DataType type) throws Mismatch {
     int bits = switch (type.id()) {
       case TINYINT -> 8;
@@ -147,7 +194,7 @@ final class JsonValues {
   }
 
   private static Object floating(double d, DataType type) {
-    return type.id() == dev.ember.catalyst.types.TypeId.FLOAT ? (Object) (float) d : (Object) d;
+    return type.id() == TypeId.FLOAT ? (Object) (float) d : (Object) d;
   }
 
   private static Object decimal(BigDecimal v, DataType type) throws Mismatch {

@@ -9,7 +9,8 @@ import org.apache.parquet.column.ColumnReader;
  * tight loop so the JIT sees one vector type and one getter per loop.
  *
  * <p>A value is present when its definition level equals the column's maximum; otherwise the row
- * is NULL. Top-level columns have no repetition, so one value is one row.
+ * is NULL. Flat columns have no repetition, so one value is one row; {@link ListDecoder} reads
+ * repeated leaves and hands each present element to its element decoder's {@link #readValue}.
  */
 abstract class ColumnDecoder {
   /**
@@ -17,6 +18,13 @@ abstract class ColumnDecoder {
    * allocated for at least {@code n} rows with every row NULL.
    */
   abstract void read(ColumnReader reader, int maxDefinitionLevel, FieldVector vector, int n);
+
+  /**
+   * Sets row {@code i} of {@code vector} to the reader's current value, known to be present,
+   * without consuming it. The vector already has room for row {@code i} unless it is of variable
+   * width (those grow themselves).
+   */
+  abstract void readValue(ColumnReader reader, FieldVector vector, int i);
 
   static ColumnDecoder forColumn(ParquetColumn column) {
     return ColumnDecoders.create(column);

@@ -17,11 +17,12 @@ import org.apache.arrow.vector.TinyIntVector;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.io.api.Binary;
 
-/** The {@link ColumnDecoder} for each {@link Conversion}. */
+/** The {@link ColumnDecoder} for each {@link Conversion}, and for lists of them ({@link ListDecoder}). */
 final class ColumnDecoders {
   private ColumnDecoders() {}
 
   static ColumnDecoder create(ParquetColumn column) {
+    if (column.isList()) return new ListDecoder(column.lists(), create(column.element()));
     Conversion c = column.conversion();
     return switch (c) {
       case BOOLEAN -> new BooleanDecoder();
@@ -43,6 +44,10 @@ final class ColumnDecoders {
   }
 
   private static final class BooleanDecoder extends ColumnDecoder {
+    @Override void readValue(ColumnReader r, FieldVector v, int i) {
+      ((BitVector) v).set(i, r.getBoolean() ? 1 : 0);
+    }
+
     @Override void read(ColumnReader r, int maxDef, FieldVector vector, int n) {
       BitVector v = (BitVector) vector;
       for (int i = 0; i < n; i++) {
@@ -53,6 +58,10 @@ final class ColumnDecoders {
   }
 
   private static final class IntDecoder extends ColumnDecoder {
+    @Override void readValue(ColumnReader r, FieldVector v, int i) {
+      if (v instanceof DateDayVector dates) dates.set(i, r.getInteger()); else ((IntVector) v).set(i, r.getInteger());
+    }
+
     @Override void read(ColumnReader r, int maxDef, FieldVector vector, int n) {
       if (vector instanceof DateDayVector dates) {
         for (int i = 0; i < n; i++) {
@@ -70,6 +79,10 @@ final class ColumnDecoders {
   }
 
   private static final class TinyIntDecoder extends ColumnDecoder {
+    @Override void readValue(ColumnReader r, FieldVector v, int i) {
+      ((TinyIntVector) v).set(i, (byte) r.getInteger());
+    }
+
     @Override void read(ColumnReader r, int maxDef, FieldVector vector, int n) {
       TinyIntVector v = (TinyIntVector) vector;
       for (int i = 0; i < n; i++) {
@@ -80,6 +93,10 @@ final class ColumnDecoders {
   }
 
   private static final class SmallIntDecoder extends ColumnDecoder {
+    @Override void readValue(ColumnReader r, FieldVector v, int i) {
+      ((SmallIntVector) v).set(i, (short) r.getInteger());
+    }
+
     @Override void read(ColumnReader r, int maxDef, FieldVector vector, int n) {
       SmallIntVector v = (SmallIntVector) vector;
       for (int i = 0; i < n; i++) {
@@ -90,6 +107,10 @@ final class ColumnDecoders {
   }
 
   private static final class UnsignedIntDecoder extends ColumnDecoder {
+    @Override void readValue(ColumnReader r, FieldVector v, int i) {
+      ((BigIntVector) v).set(i, Integer.toUnsignedLong(r.getInteger()));
+    }
+
     @Override void read(ColumnReader r, int maxDef, FieldVector vector, int n) {
       BigIntVector v = (BigIntVector) vector;
       for (int i = 0; i < n; i++) {
@@ -100,6 +121,10 @@ final class ColumnDecoders {
   }
 
   private static final class LongDecoder extends ColumnDecoder {
+    @Override void readValue(ColumnReader r, FieldVector v, int i) {
+      ((BigIntVector) v).set(i, r.getLong());
+    }
+
     @Override void read(ColumnReader r, int maxDef, FieldVector vector, int n) {
       BigIntVector v = (BigIntVector) vector;
       for (int i = 0; i < n; i++) {
@@ -110,6 +135,10 @@ final class ColumnDecoders {
   }
 
   private static final class FloatDecoder extends ColumnDecoder {
+    @Override void readValue(ColumnReader r, FieldVector v, int i) {
+      ((Float4Vector) v).set(i, r.getFloat());
+    }
+
     @Override void read(ColumnReader r, int maxDef, FieldVector vector, int n) {
       Float4Vector v = (Float4Vector) vector;
       for (int i = 0; i < n; i++) {
@@ -120,6 +149,10 @@ final class ColumnDecoders {
   }
 
   private static final class DoubleDecoder extends ColumnDecoder {
+    @Override void readValue(ColumnReader r, FieldVector v, int i) {
+      ((Float8Vector) v).set(i, r.getDouble());
+    }
+
     @Override void read(ColumnReader r, int maxDef, FieldVector vector, int n) {
       Float8Vector v = (Float8Vector) vector;
       for (int i = 0; i < n; i++) {
@@ -134,6 +167,10 @@ final class ColumnDecoders {
 
     TimestampDecoder(Conversion unit) { this.unit = unit; }
 
+    @Override void readValue(ColumnReader r, FieldVector v, int i) {
+      ((TimeStampVector) v).set(i, ParquetValues.timestampMicros(unit, r.getLong()));
+    }
+
     @Override void read(ColumnReader r, int maxDef, FieldVector vector, int n) {
       TimeStampVector v = (TimeStampVector) vector;
       for (int i = 0; i < n; i++) {
@@ -146,6 +183,10 @@ final class ColumnDecoders {
   }
 
   private static final class Int96Decoder extends ColumnDecoder {
+    @Override void readValue(ColumnReader r, FieldVector v, int i) {
+      ((TimeStampVector) v).set(i, ParquetValues.int96Micros(r.getBinary()));
+    }
+
     @Override void read(ColumnReader r, int maxDef, FieldVector vector, int n) {
       TimeStampVector v = (TimeStampVector) vector;
       for (int i = 0; i < n; i++) {
@@ -161,6 +202,10 @@ final class ColumnDecoders {
 
     LongDecimalDecoder(boolean int32) { this.int32 = int32; }
 
+    @Override void readValue(ColumnReader r, FieldVector v, int i) {
+      ArrowValues.setLongDecimal((DecimalVector) v, i, int32 ? r.getInteger() : r.getLong());
+    }
+
     @Override void read(ColumnReader r, int maxDef, FieldVector vector, int n) {
       DecimalVector v = (DecimalVector) vector;
       for (int i = 0; i < n; i++) {
@@ -174,6 +219,10 @@ final class ColumnDecoders {
 
   /** DECIMAL(p ≤ 18) stored as big-endian bytes. */
   private static final class BytesLongDecimalDecoder extends ColumnDecoder {
+    @Override void readValue(ColumnReader r, FieldVector v, int i) {
+      ArrowValues.setLongDecimal((DecimalVector) v, i, ParquetValues.unscaledLong(r.getBinary()));
+    }
+
     @Override void read(ColumnReader r, int maxDef, FieldVector vector, int n) {
       DecimalVector v = (DecimalVector) vector;
       for (int i = 0; i < n; i++) {
@@ -187,6 +236,10 @@ final class ColumnDecoders {
 
   /** DECIMAL(p > 18) stored as big-endian bytes (at most 16 of them for 38 digits). */
   private static final class WideDecimalDecoder extends ColumnDecoder {
+    @Override void readValue(ColumnReader r, FieldVector v, int i) {
+      ((DecimalVector) v).setBigEndian(i, r.getBinary().getBytesUnsafe());
+    }
+
     @Override void read(ColumnReader r, int maxDef, FieldVector vector, int n) {
       DecimalVector v = (DecimalVector) vector;
       for (int i = 0; i < n; i++) {
@@ -198,6 +251,11 @@ final class ColumnDecoders {
 
   /** STRING and BYTES: copies each value's bytes from the page (or dictionary) buffer. */
   private static final class BinaryDecoder extends ColumnDecoder {
+    @Override void readValue(ColumnReader r, FieldVector v, int i) {
+      ByteBuffer bytes = r.getBinary().toByteBuffer();
+      ((BaseVariableWidthVector) v).setSafe(i, bytes, bytes.position(), bytes.remaining());
+    }
+
     @Override void read(ColumnReader r, int maxDef, FieldVector vector, int n) {
       BaseVariableWidthVector v = (BaseVariableWidthVector) vector;
       for (int i = 0; i < n; i++) {
@@ -216,6 +274,15 @@ final class ColumnDecoders {
     private final ParquetColumn column;
 
     GenericDecoder(ParquetColumn column) { this.column = column; }
+
+    @Override void readValue(ColumnReader r, FieldVector v, int i) {
+      Object raw = switch (column.parquetType().getPrimitiveTypeName()) {
+        case INT32 -> (Object) r.getInteger();
+        case INT64 -> (Object) r.getLong();
+        default -> (Object) r.getBinary();
+      };
+      ArrowValues.set(v, i, column.type(), ParquetValues.emberValue(column.conversion(), column.type(), raw));
+    }
 
     @Override void read(ColumnReader r, int maxDef, FieldVector vector, int n) {
       for (int i = 0; i < n; i++) {

@@ -14,9 +14,10 @@ import org.apache.parquet.column.statistics.Statistics;
  */
 record ColumnRange(DataType type, Object min, Object max, long nullCount, long rowCount) {
 
-  /** The range described by {@code stats}, or null when they say nothing usable. */
+  /** The range described by {@code stats}, or null when they say nothing usable (always for lists). */
   static ColumnRange of(ParquetColumn column, Statistics<?> stats, long rowCount) {
-    if (stats == null || stats.isEmpty()) return null;
+    // A list's leaf statistics describe its elements (NULL elements and lists counted alike), not rows.
+    if (stats == null || stats.isEmpty() || column.isList()) return null;
     long nulls = stats.isNumNullsSet() ? stats.getNumNulls() : -1;
     Object min = null;
     Object max = null;

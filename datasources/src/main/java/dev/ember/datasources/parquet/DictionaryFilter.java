@@ -63,7 +63,7 @@ final class DictionaryFilter {
       return null; // <=> NULL is IS NULL: the dictionary holds no NULLs to look for
     }
     ParquetColumn column = find(columns, ref.name());
-    if (column == null || !column.type().equals(ref.type()) || column.conversion() == Conversion.INT96_TIMESTAMP) return null;
+    if (column == null || column.isList() || !column.type().equals(ref.type()) || column.conversion() == Conversion.INT96_TIMESTAMP) return null;
     List<Object> values = new ArrayList<>();
     for (Expr item : items) {
       if (!(item instanceof Literal lit) || !lit.type().equals(ref.type())) return null;

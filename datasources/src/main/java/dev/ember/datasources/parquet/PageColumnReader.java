@@ -86,6 +86,7 @@ final class PageColumnReader {
   static boolean supports(ParquetColumn column) { return targetOf(column) != null; }
 
   private static Target targetOf(ParquetColumn c) {
+    if (c.isList()) return null;
     return switch (c.conversion()) {
       case INT32, DATE, FLOAT -> Target.WIDTH4;
       case INT64, DOUBLE -> Target.WIDTH8;

@@ -27,7 +27,8 @@ import org.apache.parquet.schema.Type;
 /**
  * Reads a {@link ParquetSplit} one row group at a time: each wanted column of a common shape is
  * decoded page by page straight into the batch's Arrow vector ({@link PageColumnReader}); the
- * others go through Parquet-MR's {@link ColumnReader} (which handles every encoding) and a
+ * others, ARRAY columns included, go through Parquet-MR's {@link ColumnReader} (which handles
+ * every encoding and yields each value's repetition and definition levels) and a
  * {@link ColumnDecoder}. Only the
  * wanted column chunks are read from storage; row groups whose statistics rule out the filters
  * are not read at all.
@@ -147,7 +148,7 @@ public final class ParquetBatchReader implements BatchReader {
     } catch (IOException | RuntimeException e) {
       throw ParquetFiles.readError(chunk.file(), e);
     }
-    ColumnReadStoreImpl store = new ColumnReadStoreImpl(rowGroup, NoRecordConverter.INSTANCE,
+    ColumnReadStoreImpl store = new ColumnReadStoreImpl(rowGroup, NoRecordConverter.of(file.requested),
         file.requested, file.reader.getFooter().getFileMetaData().getCreatedBy());
     readers = new ColumnReader[file.columns.size()];
     pageReaders = new PageColumnReader[file.columns.size()];
@@ -155,7 +156,7 @@ public final class ParquetBatchReader implements BatchReader {
       file.bytesPerValue[u] = 8;
       ColumnChunkMetaData meta = null;
       for (ColumnChunkMetaData c : block.getColumns()) {
-        if (c.getPath().toDotString().equals(file.columns.get(u).name())) {
+        if (c.getPath().toDotString().equals(file.columns.get(u).chunkPath())) {
           meta = c;
           file.bytesPerValue[u] = Math.max(1, c.getTotalUncompressedSize() / Math.max(1, block.getRowCount()));
         }
@@ -222,7 +223,7 @@ public final class ParquetBatchReader implements BatchReader {
         }
         firstOutput = first.stream().mapToInt(Integer::intValue).toArray();
         List<Type> types = new ArrayList<>();
-        for (ParquetColumn c : columns) types.add(c.parquetType());
+        for (ParquetColumn c : columns) types.add(c.topLevel());
         requested = new MessageType(fileSchema.getName(), types);
         reader.setRequestedSchema(requested);
         decoders = new ColumnDecoder[columns.size()];
@@ -231,7 +232,7 @@ public final class ParquetBatchReader implements BatchReader {
         bytesPerValue = new long[columns.size()];
         for (int u = 0; u < columns.size(); u++) {
           decoders[u] = ColumnDecoder.forColumn(columns.get(u));
-          descriptors[u] = requested.getColumnDescription(new String[] {columns.get(u).name()});
+          descriptors[u] = requested.getColumnDescription(columns.get(u).leafPathArray());
           maxDefinitionLevel[u] = descriptors[u].getMaxDefinitionLevel();
         }
         filter = new RowGroupFilter(filters, all);

@@ -28,6 +28,7 @@ record ParquetFileInfo(String path, List<ParquetColumn> columns, List<RowGroup> 
   private static Map<String, ColumnRange> ranges(List<ParquetColumn> columns, List<BlockMetaData> blocks) {
     Map<String, ColumnRange> out = new HashMap<>();
     for (ParquetColumn column : columns) {
+      if (column.isList()) continue; // element statistics say nothing about rows
       ColumnRange merged = null;
       boolean complete = true;
       for (BlockMetaData b : blocks) {

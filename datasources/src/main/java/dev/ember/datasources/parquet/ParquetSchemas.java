@@ -24,8 +24,9 @@ import org.apache.parquet.schema.Type;
  * INT64 UINT(64)               DECIMAL(20,0)  BINARY, FIXED, BSON        VARBINARY
  * INT32 DATE                   DATE           DECIMAL(p,s) on INT32, INT64, FIXED, BINARY
  * </pre>
- * Nested and repeated columns, TIME, INTERVAL, UUID and FLOAT16 are not supported yet: a file
- * with one is rejected with the column's name rather than read partially.
+ * LIST groups and repeated fields of these become ARRAY columns ({@link ParquetListSchemas}).
+ * Structs, maps, TIME, INTERVAL, UUID and FLOAT16 are not supported yet: a file with one is
+ * rejected with the column's name rather than read partially.
  */
 final class ParquetSchemas {
   private ParquetSchemas() {}
@@ -34,16 +35,17 @@ final class ParquetSchemas {
     List<ParquetColumn> out = new ArrayList<>();
     for (Type t : schema.getFields()) {
       if (!t.isPrimitive() || t.isRepetition(Type.Repetition.REPEATED)) {
-        throw EmberException.notSupported("nested or repeated Parquet column '" + t.getName() + "' in " + path);
+        out.add(ParquetListSchemas.column(t, path));
+        continue;
       }
       PrimitiveType p = t.asPrimitiveType();
       Conversion c = conversion(p, path);
-      out.add(new ParquetColumn(p.getName(), emberType(p, c), !p.isRepetition(Type.Repetition.REQUIRED), p, c));
+      out.add(ParquetColumn.flat(p, emberType(p, c), c));
     }
     return out;
   }
 
-  private static Conversion conversion(PrimitiveType p, String path) {
+  static Conversion conversion(PrimitiveType p, String path) {
     LogicalTypeAnnotation logical = p.getLogicalTypeAnnotation();
     switch (p.getPrimitiveTypeName()) {
       case BOOLEAN:
@@ -102,7 +104,7 @@ final class ParquetSchemas {
     throw EmberException.notSupported("Parquet column '" + p.getName() + "' of type " + p + " in " + path);
   }
 
-  private static DataType emberType(PrimitiveType p, Conversion c) {
+  static DataType emberType(PrimitiveType p, Conversion c) {
     return switch (c) {
       case BOOLEAN -> DataType.BOOLEAN;
       case INT32 -> DataType.INT;

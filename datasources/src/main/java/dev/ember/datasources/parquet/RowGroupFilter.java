@@ -45,7 +45,7 @@ final class RowGroupFilter {
       ParquetColumn column = columns.get(name);
       if (column == null) column = columns.get(name.toLowerCase(java.util.Locale.ROOT));
       if (column == null) return null;
-      ColumnChunkMetaData chunk = chunks.get(column.name());
+      ColumnChunkMetaData chunk = chunks.get(column.chunkPath());
       return chunk == null ? null : ColumnRange.of(column, chunk.getStatistics(), block.getRowCount());
     };
     for (Expr e : conjuncts) if (!mightMatch(e, stats)) return false;

@@ -183,6 +183,17 @@ class CsvTableTest {
     assertTrue(e.getMessage().contains(missing));
   }
 
+  /** Arrays have no CSV form: a declared ARRAY column is refused when the table is opened, by name. */
+  @Test void arrayColumnsAreRefused() throws IOException {
+    Path p = dir.resolve("arrays.csv");
+    Files.write(p, List.of("1,\"[1,2]\""));
+    Schema declared = Schema.of(new Field("id", DataType.INT, true), new Field("tags", DataType.array(DataType.INT), true));
+    EmberException e = assertThrows(EmberException.class, () -> CsvTable.open("t", p.toString(), Map.of(), declared));
+    assertEquals(EmberException.FEATURE_NOT_SUPPORTED, e.sqlState());
+    assertTrue(e.getMessage().startsWith("not supported: ") && e.getMessage().contains("'tags'")
+        && e.getMessage().contains("ARRAY<INT>"), e.getMessage());
+  }
+
   /** Every value Ember reads equals what DuckDB reads from the file with Ember's column types. */
   private void assertEqualsDuckDb(CsvTable t, Path file, String duckOptions) {
     String columns = t.schema().fields().stream()

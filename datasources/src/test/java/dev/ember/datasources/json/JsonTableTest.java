@@ -51,10 +51,10 @@ class JsonTableTest {
     JsonTable t = JsonTable.open("t", p.toString(), Map.of(), null);
     assertEquals(Schema.of(new Field("id", DataType.BIGINT, true), new Field("name", DataType.VARCHAR, true),
         new Field("score", DataType.DOUBLE, true), new Field("ok", DataType.BOOLEAN, true),
-        new Field("tags", DataType.VARCHAR, true), new Field("n", DataType.VARCHAR, true),
+        new Field("tags", DataType.array(DataType.BIGINT), true), new Field("n", DataType.VARCHAR, true),
         new Field("extra", DataType.VARCHAR, true)), t.schema());
     assertEquals(List.of(
-        Arrays.asList(1L, "x", 2.0, true, "[1,2]", null, null),
+        Arrays.asList(1L, "x", 2.0, true, List.of(1L, 2L), null, null),
         Arrays.asList(2L, "y", 2.5, null, null, null, "{\"k\":\"v\"}"),
         Arrays.asList(30000000000L, null, null, false, null, null, null)), read(t));
     try (DuckDb duck = new DuckDb()) {

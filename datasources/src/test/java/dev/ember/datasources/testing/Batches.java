@@ -43,7 +43,7 @@ public final class Batches {
     for (int r = 0; r < root.getRowCount(); r++) {
       List<Object> row = new ArrayList<>(vectors.size());
       for (FieldVector v : vectors) {
-        DataType t = ArrowTypes.emberType(v.getField().getType());
+        DataType t = ArrowTypes.emberType(v.getField());
         row.add(canonical(ArrowValues.get(v, r, t), t));
       }
       out.add(row);
@@ -68,6 +68,11 @@ public final class Batches {
       case DECIMAL -> v instanceof Long l ? BigDecimal.valueOf(l, t.scale()) : v;
       case VARCHAR -> ((Utf8String) v).toString();
       case VARBINARY -> DuckDb.hex((byte[]) v);
+      case ARRAY -> {
+        List<Object> out = new ArrayList<>();
+        for (Object e : (List<?>) v) out.add(canonical(e, t.elementType()));
+        yield out;
+      }
       default -> v;
     };
   }

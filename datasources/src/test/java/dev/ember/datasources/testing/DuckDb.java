@@ -59,7 +59,7 @@ public final class DuckDb implements AutoCloseable {
   /**
    * Values as the tests compare them: integers as Long, DECIMAL as BigDecimal, DATE as Long days,
    * TIMESTAMP as Long microseconds (UTC for WITH TIME ZONE), text as String, floats as Double,
-   * bytes as a hex String.
+   * bytes as a hex String, lists as java.util.List of such values.
    */
   private static Object canonical(ResultSet r, int c, int sqlType) throws SQLException {
     Object o = r.getObject(c);
@@ -81,6 +81,8 @@ public final class DuckDb implements AutoCloseable {
         return hex(r.getBytes(c));
       case Types.BOOLEAN, Types.BIT:
         return r.getBoolean(c);
+      case Types.ARRAY:
+        return list((java.sql.Array) o);
       default:
         if (o instanceof BigDecimal) return o;
         if (o instanceof java.math.BigInteger bi) return new BigDecimal(bi);
@@ -89,6 +91,30 @@ public final class DuckDb implements AutoCloseable {
         }
         return o.toString();
     }
+  }
+
+  /** A list's elements in the same canonical forms, by their JDBC classes (nested lists too). */
+  private static List<Object> list(java.sql.Array a) throws SQLException {
+    List<Object> out = new ArrayList<>();
+    for (Object e : (Object[]) a.getArray()) out.add(element(e));
+    return out;
+  }
+
+  private static Object element(Object e) throws SQLException {
+    if (e == null) return null;
+    if (e instanceof java.sql.Array inner) return list(inner);
+    if (e instanceof Byte || e instanceof Short || e instanceof Integer || e instanceof Long) return ((Number) e).longValue();
+    if (e instanceof Float || e instanceof Double) return ((Number) e).doubleValue();
+    if (e instanceof java.math.BigInteger bi) return new BigDecimal(bi);
+    if (e instanceof LocalDate d) return d.toEpochDay();
+    if (e instanceof java.sql.Date d) return d.toLocalDate().toEpochDay();
+    if (e instanceof java.sql.Timestamp t) return micros(t.toLocalDateTime().toInstant(ZoneOffset.UTC));
+    if (e instanceof LocalDateTime t) return micros(t.toInstant(ZoneOffset.UTC));
+    if (e instanceof OffsetDateTime t) return micros(t.toInstant());
+    if (e instanceof java.sql.Blob b) return hex(b.getBytes(1, (int) b.length()));
+    if (e instanceof byte[] b) return hex(b);
+    if (e instanceof BigDecimal || e instanceof Boolean || e instanceof String) return e;
+    return e.toString();
   }
 
   private static long micros(java.time.Instant i) {

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The driver's side of cluster mode: executors register here over RPC and send heartbeats;
- * queued tasks go to executors with free cores; task statuses go back to their query's
+ * queued tasks go to executors with free cores, preferably (for a while) the one holding their
+ * input; task statuses go back to their query's
  * {@link ClusterJob}. An executor whose connection closes or whose heartbeats stop for {@code
  * heartbeatTimeoutMillis} is lost: its running tasks fail (and are retried by their jobs) and its
  * shuffle outputs are forgotten (and recomputed where still needed).
@@ -52,8 +53,14 @@ public final class ClusterDriver implements AutoCloseable {
     }
   }
 
-  /** @param preferred the executor holding most of the task's input, or null */
-  private record Queued(TaskDescription task, ClusterJob job, String preferred) {}
+  /**
+   * @param preferred the executors holding a good share of the task's input, most first (may be empty)
+   * @param avoid an executor the task must not run on (the one running the task a speculative
+   *     copy is of), or null
+   * @param queuedAt when the task was queued: it waits for {@code preferred} until {@code localityWaitMillis} later
+   */
+  private record Queued(TaskDescription task, ClusterJob job, List<String> preferred, String avoid, long queuedAt,
+                        long localityWaitMillis) {}
 
   private record Running(String executorId, ClusterJob job) {}
 
@@ -77,7 +84,7 @@ public final class ClusterDriver implements AutoCloseable {
     this.host = host;
     this.heartbeatTimeoutMillis = heartbeatTimeoutMillis;
     this.port = rpc.listen(host, port, new Handler());
-    monitor.scheduleAtFixedRate(() -> run(this::checkLiveness), 250, 250, TimeUnit.MILLISECONDS);
+    monitor.scheduleAtFixedRate(() -> run(this::tick), 250, 250, TimeUnit.MILLISECONDS);
   }
 
   public String host() { return host; }
@@ -130,10 +137,28 @@ public final class ClusterDriver implements AutoCloseable {
     for (ExecutorState e : executors.values()) e.connection.send(new Messages.QueryDone(job.queryId()));
   }
 
-  /** Queues a task; it goes to {@code preferred} (may be null) when that executor has a free core. */
-  void submit(TaskDescription task, ClusterJob job, String preferred) {
-    queue.add(new Queued(task, job, preferred));
+  /**
+   * Queues a task; it goes to one of {@code preferred} (may be empty) when one has a free core
+   * within {@code localityWaitMillis}, else to any executor but {@code avoid} (may be null).
+   */
+  void submit(TaskDescription task, ClusterJob job, List<String> preferred, String avoid, long localityWaitMillis) {
+    queue.add(new Queued(task, job, preferred, avoid, System.currentTimeMillis(), localityWaitMillis));
     dispatch();
+  }
+
+  /**
+   * Stops {@code task} (another attempt won): a queued task is dropped (false: no status will
+   * come); a running one's executor is asked to stop it, and its status still comes back (true).
+   */
+  boolean kill(Messages.TaskId task) {
+    if (queue.removeIf(q -> q.task().queryId().equals(task.queryId()) && q.task().stageId() == task.stageId()
+        && q.task().partition() == task.partition() && q.task().attempt() == task.attempt())) {
+      return false;
+    }
+    Running r = running.get(task);
+    ExecutorState e = r == null ? null : executors.get(r.executorId());
+    if (e != null) e.connection.send(new Messages.KillTask(task));
+    return true;
   }
 
   ExecutorRef executor(String id) {
@@ -142,31 +167,63 @@ public final class ClusterDriver implements AutoCloseable {
   }
 
   /**
-   * Sends queued tasks, in order, while some executor has a free core: to the task's preferred
-   * executor (the one holding most of its input: locality) when it has one free, else to the
-   * executor with the most free cores. No task waits for its preferred executor.
+   * Sends queued tasks, in order, while some executor has a free core (delay scheduling, as
+   * Spark): a task goes to one of its preferred executors (those holding a good share of its
+   * input: locality) when one has a free core; while none has, the task waits up to its locality wait —
+   * tasks behind it may go first — and then goes to the executor with the most free cores. A
+   * speculative copy never goes to the executor running its original.
    */
   private void dispatch() {
+    long now = System.currentTimeMillis();
     for (var it = queue.iterator(); it.hasNext(); ) {
+      if (mostFree(null) == null) return;
       Queued q = it.next();
       if (!jobs.containsKey(q.task().queryId())) {
         it.remove();
         continue;
       }
-      ExecutorState preferred = q.preferred() == null ? null : executors.get(q.preferred());
-      ExecutorState target = preferred != null && preferred.free > 0 ? preferred : mostFree();
-      if (target == null) return;
+      ExecutorState target = freePreferred(q);
+      boolean local = target != null;
+      if (target == null && livePreferred(q) && now - q.queuedAt() < q.localityWaitMillis()) {
+        continue; // wait for an executor holding the input
+      }
+      if (target == null) target = mostFree(q.avoid());
+      if (target == null) continue;
       it.remove();
-      launch(q, target, target == preferred);
+      launch(q, target, local);
     }
   }
 
-  private ExecutorState mostFree() {
+  /** The first of the task's preferred executors with a free core, or null. */
+  private ExecutorState freePreferred(Queued q) {
+    for (String id : q.preferred()) {
+      ExecutorState e = executors.get(id);
+      if (e != null && e.free > 0 && !id.equals(q.avoid())) return e;
+    }
+    return null;
+  }
+
+  /** True when one of the task's preferred executors is alive (worth waiting for). */
+  private boolean livePreferred(Queued q) {
+    for (String id : q.preferred()) if (executors.containsKey(id) && !id.equals(q.avoid())) return true;
+    return false;
+  }
+
+  /** The executor with the most free cores, other than {@code avoid}; null when none has one. */
+  private ExecutorState mostFree(String avoid) {
     ExecutorState target = null;
     for (ExecutorState e : executors.values()) {
-      if (e.free > 0 && (target == null || e.free > target.free)) target = e;
+      if (e.free > 0 && !e.ref.id().equals(avoid) && (target == null || e.free > target.free)) target = e;
     }
     return target;
+  }
+
+  /** Every 250 ms: lost executors, cancelled queries, stragglers, and tasks whose locality wait ran out. */
+  private void tick() {
+    checkLiveness();
+    long now = System.currentTimeMillis();
+    for (ClusterJob job : new ArrayList<>(jobs.values())) job.checkSpeculation(now);
+    dispatch();
   }
 
   private void launch(Queued q, ExecutorState target, boolean local) {
@@ -174,7 +231,10 @@ public final class ClusterDriver implements AutoCloseable {
     target.free--;
     target.running.add(id);
     running.put(id, new Running(target.ref.id(), q.job()));
-    record(JobEvent.task(JobEvent.Kind.TASK_STARTED, id, target.ref.id(), local ? "on the executor holding its input" : null));
+    String detail = local ? "on the executor holding its input" : null;
+    if (q.avoid() != null) detail = (detail == null ? "" : detail + ", ") + "speculative copy";
+    record(JobEvent.task(JobEvent.Kind.TASK_STARTED, id, target.ref.id(), detail));
+    q.job().started(id, target.ref.id(), System.currentTimeMillis());
     target.connection.send(new Messages.LaunchTask(q.task()));
   }
 

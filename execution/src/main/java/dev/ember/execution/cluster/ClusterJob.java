@@ -8,14 +8,21 @@ import dev.ember.execution.scheduler.StageContext;
 import dev.ember.execution.scheduler.TaskLauncher;
 import dev.ember.execution.shuffle.HashPartitioner;
 import dev.ember.planner.adaptive.MapOutputStatistics;
+import dev.ember.planner.physical.PartitionRange;
+import dev.ember.planner.physical.Partitioning;
+import dev.ember.planner.physical.StageInputExec;
 import dev.ember.planner.stage.Stage;
 import dev.ember.planner.stage.StagePlan;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -24,63 +31,45 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * keeps the map-output tracker (stage → map task → executor and bytes per partition), retries
  * failed tasks up to {@code maxFailures} times, and recomputes lost map outputs from lineage:
  * a task whose inputs are incomplete waits while the missing map tasks (only those) run again.
- * Result-stage rows are buffered per attempt and handed on only when the attempt succeeds, so a
- * retried task never delivers rows twice.
+ * With speculation on, a straggler gets a second attempt on another executor; the first attempt
+ * to succeed wins and the others are killed, their output discarded. Result-stage rows are
+ * buffered per attempt and handed on only when the attempt wins, so neither a retried nor a
+ * copied task ever delivers rows twice; only the winning attempt's map output is registered.
  *
  * <p>Every method but {@link #launch} runs on the driver's event thread.
  */
 final class ClusterJob implements TaskLauncher {
+  /**
+   * An executor holding this share of a task's input is one it prefers (Spark's reducer
+   * preference fraction): on a few executors with evenly spread shuffle output every one
+   * qualifies, so no task waits for one in particular.
+   */
+  static final double PREFERRED_SHARE = 0.2;
+
   private final ClusterDriver driver;
   private final StagePlan plan;
   private final QueryContext query;
   private final Consumer<VectorSchemaRoot> results;
   private final TaskSettings settings;
-  private final int maxFailures;
+  private final SchedulingConfig scheduling;
   private final Map<Integer, StageRun> stages = new HashMap<>();
   private final List<int[]> waiting = new ArrayList<>();
   private final Map<Messages.TaskId, List<byte[]>> resultBlocks = new HashMap<>();
+  /** Attempts this job killed because another attempt of their task won. */
+  private final Set<Messages.TaskId> killed = new HashSet<>();
   /** Output sizes of finished map stages (the tracker's sums), read by adaptive execution off the event thread. */
-  private final Map<Integer, MapOutputStatistics> statistics = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Integer, MapOutputStatistics> statistics = new ConcurrentHashMap<>();
   private CompletableFuture<Void> delivered = CompletableFuture.completedFuture(null);
   private Throwable failure;
 
-  /** A launched stage: its tasks' state and, for a map stage, where each task's output lives. */
-  private static final class StageRun {
-    final Stage stage;
-    final CompletableFuture<Void> done;
-    final MapOutput[] outputs;
-    final boolean[] succeeded;
-    final boolean[] running;
-    final int[] nextAttempt;
-    final int[] failures;
-    int remaining;
-
-    StageRun(Stage stage, int partitions, CompletableFuture<Void> done) {
-      this.stage = stage;
-      this.done = done;
-      this.outputs = new MapOutput[partitions];
-      this.succeeded = new boolean[partitions];
-      this.running = new boolean[partitions];
-      this.nextAttempt = new int[partitions];
-      this.failures = new int[partitions];
-      this.remaining = partitions;
-    }
-
-    boolean complete() {
-      if (remaining > 0) return false;
-      for (MapOutput o : outputs) if (o == null && !stage.isResult()) return false;
-      return true;
-    }
-  }
-
   ClusterJob(ClusterDriver driver, StagePlan plan, QueryContext query, Consumer<VectorSchemaRoot> results,
-             TaskSettings settings, int maxFailures) {
+             TaskSettings settings, SchedulingConfig scheduling) {
     this.driver = driver;
     this.plan = plan;
     this.query = query;
     this.results = results;
     this.settings = settings;
-    this.maxFailures = maxFailures;
+    this.scheduling = scheduling;
   }
 
   String queryId() { return query.id(); }
@@ -106,7 +95,17 @@ final class ClusterJob implements TaskLauncher {
 
   /** Sends task {@code p} of {@code run}, or parks it until the map outputs it reads exist again. */
   private void submit(StageRun run, int p) {
-    if (failure != null || run.running[p]) return;
+    if (failure != null || run.running(p)) return;
+    if (!inputsReady(run)) {
+      waiting.add(new int[] {run.stage.id(), p});
+      return;
+    }
+    if (run.nextAttempt[p] == 0) query.progress().taskStarted();
+    send(run, p, null);
+  }
+
+  /** True when every map output the stage reads exists; else the missing ones are recomputed. */
+  private boolean inputsReady(StageRun run) {
     boolean ready = true;
     for (int parent : run.stage.parents()) {
       StageRun in = stages.get(parent);
@@ -117,40 +116,77 @@ final class ClusterJob implements TaskLauncher {
         }
       }
     }
-    if (!ready) {
-      waiting.add(new int[] {run.stage.id(), p});
-      return;
-    }
-    run.running[p] = true;
-    if (run.nextAttempt[p] == 0) query.progress().taskStarted();
-    Map<Integer, List<MapOutput>> inputs = new HashMap<>();
-    for (int parent : run.stage.parents()) inputs.put(parent, List.of(stages.get(parent).outputs));
-    driver.submit(new TaskDescription(query.id(), run.stage.id(), p, run.nextAttempt[p]++, run.stage, settings, inputs),
-        this, preferredExecutor(run.stage, p));
+    return ready;
   }
 
-  /** The executor holding the most bytes of the shuffle partition task {@code p} reads, or null (none or a tie at 0). */
-  private String preferredExecutor(Stage stage, int p) {
+  /** Sends a new attempt of task {@code p}; a speculative copy ({@code avoid} set) never to the executor running the original. */
+  private void send(StageRun run, int p, String avoid) {
+    Messages.TaskId id = run.newAttempt(query.id(), p, avoid != null);
+    Map<Integer, List<MapOutput>> inputs = new HashMap<>();
+    for (int parent : run.stage.parents()) inputs.put(parent, List.of(stages.get(parent).outputs));
+    List<String> preferred = preferredExecutors(run.stage, p).stream().filter(e -> !e.equals(avoid)).toList();
+    driver.submit(new TaskDescription(query.id(), run.stage.id(), p, id.attempt(), run.stage, settings, inputs),
+        this, preferred, avoid, scheduling.localityWaitMillis());
+  }
+
+  /**
+   * The executors holding at least {@link #PREFERRED_SHARE} of the bytes task {@code p} reads —
+   * its shuffle partition, its coalesced partitions or its map tasks' blocks of a skewed
+   * partition —, most first; empty when it reads nothing.
+   */
+  List<String> preferredExecutors(Stage stage, int p) {
     Map<String, Long> bytes = new HashMap<>();
-    for (var in : stage.plan().collect(n -> n instanceof dev.ember.planner.physical.StageInputExec s ? s : null)) {
-      int partition = in.partitioning() instanceof dev.ember.planner.physical.Partitioning.Hash ? p : 0;
-      for (MapOutput o : stages.get(in.stageId()).outputs) {
-        if (partition < o.partitionBytes().length) bytes.merge(o.executorId(), o.bytes(partition), Long::sum);
+    for (StageInputExec in : stage.plan().collect(n -> n instanceof StageInputExec s ? s : null)) {
+      MapOutput[] outputs = stages.get(in.stageId()).outputs;
+      List<PartitionRange> read;
+      if (!(in.partitioning() instanceof Partitioning.Hash)) read = List.of(new PartitionRange(0, 1));
+      else if (in.ranges().isEmpty()) read = List.of(new PartitionRange(p, p + 1));
+      else read = p < in.ranges().size() ? List.of(in.ranges().get(p)) : List.of();
+      for (PartitionRange r : read) {
+        for (int m = 0; m < outputs.length; m++) {
+          MapOutput o = outputs[m];
+          if (o == null || !r.readsMap(m)) continue;
+          for (int q = r.start(); q < Math.min(r.end(), o.partitionBytes().length); q++) {
+            bytes.merge(o.executorId(), o.bytes(q), Long::sum);
+          }
+        }
       }
     }
-    return bytes.entrySet().stream().filter(e -> e.getValue() > 0).max(Map.Entry.comparingByValue())
-        .map(Map.Entry::getKey).orElse(null);
+    long total = bytes.values().stream().mapToLong(Long::longValue).sum();
+    return bytes.entrySet().stream().filter(e -> e.getValue() > 0 && e.getValue() >= PREFERRED_SHARE * total)
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
   }
 
   @Override public MapOutputStatistics statistics(int stageId) { return statistics.get(stageId); }
 
-  /** Bytes per partition summed over a finished map stage's tasks (rows are not reported by executors). */
+  /** Bytes per map task and partition of a finished map stage (rows are not reported by executors). */
   private static MapOutputStatistics statisticsOf(StageRun run) {
-    long[] bytes = new long[HashPartitioner.outputPartitions(run.stage)];
-    for (MapOutput o : run.outputs) {
-      for (int p = 0; p < bytes.length; p++) bytes[p] += o.bytes(p);
+    long[][] bytes = new long[run.outputs.length][];
+    for (int m = 0; m < bytes.length; m++) bytes[m] = run.outputs[m].partitionBytes().clone();
+    return MapOutputStatistics.ofMaps(run.stage.id(), bytes, null, HashPartitioner.outputPartitions(run.stage));
+  }
+
+  /** The driver sent the attempt to an executor. */
+  void started(Messages.TaskId task, String executorId, long now) {
+    StageRun run = stages.get(task.stageId());
+    if (run != null) run.started(task, executorId, now);
+  }
+
+  /** Copies the stragglers of running stages (speculation); called periodically. */
+  void checkSpeculation(long now) {
+    if (failure != null || !scheduling.speculation().enabled()) return;
+    for (StageRun run : new ArrayList<>(stages.values())) {
+      if (run.remaining == 0) continue;
+      for (Messages.TaskId slow : run.stragglers(scheduling.speculation(), now)) {
+        int p = slow.partition();
+        StageRun.Attempt a = run.attempt(slow);
+        run.speculated[p] = true;
+        if (!inputsReady(run)) continue;
+        driver.record(JobEvent.task(JobEvent.Kind.TASK_SPECULATED, slow, a.executorId,
+            "running for " + (now - a.startedAt) + " ms: a speculative copy starts on another executor"));
+        send(run, p, a.executorId);
+      }
     }
-    return new MapOutputStatistics(run.stage.id(), bytes, null);
   }
 
   void resultBlock(Messages.TaskId task, byte[] block) {
@@ -160,13 +196,27 @@ final class ClusterJob implements TaskLauncher {
   void taskSucceeded(Messages.TaskId task, ClusterDriver.ExecutorRef executor, long[] partitionBytes) {
     StageRun run = stages.get(task.stageId());
     List<byte[]> blocks = resultBlocks.remove(task);
-    if (failure != null || run == null || !current(run, task)) return;
+    killed.remove(task);
+    if (failure != null || run == null) return;
+    StageRun.Attempt attempt = run.end(task);
+    if (attempt == null) return; // not in flight: a stale status
     int p = task.partition();
-    run.running[p] = false;
-    driver.record(JobEvent.task(JobEvent.Kind.TASK_SUCCEEDED, task, executor.id(),
-        partitionBytes == null ? "result" : java.util.Arrays.stream(partitionBytes).sum() + " bytes shuffled"));
+    String size = partitionBytes == null ? "result" : Arrays.stream(partitionBytes).sum() + " bytes shuffled";
+    if (run.finished(p)) {
+      driver.record(JobEvent.task(JobEvent.Kind.TASK_SUCCEEDED, task, executor.id(),
+          size + "; discarded, another attempt won"));
+      return;
+    }
+    String race = attempt.speculative ? "; the speculative copy won" : run.speculated[p] ? "; won over its speculative copy" : "";
+    driver.record(JobEvent.task(JobEvent.Kind.TASK_SUCCEEDED, task, executor.id(), size + race));
+    for (Messages.TaskId other : run.inFlight(p)) {
+      driver.record(JobEvent.task(JobEvent.Kind.TASK_KILLED, other, run.attempt(other).executorId,
+          "attempt " + task.attempt() + " won"));
+      if (driver.kill(other)) killed.add(other);
+      else run.end(other); // still queued: dropped, no status will come
+    }
     if (run.stage.isResult()) {
-      if (blocks != null && !run.succeeded[p]) deliver(blocks);
+      if (blocks != null) deliver(blocks);
     } else {
       if (partitionBytes == null || partitionBytes.length != HashPartitioner.outputPartitions(run.stage)) {
         fail(new IllegalStateException("map task " + task + " reported no output sizes"));
@@ -178,6 +228,7 @@ final class ClusterJob implements TaskLauncher {
     if (!run.succeeded[p]) {
       run.succeeded[p] = true;
       run.remaining--;
+      if (attempt.startedAt > 0) run.ranFor(System.currentTimeMillis() - attempt.startedAt);
       query.progress().taskFinished();
     }
     if (run.remaining == 0 && !run.done.isDone()) {
@@ -198,21 +249,22 @@ final class ClusterJob implements TaskLauncher {
   void taskFailed(Messages.TaskId task, String executorId, String error, String sqlState, String fetchFailedExecutor) {
     resultBlocks.remove(task);
     StageRun run = stages.get(task.stageId());
-    if (failure != null || run == null || !current(run, task)) return;
+    if (failure != null || run == null) return;
+    if (run.end(task) == null) return; // not in flight: a stale status
+    if (killed.remove(task)) return; // a losing attempt, killed on purpose
     int p = task.partition();
-    run.running[p] = false;
     if (fetchFailedExecutor != null) {
       driver.record(JobEvent.task(JobEvent.Kind.FETCH_FAILED, task, executorId, error));
       forgetOutputsOf(fetchFailedExecutor);
     } else {
       driver.record(JobEvent.task(JobEvent.Kind.TASK_FAILED, task, executorId, error));
-      if (++run.failures[p] >= maxFailures) {
+      if (++run.failures[p] >= scheduling.maxFailures()) {
         String message = "task " + p + " of stage " + task.stageId() + " failed " + run.failures[p] + " times; last: " + error;
         fail(sqlState != null ? new EmberException(sqlState, error) : new EmberException(EmberException.INTERNAL_ERROR, message));
         return;
       }
     }
-    if (run.succeeded[p] && run.stage.isResult()) return;
+    if (run.finished(p) || run.running(p)) return; // another attempt won, or is still running
     driver.record(JobEvent.task(JobEvent.Kind.TASK_RESUBMITTED, task, executorId, null));
     submit(run, p);
   }
@@ -224,10 +276,6 @@ final class ClusterJob implements TaskLauncher {
 
   void checkCancelled() {
     if (failure == null && query.cancelled()) fail(new CancellationException("query " + query.id() + " was cancelled"));
-  }
-
-  private boolean current(StageRun run, Messages.TaskId task) {
-    return run.running[task.partition()] && task.attempt() == run.nextAttempt[task.partition()] - 1;
   }
 
   private void forgetOutputsOf(String executorId) {

@@ -17,13 +17,13 @@ public interface ClusterManager extends AutoCloseable {
   int parallelism();
 
   /**
-   * The launcher of one query's tasks; {@code results} receives the result stage's batches; a
-   * task is tried at most {@code maxFailures} times ({@code ember.task.maxFailures}).
+   * The launcher of one query's tasks; {@code results} receives the result stage's batches;
+   * {@code scheduling}: retries, speculation and locality on executors.
    */
   TaskLauncher launcher(StagePlan plan, QueryContext query, Consumer<VectorSchemaRoot> results,
-                                         int maxFailures);
+                        SchedulingConfig scheduling);
 
-  /** What happened so far (task attempts, failures, lost executors); empty in local mode. */
+  /** What happened so far (task attempts, failures, lost executors, speculation); in local mode only speculation. */
   default List<JobEvent> events() { return List.of(); }
 
   @Override void close();

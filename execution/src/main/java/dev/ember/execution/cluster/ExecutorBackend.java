@@ -46,6 +46,7 @@ public final class ExecutorBackend implements AutoCloseable {
   /** Queries the driver ended (ids are unique per driver process, so the set only grows by one per query). */
   private final java.util.Set<String> ended = ConcurrentHashMap.newKeySet();
   private final CountDownLatch driverGone = new CountDownLatch(1);
+  private final RunningTasks running = new RunningTasks();
   private RpcConnection driver;
 
   public ExecutorBackend(Config config) {
@@ -110,6 +111,7 @@ public final class ExecutorBackend implements AutoCloseable {
     pool.execute(() -> {
       if (!query.enter()) return;
       try {
+        running.enter(id);
         long[] sizes = new ExecutorTask(task, query, fetcher, files, config.maxBytesInFlight())
             .run(block -> driver.send(new Messages.ResultBlock(id, block)));
         driver.send(new Messages.TaskSucceeded(id, config.executorId(), sizes));
@@ -120,6 +122,7 @@ public final class ExecutorBackend implements AutoCloseable {
         String error = state != null ? e.getMessage() : String.valueOf(e);
         driver.send(new Messages.TaskFailed(id, config.executorId(), error, state, f == null ? null : f.executorId()));
       } finally {
+        running.exit(id);
         query.exit();
       }
     });
@@ -129,11 +132,14 @@ public final class ExecutorBackend implements AutoCloseable {
     @Override public void onMessage(RpcConnection from, Object message) {
       if (message instanceof Messages.LaunchTask l) {
         launch(l.task());
+      } else if (message instanceof Messages.KillTask k) {
+        running.kill(k.task());
       } else if (message instanceof Messages.QueryDone d) {
         ended.add(d.queryId());
         ExecutorQuery q = queries.remove(d.queryId());
         if (q != null) q.end();
         files.deleteQuery(d.queryId());
+        running.queryDone(d.queryId());
       }
     }
 

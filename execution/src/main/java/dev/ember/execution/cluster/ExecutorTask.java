@@ -54,6 +54,9 @@ final class ExecutorTask {
   }
 
   private long[] runRegistered(Consumer<byte[]> results) {
+    if (task.settings().slowTask() != null) { // test only
+      task.settings().slowTask().delay(task.stageId(), task.partition(), task.attempt(), () -> false);
+    }
     StageContext stage = new StageContext(task.stage(), task.settings().targetSplits());
     try (TaskContext ctx = new TaskContext(query.context(), stage, task.partition())) {
       ctx.readFrom(new RemoteStageInputs(task.queryId(), task.inputs(), fetcher, query.context().allocator(), maxBytesInFlight));

@@ -10,7 +10,11 @@ public record JobEvent(long timeMillis, Kind kind, String queryId, int stageId, 
                        String executorId, String detail) {
   public enum Kind {
     EXECUTOR_REGISTERED, EXECUTOR_LOST,
-    TASK_STARTED, TASK_SUCCEEDED, TASK_FAILED, FETCH_FAILED, TASK_RESUBMITTED, MAP_OUTPUT_LOST
+    TASK_STARTED, TASK_SUCCEEDED, TASK_FAILED, FETCH_FAILED, TASK_RESUBMITTED, MAP_OUTPUT_LOST,
+    /** A straggler got a speculative copy (the event names the slow attempt). */
+    TASK_SPECULATED,
+    /** An attempt was stopped because another attempt of its task won. */
+    TASK_KILLED
   }
 
   static JobEvent executor(Kind kind, String executorId, String detail) {

@@ -104,11 +104,11 @@ public final class LocalCluster implements ClusterManager {
   @Override public int parallelism() { return Math.max(1, driver.totalCores()); }
 
   @Override public TaskLauncher launcher(StagePlan plan, QueryContext query, Consumer<VectorSchemaRoot> results,
-                                         int maxFailures) {
+                                         SchedulingConfig scheduling) {
     ClusterPlans.checkShippable(plan);
     TaskSettings settings = new TaskSettings(query.batchSize(), query.codegen(), query.runtimeFilters(), query.clock(),
-        parallelism());
-    return new ClusterJob(driver, plan, query, results, settings, maxFailures);
+        parallelism(), scheduling.slowTask());
+    return new ClusterJob(driver, plan, query, results, settings, scheduling);
   }
 
   @Override public List<JobEvent> events() { return driver.events(); }

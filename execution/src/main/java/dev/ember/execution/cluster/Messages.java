@@ -18,6 +18,9 @@ public final class Messages {
   /** Driver → executor: the query ended; stop its tasks, free its memory, delete its shuffle files. */
   public record QueryDone(String queryId) implements Serializable {}
 
+  /** Driver → executor: stop this attempt (another attempt of its task won); it still reports its status. */
+  public record KillTask(TaskId task) implements Serializable {}
+
   /** Which attempt of which task a status is about. */
   public record TaskId(String queryId, int stageId, int partition, int attempt) implements Serializable {}
 

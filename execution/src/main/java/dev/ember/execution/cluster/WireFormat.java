@@ -21,7 +21,7 @@ public final class WireFormat {
   /** "EMBR". */
   public static final int MAGIC = 0x454D4252;
   /** Bump when any record that travels changes shape. */
-  public static final int VERSION = 2; // 2: StageInputExec.ranges (adaptive execution)
+  public static final int VERSION = 3; // 2: StageInputExec.ranges (adaptive execution); 3: PartitionRange map ranges (skewed joins), TaskSettings.slowTask, KillTask (speculation)
 
   private WireFormat() {}
 

@@ -45,6 +45,7 @@ import dev.ember.planner.physical.AggregateBuffers;
 import dev.ember.planner.physical.HashAggregateExec;
 import dev.ember.planner.physical.HashJoinExec;
 import dev.ember.planner.physical.LimitExec;
+import dev.ember.planner.physical.PartitionRange;
 import dev.ember.planner.physical.Partitioning;
 import dev.ember.planner.physical.PhysicalPlan;
 import dev.ember.planner.physical.ScanExec;
@@ -191,12 +192,12 @@ public final class TaskPlanner {
       throw new IllegalStateException("a broadcast is read only as a join's build side");
     }
     if (!in.ranges().isEmpty()) {
-      var range = in.ranges().get(partition);
-      return new StopCheckSource(new ShuffleRangeSource(task.inputs(), in.stageId(), range.start(), range.end(),
+      return new StopCheckSource(new ShuffleRangeSource(task.inputs(), in.stageId(), in.ranges().get(partition),
           task.query().batchSize(), task.allocator()), task.query()::checkRunning);
     }
     int p = in.partitioning() instanceof Partitioning.Single ? 0 : partition;
-    return new StopCheckSource(task.inputs().open(in.stageId(), p, task.allocator()), task.query()::checkRunning);
+    return new StopCheckSource(task.inputs().open(in.stageId(), p, 0, PartitionRange.ALL_MAPS, task.allocator()),
+        task.query()::checkRunning);
   }
 
   /** Every batch of the given shuffle partitions of {@code in}'s stage; the caller owns them. */
@@ -204,7 +205,7 @@ public final class TaskPlanner {
     List<VectorSchemaRoot> out = new ArrayList<>();
     try {
       for (var r : ranges) {
-        for (int p = r.start(); p < r.end(); p++) out.addAll(task.inputs().take(in.stageId(), p));
+        for (int p = r.start(); p < r.end(); p++) out.addAll(task.inputs().take(in.stageId(), p, r.mapStart(), r.mapEnd()));
       }
       return out;
     } catch (RuntimeException | Error e) {

@@ -8,8 +8,13 @@ import dev.ember.execution.shuffle.HashPartitioner;
 import dev.ember.planner.adaptive.MapOutputStatistics;
 import dev.ember.planner.physical.PhysicalPlan;
 import dev.ember.planner.stage.Stage;
+import dev.ember.planner.physical.PartitionRange;
+import dev.ember.planner.physical.Partitioning;
+import dev.ember.planner.physical.StageInputExec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,9 +32,22 @@ public final class LocalTaskLauncher implements TaskLauncher {
   private final TaskScheduler scheduler;
   private final Consumer<VectorSchemaRoot> results;
   private final ResultTasks resultTasks;
+  private final Speculation speculation;
+  private final SlowTask slowTask;
+  private final TaskEvents events;
 
   public LocalTaskLauncher(QueryContext query, TaskScheduler scheduler, Consumer<VectorSchemaRoot> results) {
-    this(query, scheduler, results, null);
+    this(query, scheduler, results, null, Speculation.DISABLED, null, TaskEvents.NONE);
+  }
+
+  /**
+   * A launcher whose stragglers get speculative copies on other task threads ({@link
+   * SpeculativeStage}) when {@code speculation} is enabled; {@code slowTask} (test only, may be
+   * null) makes one task's first attempt slow.
+   */
+  public LocalTaskLauncher(QueryContext query, TaskScheduler scheduler, Consumer<VectorSchemaRoot> results,
+                           Speculation speculation, SlowTask slowTask, TaskEvents events) {
+    this(query, scheduler, results, null, speculation, slowTask, events);
   }
 
   /**
@@ -37,29 +55,64 @@ public final class LocalTaskLauncher implements TaskLauncher {
    * the task succeeds, aborted when it fails or the query is cancelled).
    */
   public LocalTaskLauncher(QueryContext query, TaskScheduler scheduler, ResultTasks resultTasks) {
-    this(query, scheduler, null, resultTasks);
+    this(query, scheduler, null, resultTasks, Speculation.DISABLED, null, TaskEvents.NONE);
   }
 
   private LocalTaskLauncher(QueryContext query, TaskScheduler scheduler, Consumer<VectorSchemaRoot> results,
-                            ResultTasks resultTasks) {
+                            ResultTasks resultTasks, Speculation speculation, SlowTask slowTask, TaskEvents events) {
     this.query = query;
     this.scheduler = scheduler;
     this.results = results;
     this.resultTasks = resultTasks;
+    this.speculation = speculation;
+    this.slowTask = slowTask;
+    this.events = events;
   }
 
   @Override public CompletableFuture<Void> launch(Stage stage) {
     StageContext ctx = new StageContext(stage, scheduler.parallelism());
     int partitions = ctx.partitions();
-    if (!stage.isResult()) query.outputs().register(stage.id(), HashPartitioner.outputPartitions(stage));
-    List<CompletableFuture<Void>> tasks = new ArrayList<>();
+    if (!stage.isResult()) query.outputs().register(stage.id(), HashPartitioner.outputPartitions(stage), partitions);
+    expectSharedReads(stage);
     query.progress().stageStarted(partitions);
+    if (speculation.enabled() && (!stage.isResult() || resultTasks == null) && !readsShuffle(stage)) {
+      return new SpeculativeStage(query, ctx, speculation, slowTask, events, this::submit, p -> sinkFor(stage, p)).start()
+          .whenComplete((v, t) -> query.progress().stageFinished());
+    }
+    List<CompletableFuture<Void>> tasks = new ArrayList<>();
     for (int p = 0; p < partitions; p++) {
       int partition = p;
       tasks.add(submit(() -> runTask(ctx, partition)));
     }
     return CompletableFuture.allOf(tasks.toArray(new CompletableFuture[0]))
         .whenComplete((v, t) -> query.progress().stageFinished());
+  }
+
+  /**
+   * True when the stage's tasks take partitions of the local shuffle: such a task is never
+   * copied, since the shuffle hands a partition over once (a copy would find it gone). Writes
+   * are never copied either; scans, literal rows and broadcasts (built once, shared) may be.
+   */
+  private static boolean readsShuffle(Stage stage) {
+    return stage.plan().exists(n -> n instanceof StageInputExec in && !(in.partitioning() instanceof Partitioning.Broadcast));
+  }
+
+  /**
+   * Tells the shuffle which partitions several tasks read whole: the other side of a skewed
+   * join partition that adaptive execution split ({@link StageInputExec#ranges}).
+   */
+  private void expectSharedReads(Stage stage) {
+    for (StageInputExec in : stage.plan().collect(n -> n instanceof StageInputExec s ? s : null)) {
+      if (in.partitioning() instanceof Partitioning.Broadcast) continue;
+      Map<Integer, Integer> readers = new HashMap<>();
+      for (PartitionRange r : in.ranges()) {
+        if (r.partial()) continue;
+        for (int p = r.start(); p < r.end(); p++) readers.merge(p, 1, Integer::sum);
+      }
+      readers.forEach((p, n) -> {
+        if (n > 1) query.outputs().expectReads(in.stageId(), p, n);
+      });
+    }
   }
 
   /**
@@ -112,8 +165,9 @@ public final class LocalTaskLauncher implements TaskLauncher {
       return;
     }
     try (TaskContext task = new TaskContext(query, ctx, partition)) {
+      if (slowTask != null) slowTask.delay(stage.id(), partition, 0, query::cancelled); // test only
       BatchSource source = task.track(new TaskPlanner(task).build(stage.plan(), partition));
-      Consumer<VectorSchemaRoot> sink = sinkFor(stage);
+      Consumer<VectorSchemaRoot> sink = sinkFor(stage, partition);
       VectorSchemaRoot b;
       while ((b = source.next()) != null) {
         if (query.cancelled()) {
@@ -173,7 +227,7 @@ public final class LocalTaskLauncher implements TaskLauncher {
   }
 
   /** Where a task's output batches go; each consumer takes ownership of the batch. */
-  private Consumer<VectorSchemaRoot> sinkFor(Stage stage) {
+  private Consumer<VectorSchemaRoot> sinkFor(Stage stage, int map) {
     if (stage.isResult()) {
       return b -> {
         int rows = b.getRowCount();
@@ -185,12 +239,12 @@ public final class LocalTaskLauncher implements TaskLauncher {
     if (partitioner != null) {
       return b -> {
         try {
-          partitioner.split(b, query.allocator(), (p, part) -> query.outputs().add(stage.id(), p, part));
+          partitioner.split(b, query.allocator(), (p, part) -> query.outputs().add(stage.id(), map, p, part));
         } finally {
           b.close();
         }
       };
     }
-    return b -> query.outputs().add(stage.id(), 0, Batches.transfer(b, query.allocator()));
+    return b -> query.outputs().add(stage.id(), map, 0, Batches.transfer(b, query.allocator()));
   }
 }

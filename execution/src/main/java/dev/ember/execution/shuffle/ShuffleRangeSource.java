@@ -2,32 +2,38 @@ package dev.ember.execution.shuffle;
 
 import dev.ember.execution.operator.BatchSource;
 import dev.ember.execution.operator.Batches;
+import dev.ember.planner.physical.PartitionRange;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * The shuffle partitions {@code [start, end)} of a stage's output that adaptive execution gave to
- * one task, read one after another and streamed: small batches in a row are merged up to the
- * batch size, so a coalesced task does not run its pipeline over many tiny batches, and a
- * partition that was spilled is never read back into memory all at once.
+ * The shuffle partitions of a stage's output that adaptive execution gave to one task (a range of
+ * coalesced partitions, or some map tasks' blocks of a split skewed partition), read one after
+ * another and streamed: small batches in a row are merged up to the batch size, so a coalesced
+ * task does not run its pipeline over many tiny batches, and a partition that was spilled is
+ * never read back into memory all at once.
  */
 public final class ShuffleRangeSource implements BatchSource {
   private final StageInputs inputs;
   private final int stage;
   private final int end;
+  private final int mapStart;
+  private final int mapEnd;
   private final int batchSize;
   private final BufferAllocator allocator;
   private int next;
   private BatchSource current;
   private VectorSchemaRoot held;
 
-  public ShuffleRangeSource(StageInputs inputs, int stage, int start, int end, int batchSize, BufferAllocator allocator) {
+  public ShuffleRangeSource(StageInputs inputs, int stage, PartitionRange range, int batchSize, BufferAllocator allocator) {
     this.inputs = inputs;
     this.stage = stage;
-    this.next = start;
-    this.end = end;
+    this.next = range.start();
+    this.end = range.end();
+    this.mapStart = range.mapStart();
+    this.mapEnd = range.mapEnd();
     this.batchSize = batchSize;
     this.allocator = allocator;
   }
@@ -65,7 +71,7 @@ public final class ShuffleRangeSource implements BatchSource {
         current = null;
       }
       if (next >= end) return null;
-      current = inputs.open(stage, next++, allocator);
+      current = inputs.open(stage, next++, mapStart, mapEnd, allocator);
     }
   }
 

@@ -4,11 +4,14 @@ import dev.ember.execution.memory.SpillMetrics;
 import dev.ember.execution.memory.Spillable;
 import dev.ember.execution.operator.BatchSource;
 import dev.ember.execution.operator.Batches;
+import dev.ember.execution.operator.ListSource;
 import dev.ember.execution.spill.SpillFile;
 import dev.ember.planner.adaptive.MapOutputStatistics;
+import dev.ember.planner.physical.PartitionRange;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
@@ -16,31 +19,33 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * The local shuffle: output batches of finished map tasks, by stage and partition, held in the
- * query's Arrow memory until a reducer takes them. (Cluster mode writes the same partitions to
- * Arrow IPC files served over Netty.) When the query's memory runs out ({@link #spill}, called
- * by {@link dev.ember.execution.memory.QueryMemoryLimit} from whichever task hit the limit), the
- * partitions held in memory are written to spill files, largest first, and read back batch by
- * batch by their reducers (also while a reducer is reading the partition: it reads the files in
- * the order they were written, then what is still in memory). Thread-safe.
+ * The local shuffle: output batches of finished map tasks, by stage, partition and map task,
+ * held in the query's Arrow memory until a reducer takes them. (Cluster mode writes the same
+ * partitions to Arrow IPC files served over Netty.) A partition is normally taken once; one that
+ * several tasks read whole (the other side of a split skewed join partition, {@link
+ * #expectReads}) is copied for all but the last.
+ *
+ * <p>When the query's memory runs out ({@link #spill}, called by
+ * {@link dev.ember.execution.memory.QueryMemoryLimit} from whichever task hit the limit), the
+ * partitions held in memory are written to spill files, largest first, one file per map task,
+ * and read back batch by batch by their reducers — also while a reducer is reading the
+ * partition: batches not yet read stay here and can still be spilled. Thread-safe.
  */
 public final class StageOutputs implements StageInputs, Spillable, AutoCloseable {
-  private final BufferAllocator allocator;
-  private final SpillMetrics metrics;
-  private final Map<Integer, List<Partition>> byStage = new HashMap<>();
-  private final Map<Integer, long[]> bytes = new HashMap<>();
-  private final Map<Integer, long[]> rows = new HashMap<>();
-  private boolean spilling;
-  private boolean closed;
-  /** Set before close waits for a spill in progress, which then stops between batches. */
-  private volatile boolean closing;
+  /** A part of a partition that one map task wrote: a batch in memory, or batches spilled to a file. */
+  private sealed interface Piece permits InMemory, OnDisk {
+    int map();
+  }
 
-  /** One partition of one stage's output: spilled files (oldest first), then the batches still in memory. */
+  private record InMemory(int map, VectorSchemaRoot batch, long bytes) implements Piece {}
+
+  private record OnDisk(int map, SpillFile file) implements Piece {}
+
+  /** One partition of one stage's output: its pieces, in the order they were added. */
   private static final class Partition {
     final int stage;
     final int index;
-    final List<SpillFile> files = new ArrayList<>();
-    final List<VectorSchemaRoot> batches = new ArrayList<>();
+    final List<Piece> pieces = new ArrayList<>();
     long bytesInMemory;
 
     Partition(int stage, int index) {
@@ -49,8 +54,20 @@ public final class StageOutputs implements StageInputs, Spillable, AutoCloseable
     }
   }
 
+  private final BufferAllocator allocator;
+  private final SpillMetrics metrics;
+  private final Map<Integer, List<Partition>> byStage = new HashMap<>();
+  private final Map<Integer, long[][]> bytes = new HashMap<>();
+  private final Map<Integer, long[]> rows = new HashMap<>();
+  private final Map<Integer, int[]> reads = new HashMap<>();
+  private boolean spilling;
+  private boolean closed;
+  /** Set before close waits for a spill in progress, which then stops between batches. */
+  private volatile boolean closing;
+
   /**
-   * @param allocator the query's allocator: the batches are held there and spill files write from there
+   * @param allocator the query's allocator: batches are held there, copies for shared reads made
+   *     there, and spill files written from there
    * @param metrics where spilled rows and bytes are counted (the query's)
    */
   public StageOutputs(BufferAllocator allocator, SpillMetrics metrics) {
@@ -58,35 +75,44 @@ public final class StageOutputs implements StageInputs, Spillable, AutoCloseable
     this.metrics = metrics;
   }
 
-  /** Declares a stage's output with {@code partitions} partitions. */
-  public synchronized void register(int stage, int partitions) {
+  /** Declares a stage's output with {@code partitions} partitions, written by {@code maps} map tasks. */
+  public synchronized void register(int stage, int partitions, int maps) {
     if (closed) return;
     List<Partition> parts = new ArrayList<>(partitions);
     for (int i = 0; i < partitions; i++) parts.add(new Partition(stage, i));
     byStage.put(stage, parts);
-    bytes.put(stage, new long[partitions]);
+    bytes.put(stage, new long[maps][partitions]);
     rows.put(stage, new long[partitions]);
   }
 
-  /** Adds a batch (taking ownership) to a partition of a stage's output. */
-  public synchronized void add(int stage, int partition, VectorSchemaRoot batch) {
+  /** Adds a batch (taking ownership) that map task {@code map} wrote to a partition of a stage's output. */
+  public synchronized void add(int stage, int map, int partition, VectorSchemaRoot batch) {
     if (closed) { // the query stopped: a map task still finishing has nowhere to put its output
       batch.close();
       return;
     }
-    Partition part = byStage.get(stage).get(partition);
     long size = sizeOf(batch);
-    part.batches.add(batch);
+    Partition part = byStage.get(stage).get(partition);
+    part.pieces.add(new InMemory(map, batch, size));
     part.bytesInMemory += size;
-    bytes.get(stage)[partition] += size;
+    bytes.get(stage)[map][partition] += size;
     rows.get(stage)[partition] += batch.getRowCount();
   }
 
-  /** Bytes (Arrow buffers) and rows each partition of a stage's output received: adaptive execution's sizes. */
+  /** Bytes (Arrow buffers) per map task and partition, and rows per partition: adaptive execution's sizes. */
   public synchronized MapOutputStatistics statistics(int stage) {
-    long[] b = bytes.get(stage);
+    long[][] b = bytes.get(stage);
     if (b == null) throw new IllegalStateException("stage " + stage + " has no registered output");
-    return new MapOutputStatistics(stage, b.clone(), rows.get(stage).clone());
+    long[][] copy = new long[b.length][];
+    for (int m = 0; m < b.length; m++) copy[m] = b[m].clone();
+    long[] r = rows.get(stage);
+    return MapOutputStatistics.ofMaps(stage, copy, r.clone(), r.length);
+  }
+
+  /** Partition {@code partition} of {@code stage} will be read whole by {@code readers} tasks. */
+  public synchronized void expectReads(int stage, int partition, int readers) {
+    if (closed) return;
+    reads.computeIfAbsent(stage, s -> new int[byStage.get(s).size()])[partition] = readers;
   }
 
   private static long sizeOf(VectorSchemaRoot batch) {
@@ -116,7 +142,7 @@ public final class StageOutputs implements StageInputs, Spillable, AutoCloseable
       long total = 0;
       for (List<Partition> parts : byStage.values()) {
         for (Partition p : parts) {
-          if (!p.batches.isEmpty()) {
+          if (p.bytesInMemory > 0) {
             held.add(p);
             total += p.bytesInMemory;
           }
@@ -136,35 +162,62 @@ public final class StageOutputs implements StageInputs, Spillable, AutoCloseable
     }
   }
 
-  /** Moves a partition's batches in memory to a new spill file; returns the bytes freed. */
+  /**
+   * Moves a partition's batches in memory to spill files, one per map task, each taking the place
+   * of that map task's first batch (so each map task's batches stay in order); returns the bytes freed.
+   */
   private long spill(Partition p) {
-    SpillFile file = new SpillFile("shuffle-s" + p.stage + "-p" + p.index, p.batches.get(0).getSchema(), allocator, metrics);
-    try {
-      for (VectorSchemaRoot b : p.batches) {
-        if (closing) { // the query stopped: the batches are about to be freed anyway
-          file.close();
-          return 0;
-        }
-        file.write(b);
-      }
-      file.finish();
-      metrics.shuffleSpilled(file.bytes());
-    } catch (RuntimeException | Error e) {
-      file.close();
-      throw e;
+    Map<Integer, List<InMemory>> byMap = new LinkedHashMap<>();
+    for (Piece piece : p.pieces) {
+      if (piece instanceof InMemory m) byMap.computeIfAbsent(m.map(), k -> new ArrayList<>()).add(m);
     }
-    p.files.add(file);
-    Batches.closeAll(p.batches);
-    p.batches.clear();
-    long freed = p.bytesInMemory;
-    p.bytesInMemory = 0;
+    Map<Integer, SpillFile> files = new HashMap<>();
+    try {
+      for (Map.Entry<Integer, List<InMemory>> e : byMap.entrySet()) {
+        List<InMemory> batches = e.getValue();
+        SpillFile file = new SpillFile("shuffle-s" + p.stage + "-p" + p.index + "-m" + e.getKey(),
+            batches.get(0).batch().getSchema(), allocator, metrics);
+        files.put(e.getKey(), file);
+        for (InMemory m : batches) {
+          if (closing) { // the query stopped: its outputs are about to be freed anyway
+            files.values().forEach(SpillFile::close);
+            return 0;
+          }
+          file.write(m.batch());
+        }
+        file.finish();
+        metrics.shuffleSpilled(file.bytes());
+      }
+    } catch (RuntimeException | Error ex) {
+      files.values().forEach(SpillFile::close);
+      throw ex;
+    }
+    List<Piece> kept = new ArrayList<>(p.pieces.size());
+    long freed = 0;
+    for (Piece piece : p.pieces) {
+      if (!(piece instanceof InMemory m)) {
+        kept.add(piece);
+        continue;
+      }
+      SpillFile file = files.remove(m.map());
+      if (file != null) kept.add(new OnDisk(m.map(), file)); // the map task's first batch in memory
+      m.batch().close();
+      freed += m.bytes();
+    }
+    p.pieces.clear();
+    p.pieces.addAll(kept);
+    p.bytesInMemory -= freed;
     return freed;
   }
 
-  /** Takes every batch of one partition (spilled ones read back into the query's memory); the caller owns them. */
-  @Override public List<VectorSchemaRoot> take(int stage, int partition) {
+  /**
+   * Takes the batches of one partition written by map tasks {@code [mapStart, mapEnd)} (spilled
+   * ones read back into the query's memory); the caller owns them. A partition more readers
+   * expect gets copies, the last reader the batches.
+   */
+  @Override public List<VectorSchemaRoot> take(int stage, int partition, int mapStart, int mapEnd) {
     List<VectorSchemaRoot> out = new ArrayList<>();
-    try (BatchSource source = open(stage, partition, allocator)) {
+    try (BatchSource source = open(stage, partition, mapStart, mapEnd, allocator)) {
       for (VectorSchemaRoot b = source.next(); b != null; b = source.next()) out.add(b);
       return out;
     } catch (RuntimeException | Error e) {
@@ -174,43 +227,84 @@ public final class StageOutputs implements StageInputs, Spillable, AutoCloseable
   }
 
   /**
-   * Takes one partition as a stream: its spill files (read into {@code readInto} and deleted as
-   * they are read), then its batches in memory. Batches not yet read stay here and can still be
-   * spilled, so a reader slower than the query's other tasks does not pin the partition in memory.
+   * One partition's batches written by map tasks {@code [mapStart, mapEnd)}, as a stream: spill
+   * files read into {@code readInto} (and deleted once read), batches in memory handed over as
+   * they are reached. A reader of a partition that more readers expect gets copies at once.
    */
-  @Override public synchronized BatchSource open(int stage, int partition, BufferAllocator readInto) {
+  @Override public synchronized BatchSource open(int stage, int partition, int mapStart, int mapEnd,
+      BufferAllocator readInto) {
     if (closed) throw new java.util.concurrent.CancellationException("the query's shuffle outputs are gone");
-    return new PartitionReader(byStage.get(stage).get(partition), readInto);
+    Partition part = byStage.get(stage).get(partition);
+    int[] expected = reads.get(stage);
+    if (mapEnd == PartitionRange.ALL_MAPS && expected != null && expected[partition] > 1) {
+      expected[partition]--;
+      return new ListSource(copy(part, readInto));
+    }
+    return new PartitionReader(part, mapStart, mapEnd, readInto);
   }
 
-  /** The next piece of a partition for its reader: its oldest spill file, else its first batch in memory (a SpillFile or a VectorSchemaRoot), else null. */
-  private synchronized AutoCloseable poll(Partition part) {
-    if (!part.files.isEmpty()) return part.files.remove(0);
-    if (part.batches.isEmpty()) return null;
-    VectorSchemaRoot b = part.batches.remove(0);
-    part.bytesInMemory -= sizeOf(b);
-    return b;
+  /** Copies of every batch of a partition, spilled ones read back (the files stay for the other readers). */
+  private List<VectorSchemaRoot> copy(Partition part, BufferAllocator into) {
+    List<VectorSchemaRoot> out = new ArrayList<>();
+    try {
+      for (Piece piece : part.pieces) {
+        if (piece instanceof InMemory m) {
+          out.add(Batches.slice(m.batch(), 0, m.batch().getRowCount(), into));
+        } else if (piece instanceof OnDisk d) {
+          try (BatchSource in = d.file().read(into)) {
+            for (VectorSchemaRoot b = in.next(); b != null; b = in.next()) out.add(b);
+          }
+        }
+      }
+      return out;
+    } catch (RuntimeException | Error e) {
+      Batches.closeAll(out);
+      throw e;
+    }
+  }
+
+  private static boolean reads(int map, int mapStart, int mapEnd) {
+    return mapEnd == PartitionRange.ALL_MAPS || (map >= mapStart && map < mapEnd);
+  }
+
+  /** Removes and returns a reader's next piece of a partition, or null when none is left. */
+  private synchronized Piece poll(Partition part, int mapStart, int mapEnd) {
+    for (int i = 0; i < part.pieces.size(); i++) {
+      Piece piece = part.pieces.get(i);
+      if (!reads(piece.map(), mapStart, mapEnd)) continue;
+      part.pieces.remove(i);
+      if (piece instanceof InMemory m) part.bytesInMemory -= m.bytes();
+      return piece;
+    }
+    return null;
   }
 
   /** Drops what a reader closed early did not read. */
-  private synchronized void discard(Partition part) {
-    Batches.closeAll(part.batches);
-    part.batches.clear();
-    Batches.closeAll(part.files);
-    part.files.clear();
-    part.bytesInMemory = 0;
+  private synchronized void discard(Partition part, int mapStart, int mapEnd) {
+    for (Piece piece = poll(part, mapStart, mapEnd); piece != null; piece = poll(part, mapStart, mapEnd)) {
+      close(piece);
+    }
   }
 
-  /** Reads one partition piece by piece; owns the spill file it is reading. */
+  private static void close(Piece piece) {
+    if (piece instanceof InMemory m) m.batch().close();
+    else if (piece instanceof OnDisk d) d.file().close();
+  }
+
+  /** Reads a partition's pieces of some map tasks one by one; owns the spill file it is reading. */
   private final class PartitionReader implements BatchSource {
     private final Partition part;
+    private final int mapStart;
+    private final int mapEnd;
     private final BufferAllocator allocator;
     private SpillFile file;
     private BatchSource reading;
     private boolean closed;
 
-    PartitionReader(Partition part, BufferAllocator allocator) {
+    PartitionReader(Partition part, int mapStart, int mapEnd, BufferAllocator allocator) {
       this.part = part;
+      this.mapStart = mapStart;
+      this.mapEnd = mapEnd;
       this.allocator = allocator;
     }
 
@@ -223,10 +317,10 @@ public final class StageOutputs implements StageInputs, Spillable, AutoCloseable
           file = null;
           reading = null;
         }
-        AutoCloseable piece = poll(part);
+        Piece piece = poll(part, mapStart, mapEnd);
         if (piece == null) return null;
-        if (piece instanceof VectorSchemaRoot b) return b;
-        file = (SpillFile) piece;
+        if (piece instanceof InMemory m) return m.batch();
+        file = ((OnDisk) piece).file();
         reading = file.read(allocator);
       }
       return null;
@@ -238,7 +332,7 @@ public final class StageOutputs implements StageInputs, Spillable, AutoCloseable
       if (file != null) file.close();
       file = null;
       reading = null;
-      discard(part);
+      discard(part, mapStart, mapEnd);
     }
   }
 
@@ -246,20 +340,15 @@ public final class StageOutputs implements StageInputs, Spillable, AutoCloseable
   @Override public void close() {
     closing = true;
     synchronized (this) {
-      closeNow();
-    }
-  }
-
-  private void closeNow() {
-    closed = true;
-    for (List<Partition> parts : byStage.values()) {
-      for (Partition p : parts) {
-        Batches.closeAll(p.batches);
-        p.batches.clear();
-        Batches.closeAll(p.files);
-        p.files.clear();
+      closed = true;
+      for (List<Partition> parts : byStage.values()) {
+        for (Partition p : parts) {
+          p.pieces.forEach(StageOutputs::close);
+          p.pieces.clear();
+          p.bytesInMemory = 0;
+        }
       }
+      byStage.clear();
     }
-    byStage.clear();
   }
 }

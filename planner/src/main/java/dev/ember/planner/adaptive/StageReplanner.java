@@ -18,6 +18,8 @@ import java.util.Map;
  *       ({@link AdaptiveConfig#broadcastThreshold}) becomes a broadcast join: every task reads
  *       that whole shuffle as its hash table, and the probe side's shuffle where it is, without
  *       shuffling again;</li>
+ *   <li>a shuffled join's skewed partitions are split ({@link SkewedJoins}): the skewed side's
+ *       partition by map tasks into several tasks, each with the other side's whole partition;</li>
  *   <li>small contiguous post-shuffle partitions are coalesced into tasks of about
  *       {@link AdaptiveConfig#advisoryPartitionBytes} — every hash input of the stage (both sides
  *       of a join) with the same ranges, so that equal keys still meet.</li>
@@ -27,12 +29,18 @@ import java.util.Map;
 public final class StageReplanner {
   private final AdaptiveConfig config;
 
-  public StageReplanner(AdaptiveConfig config) { this.config = config; }
+  private final SkewedJoins skewedJoins;
+
+  public StageReplanner(AdaptiveConfig config) {
+    this.config = config;
+    this.skewedJoins = new SkewedJoins(config);
+  }
 
   /** {@code stage} re-planned with the output sizes of the stages it reads (by stage id). */
   public Stage replan(Stage stage, Map<Integer, MapOutputStatistics> inputs) {
     if (!config.enabled()) return stage;
     PhysicalPlan plan = switchJoins(stage.plan(), inputs);
+    plan = skewedJoins.split(plan, inputs); // coalesces the partitions around the skewed ones itself
     plan = coalesce(plan, inputs);
     return plan == stage.plan() ? stage : new Stage(stage.id(), plan, stage.output(), stage.parents());
   }
@@ -79,20 +87,8 @@ public final class StageReplanner {
   List<PartitionRange> ranges(long[] bytes) {
     long total = 0;
     for (long b : bytes) total += b;
-    long spread = (total + config.parallelism() - 1) / config.parallelism();
-    long target = Math.max(config.minPartitionBytes(), Math.min(config.advisoryPartitionBytes(), spread));
     List<PartitionRange> out = new ArrayList<>();
-    int start = 0;
-    long size = 0;
-    for (int p = 0; p < bytes.length; p++) {
-      if (p > start && size + bytes[p] > target) {
-        out.add(new PartitionRange(start, p));
-        start = p;
-        size = 0;
-      }
-      size += bytes[p];
-    }
-    out.add(new PartitionRange(start, bytes.length));
+    Coalescing.group(bytes, 0, bytes.length, Coalescing.target(config, total), out);
     return out;
   }
 }

@@ -22,21 +22,24 @@ import org.junit.jupiter.api.Test;
 class StageReplannerTest {
   private static final long MB = 1024 * 1024;
 
-  private static StagePlan shuffledJoin() {
+  static StagePlan shuffledJoin() { return shuffledJoin(JoinType.INNER); }
+
+  /** {@code big JOIN other ON k = k3}, both sides shuffled into 8 partitions. */
+  static StagePlan shuffledJoin(JoinType type) {
     PlanBuilder big = PlanBuilder.scan(TestTable.of("big", "k BIGINT", "v INT").withStatistics(Statistics.of(1_000_000, 16_000_000)));
     PlanBuilder other = PlanBuilder.scan(TestTable.of("other", "k3 BIGINT", "w INT").withStatistics(Statistics.of(1_000_000, 16_000_000)));
     PhysicalPlan plan = new PhysicalPlanner(new PlannerConfig(8, 1000)).plan(
-        big.join(other, JoinType.INNER, eq(col("k"), col("k3"))).build());
+        big.join(other, type, eq(col("k"), col("k3"))).build());
     return StagePlan.cut(plan);
   }
 
-  private static String text(Stage s) { return PlanPrinter.print(s.plan(), PhysicalPlan::describe); }
+  static String text(Stage s) { return PlanPrinter.print(s.plan(), PhysicalPlan::describe); }
 
   private static MapOutputStatistics stats(int stage, long... bytes) { return new MapOutputStatistics(stage, bytes, null); }
 
   @Test void smallPartitionsAreCoalescedTheSameWayOnBothSidesOfAJoin() {
     StagePlan plan = shuffledJoin();
-    StageReplanner r = new StageReplanner(new AdaptiveConfig(true, 10 * MB, MB, 1, -1));
+    StageReplanner r = new StageReplanner(new AdaptiveConfig(true, 10 * MB, MB, 1, -1, AdaptiveConfig.SkewJoin.DEFAULT));
     Stage result = r.replan(plan.resultStage(), Map.of(
         0, stats(0, 3 * MB, 3 * MB, 3 * MB, 0, 0, 8 * MB, 1, 1),
         1, stats(1, 1 * MB, 1 * MB, 1 * MB, 0, 0, 1 * MB, 0, 0)));
@@ -49,7 +52,7 @@ class StageReplannerTest {
 
   @Test void aBuildSideThatTurnsOutSmallIsBroadcastAndTheProbeSideReadWhereItIs() {
     StagePlan plan = shuffledJoin();
-    StageReplanner r = new StageReplanner(new AdaptiveConfig(true, 64 * MB, MB, 4, 1000));
+    StageReplanner r = new StageReplanner(new AdaptiveConfig(true, 64 * MB, MB, 4, 1000, AdaptiveConfig.SkewJoin.DEFAULT));
     Stage result = r.replan(plan.resultStage(), Map.of(
         0, stats(0, 90 * MB, 90 * MB, 90 * MB, 90 * MB, 90 * MB, 90 * MB, 90 * MB, 90 * MB),
         1, stats(1, 100, 100, 0, 0, 0, 0, 0, 700)));
@@ -64,13 +67,13 @@ class StageReplannerTest {
     StagePlan plan = shuffledJoin();
     Map<Integer, MapOutputStatistics> big = Map.of(0, stats(0, 90 * MB, 90 * MB, 90 * MB, 90 * MB, 90 * MB, 90 * MB, 90 * MB, 90 * MB),
         1, stats(1, 90 * MB, 90 * MB, 90 * MB, 90 * MB, 90 * MB, 90 * MB, 90 * MB, 90 * MB));
-    assertSame(plan.resultStage(), new StageReplanner(new AdaptiveConfig(true, 64 * MB, MB, 4, 1000)).replan(plan.resultStage(), big));
+    assertSame(plan.resultStage(), new StageReplanner(new AdaptiveConfig(true, 64 * MB, MB, 4, 1000, AdaptiveConfig.SkewJoin.DEFAULT)).replan(plan.resultStage(), big));
     assertSame(plan.resultStage(), new StageReplanner(AdaptiveConfig.DISABLED).replan(plan.resultStage(),
         Map.of(0, stats(0, 1, 1, 1, 1, 1, 1, 1, 1), 1, stats(1, 1, 1, 1, 1, 1, 1, 1, 1))));
   }
 
   @Test void smallShufflesStaySplitForParallelismButNotBelowTheMinimumSize() {
-    StageReplanner r = new StageReplanner(new AdaptiveConfig(true, 64 * MB, MB, 4, -1));
+    StageReplanner r = new StageReplanner(new AdaptiveConfig(true, 64 * MB, MB, 4, -1, AdaptiveConfig.SkewJoin.DEFAULT));
     long[] sixteen = new long[16];
     java.util.Arrays.fill(sixteen, 2 * MB);
     assertEquals(4, r.ranges(sixteen).size()); // 32 MB over 4 cores: 8 MB each, not one 64 MB task

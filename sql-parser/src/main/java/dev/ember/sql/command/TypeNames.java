@@ -6,7 +6,7 @@ import dev.ember.sql.command.Token.Kind;
 /**
  * Column types as Spark and PostgreSQL spell them in {@code CREATE TABLE}: {@code INT},
  * {@code BIGINT}/{@code LONG}, {@code DECIMAL(p, s)}, {@code STRING}/{@code VARCHAR(n)},
- * {@code TIMESTAMP [WITH TIME ZONE]}, … Lengths of strings are accepted and ignored.
+ * {@code TIMESTAMP [WITH TIME ZONE]}, {@code ARRAY<T>}, … Lengths of strings are accepted and ignored.
  */
 final class TypeNames {
   private TypeNames() {}
@@ -43,6 +43,12 @@ final class TypeNames {
       case "BINARY", "VARBINARY", "BYTEA" -> {
         optionalLength(in);
         yield DataType.VARBINARY;
+      }
+      case "ARRAY" -> {
+        in.expectSymbol("<");
+        DataType element = parse(in);
+        in.expectSymbol(">");
+        yield DataType.array(element);
       }
       default -> throw TokenStream.error(t, "unknown type " + t.text());
     };

@@ -6,6 +6,7 @@ import static dev.ember.api.functions.collect_list;
 import static dev.ember.api.functions.collect_set;
 import static dev.ember.api.functions.element_at;
 import static dev.ember.api.functions.size;
+import static dev.ember.api.functions.when;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,11 +29,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * ARRAY values end to end: collect_list / collect_set (DataFrame API and SQL, array_agg too),
  * size, array_contains, element access, results as java.util.List, show(), and Parquet / JSON
- * output DuckDB reads back; checked against DuckDB's list functions. Lists gathered across
+ * output that DuckDB and Ember read back; checked against DuckDB's list functions. Lists gathered across
  * partitions are compared sorted (their order is not defined); order is checked on one
  * partition, where it is the input order.
  */
@@ -196,8 +199,90 @@ class DataFrameArrayTest extends DataFrameComparison {
         + parquet + "/*.parquet') ORDER BY 1"));
     assertEquals(duckRows(expected), duckRows("SELECT n_regionkey, list_sort(names), list_sort(keys) FROM read_json('"
         + json + "/*.json', columns = {n_regionkey: 'BIGINT', names: 'VARCHAR[]', keys: 'BIGINT[]'}) ORDER BY 1"));
-    // Ember's Parquet reader is flat: a LIST column is refused, not misread
-    assertNotSupported(() -> session.read().parquet(parquet).collectAsList());
+    // and Ember reads its own LIST columns back
+    assertEquals(duckRows(expected), emberRows(session.read().parquet(parquet).select("n_regionkey", "names", "keys")
+        .orderBy("n_regionkey"), true));
+  }
+
+  /**
+   * {@code df.write()} then {@code session.read()}: collected lists of strings, decimals, dates and
+   * ints (empty ones too) come back from Parquet (schema from the footer) and JSON (schema given)
+   * as DuckDB's lists of the same groups; CSV cannot hold them.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"parquet", "json"})
+  void arraysWrittenAndReadBack(String format) throws SQLException {
+    DataFrame df = t("orders").filter(col("o_orderkey").lt(3000)).groupBy("o_custkey")
+        .agg(collect_list("o_orderpriority").alias("prios"), collect_list("o_totalprice").alias("prices"),
+            collect_list("o_orderdate").alias("dates"), collect_list(col("o_shippriority")).alias("ships"),
+            collect_list(when(col("o_orderstatus").equalTo("F"), col("o_orderkey"))).alias("finished"));
+    String path = dir.resolve("arrays_df." + format).toString();
+    df.write().format(format).save(path);
+    DataFrame back = format.equals("parquet") ? session.read().parquet(path)
+        : session.read().schema("o_custkey BIGINT, prios ARRAY<STRING>, prices array<decimal(15,2)>, dates ARRAY<DATE>,"
+            + " ships ARRAY<INT>, finished ARRAY<BIGINT>").json(path);
+    assertEquals(df.schema().fields().stream().map(Field::type).toList(), back.schema().fields().stream().map(Field::type).toList());
+    assertEquals(duckRows("SELECT o_custkey, list_sort(list(o_orderpriority)), list_sort(list(o_totalprice)), "
+        + "list_sort(list(o_orderdate)), list_sort(list(o_shippriority)), "
+        + "list_sort(list_filter(list(CASE WHEN o_orderstatus = 'F' THEN o_orderkey END), lambda v: v IS NOT NULL)) "
+        + "FROM orders WHERE o_orderkey < 3000 GROUP BY 1 ORDER BY 1"), emberRows(back.orderBy("o_custkey"), true));
+  }
+
+  /** Lists DuckDB wrote, nested ones too, answer size / element access / IS NULL as DuckDB does. */
+  @Test void duckDbParquetListsAnswerLikeDuckDb() throws SQLException {
+    String file = dir.resolve("duck_lists.parquet").toString().replace("'", "''");
+    try (Statement st = duck.createStatement()) {
+      st.execute("COPY (SELECT i AS id, CASE WHEN i % 4 = 0 THEN NULL ELSE [i, NULL, i * 2][1:(i % 3) + 1] END AS l,"
+          + " CASE WHEN i % 5 = 0 THEN NULL ELSE [[i], NULL, [], [i, i + 1]] END AS n FROM range(50) r(i)) TO '" + file
+          + "' (FORMAT parquet)");
+    }
+    DataFrame lists = session.read().parquet(file);
+    assertEquals(DataType.array(DataType.array(DataType.BIGINT)), lists.schema().field(2).type());
+    lists.createOrReplaceTempView("duck_lists");
+    // array_contains follows Spark: not found but a NULL element present is NULL (DuckDB says false)
+    String contains3 = "CASE WHEN list_contains(l, 3) THEN true WHEN len(list_filter(l, lambda v: v IS NULL)) > 0 "
+        + "THEN NULL ELSE list_contains(l, 3) END";
+    assertEquals(duckRows("SELECT id, l, len(l), l[1], l[-1], " + contains3 + ", n, len(n), n[4], l IS NULL "
+            + "FROM read_parquet('" + file + "') ORDER BY id"),
+        emberRows(session.sql("SELECT id, l, size(l), l[1], element_at(l, -1), array_contains(l, 3), n, "
+            + "cardinality(n), n[4], l IS NULL FROM duck_lists ORDER BY id"), false));
+  }
+
+  /**
+   * Rows made in Java — NULL lists, empty lists, NULL elements, nested lists, seven element types —
+   * come back from Parquet and JSON exactly as they were given.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"parquet", "json"})
+  void givenArraysWithNullsComeBackAsGiven(String format) {
+    Schema schema = Schema.of(new Field("id", DataType.INT, false), new Field("i", DataType.array(DataType.INT), true),
+        new Field("s", DataType.array(DataType.VARCHAR), true), new Field("m", DataType.array(DataType.decimal(10, 2)), true),
+        new Field("d", DataType.array(DataType.DATE), true), new Field("ts", DataType.array(DataType.TIMESTAMP), true),
+        new Field("b", DataType.array(DataType.BOOLEAN), true), new Field("x", DataType.array(DataType.DOUBLE), true),
+        new Field("n", DataType.array(DataType.array(DataType.INT)), true));
+    List<Row> rows = List.of(
+        RowFactory.create(1, Arrays.asList(1, null, -3), Arrays.asList("a", null, "\"quoted\", é"),
+            Arrays.asList(new java.math.BigDecimal("1.50"), null), Arrays.asList(java.time.LocalDate.of(1969, 12, 31), null),
+            Arrays.asList(java.time.LocalDateTime.of(2024, 2, 29, 10, 11, 12, 500000000), null), Arrays.asList(true, null, false),
+            Arrays.asList(-0.25, null, 1e300), Arrays.asList(List.of(1, 2), null, List.of(), Arrays.asList(3, null))),
+        RowFactory.create(2, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()),
+        RowFactory.create(3, null, null, null, null, null, null, null, null),
+        RowFactory.create(4, Arrays.asList((Object) null), Arrays.asList((Object) null), Arrays.asList((Object) null),
+            Arrays.asList((Object) null), Arrays.asList((Object) null), Arrays.asList((Object) null), Arrays.asList((Object) null),
+            Arrays.asList((Object) null)));
+    String path = dir.resolve("given." + format).toString();
+    session.createDataFrame(rows, schema).write().format(format).save(path);
+    DataFrame back = format.equals("parquet") ? session.read().parquet(path) : session.read().schema(schema).json(path);
+    assertEquals(rows.stream().map(Row::toList).toList(), back.orderBy("id").collectAsList().stream().map(Row::toList).toList());
+  }
+
+  @Test void csvRefusesArrayColumnsBothWays() {
+    DataFrame arrays = t("nation").groupBy("n_regionkey").agg(collect_list("n_name").alias("names"));
+    String path = dir.resolve("arrays.csv").toString();
+    assertNotSupported(() -> arrays.write().csv(path));
+    session.table("tpch.tiny.nation").select("n_name").write().csv(path);
+    assertNotSupported(() -> session.read().schema(Schema.of(new Field("names", DataType.array(DataType.VARCHAR), true)))
+        .csv(path));
   }
 
   /** Array columns travel through shuffles and both sides of a hash join. */

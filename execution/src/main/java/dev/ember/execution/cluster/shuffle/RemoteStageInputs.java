@@ -4,6 +4,7 @@ import dev.ember.execution.cluster.MapOutput;
 import dev.ember.execution.cluster.Messages;
 import dev.ember.execution.operator.Batches;
 import dev.ember.execution.shuffle.StageInputs;
+import dev.ember.planner.physical.PartitionRange;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -42,9 +43,10 @@ public final class RemoteStageInputs implements StageInputs {
 
   private record Pending(MapOutput from, long bytes, CompletableFuture<Messages.Block> block) {}
 
-  @Override public List<VectorSchemaRoot> take(int stage, int partition) {
+  @Override public List<VectorSchemaRoot> take(int stage, int partition, int mapStart, int mapEnd) {
     List<MapOutput> outputs = inputs.get(stage);
     if (outputs == null) throw new IllegalStateException("task has no locations for stage " + stage);
+    if (mapEnd != PartitionRange.ALL_MAPS) outputs = outputs.subList(mapStart, Math.min(mapEnd, outputs.size()));
     List<VectorSchemaRoot> out = new ArrayList<>();
     Deque<Pending> inFlight = new ArrayDeque<>();
     long bytes = 0;
