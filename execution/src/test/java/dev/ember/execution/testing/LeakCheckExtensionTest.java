@@ -9,6 +9,7 @@ import dev.ember.execution.memory.MemoryManager;
 import dev.ember.execution.memory.SpillMetrics;
 import dev.ember.execution.spill.SpillDirectory;
 import dev.ember.execution.spill.SpillFile;
+import dev.ember.testing.LeakCheckExtension;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,11 +48,13 @@ class LeakCheckExtensionTest {
   private static TestExecutionSummary run(Class<?> sample) {
     SummaryGeneratingListener listener = new SummaryGeneratingListener();
     sampling = true;
+    System.setProperty(LeakCheckExtension.GRACE_MILLIS, "100"); // the samples' leaks are not freed later
     try {
       LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(sample)).build(),
           listener);
     } finally {
       sampling = false;
+      System.clearProperty(LeakCheckExtension.GRACE_MILLIS);
     }
     return listener.getSummary();
   }
