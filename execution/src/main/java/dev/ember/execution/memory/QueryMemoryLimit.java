@@ -1,6 +1,7 @@
 package dev.ember.execution.memory;
 
 import dev.ember.catalyst.errors.EmberException;
+import dev.ember.planner.physical.PhysicalPlan;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.arrow.memory.AllocationListener;
@@ -33,14 +34,25 @@ public final class QueryMemoryLimit implements AllocationListener {
    * the query spilled what it could: SQLSTATE 53200 naming the operators of the task's stage, or
    * {@code t} itself when it is not that.
    */
-  public static Throwable exceeded(Throwable t, String task, String operators, BufferAllocator query) {
+  public static Throwable exceeded(Throwable t, String task, PhysicalPlan stagePlan, BufferAllocator query) {
     Throwable c = t;
     while (c != null && !(c instanceof OutOfMemoryException)) c = c.getCause();
     if (c == null) return t;
-    return new EmberException(EmberException.OUT_OF_MEMORY, "out of memory: " + operators + " in " + task
+    return new EmberException(EmberException.OUT_OF_MEMORY, "out of memory: " + operators(stagePlan) + " in " + task
         + " cannot allocate more: the query holds " + MemorySize.format(query.getAllocatedMemory()) + " of its "
         + MemorySize.format(query.getLimit()) + " limit (from " + MemoryManager.OFF_HEAP_SIZE
         + ") and has nothing more to spill (" + c.getMessage() + ")", t);
+  }
+
+  /** The operators of a stage's plan, top first ("Sort <- Project <- StageInput"), for messages. */
+  static String operators(PhysicalPlan plan) {
+    List<String> names = new java.util.ArrayList<>();
+    for (PhysicalPlan p = plan; p != null; p = p.children().isEmpty() ? null : p.children().get(0)) {
+      String d = p.describe();
+      int cut = d.indexOf(' ');
+      names.add(cut < 0 ? d : d.substring(0, cut));
+    }
+    return String.join(" <- ", names);
   }
 
   /** Asks {@code s} to spill (from any thread) when the query's memory runs out. */

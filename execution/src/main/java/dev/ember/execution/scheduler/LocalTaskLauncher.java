@@ -6,7 +6,6 @@ import dev.ember.execution.operator.Batches;
 import dev.ember.execution.pipeline.TaskPlanner;
 import dev.ember.execution.shuffle.HashPartitioner;
 import dev.ember.planner.adaptive.MapOutputStatistics;
-import dev.ember.planner.physical.PhysicalPlan;
 import dev.ember.planner.stage.Stage;
 import dev.ember.planner.physical.PartitionRange;
 import dev.ember.planner.physical.Partitioning;
@@ -184,21 +183,10 @@ public final class LocalTaskLauncher implements TaskLauncher {
   /** Fails the query with {@code e} — an allocation over the query's limit as its 53200 error — and returns what to throw. */
   private RuntimeException failed(Throwable e, Stage stage, int partition) {
     Throwable why = QueryMemoryLimit.exceeded(e, query.id() + " stage " + stage.id() + " task " + partition,
-        operators(stage.plan()), query.allocator());
+        stage.plan(), query.allocator());
     query.fail(why);
     if (why instanceof RuntimeException r) return r;
     throw (Error) why;
-  }
-
-  /** The operators of a stage's plan, top first ("Sort <- Project <- StageInput"), for messages. */
-  static String operators(PhysicalPlan plan) {
-    List<String> names = new ArrayList<>();
-    for (PhysicalPlan p = plan; p != null; p = p.children().isEmpty() ? null : p.children().get(0)) {
-      String d = p.describe();
-      int cut = d.indexOf(' ');
-      names.add(cut < 0 ? d : d.substring(0, cut));
-    }
-    return String.join(" <- ", names);
   }
 
   /** A result task writing to its own output: committed only if every batch went through. */
