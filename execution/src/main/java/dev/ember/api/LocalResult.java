@@ -20,7 +20,7 @@ final class LocalResult implements QueryResult {
     this.schema = schema;
     this.hasRows = hasRows;
     if (hasRows) {
-      allocator = MemoryManager.newQueryAllocator("local-result");
+      allocator = MemoryManager.newAllocator("local-result");
       batch = ArrowTypes.createRoot(schema, allocator);
       for (int c = 0; c < schema.size(); c++) {
         for (int r = 0; r < rows.size(); r++) {

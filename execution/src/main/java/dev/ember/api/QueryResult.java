@@ -47,6 +47,9 @@ public interface QueryResult extends AutoCloseable {
   /** Bytes the query's operators have written to spill files so far (memory ran short); 0 for results that are no query. */
   default long bytesSpilled() { return 0; }
 
+  /** Bytes of the above that were shuffle outputs waiting for their readers, spilled when the query's memory limit was reached. */
+  default long shuffleBytesSpilled() { return 0; }
+
   /** Rows the query's operators have written to spill files so far. */
   default long rowsSpilled() { return 0; }
 

@@ -2,6 +2,7 @@ package dev.ember.api;
 
 import dev.ember.catalyst.errors.EmberException;
 import dev.ember.catalyst.types.Schema;
+import dev.ember.execution.scheduler.QueryMetrics;
 import dev.ember.execution.scheduler.ProgressTracker;
 import dev.ember.execution.scheduler.QueryContext;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -105,9 +106,11 @@ final class StreamingResult implements QueryResult {
 
   /** The query's metrics, one per line (EXPLAIN ANALYZE). */
   String metricsText() {
-    return dev.ember.execution.scheduler.QueryMetrics.describe(bytesShuffled(), bytesFetchedRemotely(), bytesSpilled(),
+    return QueryMetrics.describe(bytesShuffled(), bytesFetchedRemotely(), bytesSpilled(),
         rowsSpilled(), peakMemory(), query.metrics().executorCount());
   }
+
+  @Override public long shuffleBytesSpilled() { return query.spillMetrics().shuffleBytes(); }
 
   @Override public QueryProgress progress() {
     ProgressTracker p = query.progress();

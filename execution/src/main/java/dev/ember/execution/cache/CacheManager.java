@@ -176,7 +176,7 @@ public final class CacheManager implements AutoCloseable {
   private List<CachedBlock> build(Entry e, LogicalPlan source, Materializer materializer) {
     org.apache.arrow.vector.types.pojo.Schema arrow = ArrowTypes.arrowSchema(schema(e.plan.output()));
     List<CachedBlock> blocks = new ArrayList<>();
-    try (BufferAllocator allocator = MemoryManager.newQueryAllocator("cache-build-" + e.name)) {
+    try (BufferAllocator allocator = MemoryManager.newAllocator("cache-build-" + e.name)) {
       List<VectorSchemaRoot> pending = new ArrayList<>();
       long[] rows = {0};
       try {

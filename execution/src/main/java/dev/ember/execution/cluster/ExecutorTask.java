@@ -4,6 +4,7 @@ import dev.ember.execution.cluster.shuffle.ArrowBlocks;
 import dev.ember.execution.cluster.shuffle.BlockFetcher;
 import dev.ember.execution.cluster.shuffle.RemoteStageInputs;
 import dev.ember.execution.cluster.shuffle.ShuffleFiles;
+import dev.ember.execution.memory.QueryMemoryLimit;
 import dev.ember.execution.operator.BatchSource;
 import dev.ember.execution.operator.Batches;
 import dev.ember.execution.pipeline.TaskPlanner;
@@ -49,6 +50,12 @@ final class ExecutorTask {
     if (!query.context().enterTask()) throw new java.util.concurrent.CancellationException("query was cancelled");
     try {
       return runRegistered(results);
+    } catch (RuntimeException | Error e) {
+      // an allocation over the query's limit: the 53200 error naming the stage's operators
+      Throwable why = QueryMemoryLimit.exceeded(e, task.queryId() + " stage "
+          + task.stageId() + " task " + task.partition(), task.stage().plan(), query.context().allocator());
+      if (why instanceof RuntimeException r) throw r;
+      throw (Error) why;
     } finally {
       query.context().exitTask();
     }

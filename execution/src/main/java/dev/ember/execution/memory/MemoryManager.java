@@ -13,9 +13,10 @@ import org.apache.arrow.memory.RootAllocator;
  * operators reserve from ({@code ember.memory.offHeap.size}, split between execution and storage
  * by {@code ember.memory.storageFraction}).
  *
- * <p>The budget governs what operators reserve (hash tables, sort buffers, cached data); Arrow
- * batches in flight between operators and shuffle outputs are accounted by the allocators but
- * not reserved (as in Spark, where only operators' memory is managed).
+ * <p>The budget governs what operators reserve (hash tables, sort buffers, cached data). Arrow
+ * batches in flight between operators and shuffle outputs are not reserved, but a query's
+ * allocator has a hard limit ({@link #queryLimit()}): no allocation of the query can cross it, and
+ * its shuffle outputs spill to disk when it is reached ({@link QueryMemoryLimit}).
  */
 public final class MemoryManager {
   /** Setting: the process's off-heap budget, e.g. {@code 256m}; default {@link #defaultSize()}. */
@@ -34,9 +35,36 @@ public final class MemoryManager {
   /** Bytes of off-heap memory allocated right now, over all queries. */
   public static long allocatedBytes() { return ROOT.getAllocatedMemory(); }
 
+  /**
+   * A query's allocator, limited to {@link #queryLimit()}; what the query registers with its
+   * {@link QueryMemoryLimit} spills when the limit is reached.
+   */
   public static BufferAllocator newQueryAllocator(String name) {
+    return ROOT.newChildAllocator(name, new QueryMemoryLimit(), 0, queryLimit());
+  }
+
+  /** An allocator without a limit of its own, for what is not a query's work (results handed to a caller, cache builds). */
+  public static BufferAllocator newAllocator(String name) {
     return ROOT.newChildAllocator(name, 0, Long.MAX_VALUE);
   }
+
+  /**
+   * The most Arrow memory one query may hold at once: twice the process's budget
+   * ({@code ember.memory.offHeap.size}) when the query starts, and at least the budget plus
+   * {@link #QUERY_HEADROOM}. Operators' reservations are held to their fair share of the budget,
+   * but Arrow rounds every allocation up to a power of two, so what they allocate may be up to
+   * twice what they reserved; and batches in flight between operators (a few per task, whatever
+   * the budget) are not reserved at all. The limit bounds those and the query's shuffle
+   * outputs, which spill when it is reached.
+   */
+  public static long queryLimit() {
+    long total = POOL.total();
+    if (total > Long.MAX_VALUE / 2 - QUERY_HEADROOM) return Long.MAX_VALUE;
+    return Math.max(2 * total, total + QUERY_HEADROOM);
+  }
+
+  /** What a query may hold beyond its reservations at the least: its tasks' batches in flight. */
+  public static final long QUERY_HEADROOM = 64L << 20;
 
   /** The process's memory budget. */
   public static UnifiedMemoryPool pool() { return POOL; }

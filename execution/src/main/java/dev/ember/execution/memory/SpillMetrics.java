@@ -8,6 +8,7 @@ public final class SpillMetrics {
   private final AtomicLong bytes = new AtomicLong();
   private final AtomicLong files = new AtomicLong();
   private final AtomicLong spills = new AtomicLong();
+  private final AtomicLong shuffleBytes = new AtomicLong();
 
   /** Counts one spill file written: its rows and bytes. */
   public void fileWritten(long rowCount, long byteCount) {
@@ -18,6 +19,12 @@ public final class SpillMetrics {
 
   /** Counts one spill event (an operator gave memory back by writing to disk, perhaps several files). */
   public void spilled() { spills.incrementAndGet(); }
+
+  /** Counts bytes of shuffle output written to disk because the query's memory ran out (already counted as files). */
+  public void shuffleSpilled(long byteCount) { shuffleBytes.addAndGet(byteCount); }
+
+  /** Bytes of shuffle output spilled (part of {@link #bytes()}). */
+  public long shuffleBytes() { return shuffleBytes.get(); }
 
   public long rows() { return rows.get(); }
 

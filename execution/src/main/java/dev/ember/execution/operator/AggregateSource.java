@@ -63,6 +63,10 @@ public final class AggregateSource implements BatchSource {
   private boolean built;
   private boolean building;
   private boolean inputDone;
+  /** A partial aggregation passing its groups on: the next group to emit, or -1. */
+  private int flushCursor = -1;
+  /** The input batch that did not fit while the groups are passed on. */
+  private VectorSchemaRoot heldInput;
   private boolean closed;
 
   /** @param memory the task's memory; null runs without reservations (never spills) */
@@ -126,7 +130,14 @@ public final class AggregateSource implements BatchSource {
     building = true;
     try {
       while (flushed.isEmpty()) {
-        VectorSchemaRoot in = pipeline.done() ? null : input.next();
+        if (flushCursor >= 0) {
+          if (flushCursor < table.groupCount()) return nextFlushed();
+          table.reset();
+          flushCursor = -1;
+          reservation.resize(table.memoryBytes());
+        }
+        VectorSchemaRoot in = heldInput != null ? heldInput : pipeline.done() ? null : input.next();
+        heldInput = null;
         if (in == null) {
           inputDone = true;
           emitting = table;
@@ -135,18 +146,33 @@ public final class AggregateSource implements BatchSource {
         }
         try {
           if (!reservation.tryResize(table.memoryBytesAfter(in.getRowCount(), EXTRA_BYTES_PER_GROUP))) {
-            flush();
+            if (table.groupCount() > 0) {
+              // pass the groups on a batch at a time (all at once would need the table's memory twice)
+              heldInput = in;
+              in = null;
+              flushCursor = 0;
+              continue;
+            }
             reservation.resize(table.memoryBytesAfter(in.getRowCount(), EXTRA_BYTES_PER_GROUP));
           }
           pipeline.process(in);
         } finally {
-          in.close();
+          if (in != null) in.close();
         }
       }
       return flushed.poll();
     } finally {
       building = false;
     }
+  }
+
+  /** The next batch of the partial table's groups being passed on. */
+  private VectorSchemaRoot nextFlushed() {
+    int n = Math.min(batchSize, table.groupCount() - flushCursor);
+    VectorSchemaRoot[] out = new VectorSchemaRoot[1];
+    table.emit(columns, schema, batchSize, allocator, null, flushCursor, flushCursor + n, b -> out[0] = b);
+    flushCursor += n;
+    return out[0];
   }
 
   /** Passes a partial aggregation's groups on (as output batches) and empties the table. */
@@ -210,7 +236,7 @@ public final class AggregateSource implements BatchSource {
 
   /** Another operator of the task needs memory: spill the table if it is between batches of its input. */
   private long spillRequested(long bytesWanted) {
-    if (!building || closed || table.groupCount() == 0) return 0;
+    if (!building || closed || table.groupCount() == 0 || flushCursor >= 0) return 0;
     long before = reservation.size();
     if (isPartial()) flush();
     else spill(table, spillAt(0));
@@ -268,6 +294,8 @@ public final class AggregateSource implements BatchSource {
       pending.clear();
       Batches.closeAll(flushed);
       flushed.clear();
+      if (heldInput != null) heldInput.close();
+      heldInput = null;
       table.close();
       if (merge != null) merge.table().close();
       if (reservation != null) reservation.close();

@@ -15,10 +15,12 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * reading (top-N: the buffer is cut back to that size whenever it doubles), then returns rows
  * {@code [offset, offset + limit)} in order.
  *
- * <p>A full sort reserves memory for each batch it buffers (the batch and the sort's per-row
+ * <p>Sort and top-N reserve memory for each batch they buffer (the batch and the sort's per-row
  * index and key arrays). When refused, the buffered rows are sorted and written to a spill file
- * as a sorted run; at the end the runs (the last rows too) are merged ({@link SortedRunMerge}):
- * an external merge sort.
+ * as a sorted run (a top-N writes only its first {@code offset + limit} rows); at the end the
+ * runs (the last rows too) are merged ({@link SortedRunMerge}): an external merge sort. So a
+ * top-N whose N rows do not fit in memory ({@code ORDER BY … LIMIT 5000000}) becomes an external
+ * sort that stops after N rows.
  */
 public final class SortSource implements BatchSource {
   private final BatchSource input;
@@ -56,7 +58,10 @@ public final class SortSource implements BatchSource {
   @Override public VectorSchemaRoot next() {
     if (!sorted) {
       sorted = true;
-      if (limit < 0 && memory != null) reservation = memory.newReservation("Sort", this::spillRequested);
+      // A top-N of a few batches' rows holds no more than batches in flight do; a larger one reserves
+      if (memory != null && (limit < 0 || offset + limit > 2L * batchSize)) {
+        reservation = memory.newReservation(limit < 0 ? "Sort" : "TopN", this::spillRequested);
+      }
       long keep = limit < 0 ? -1 : offset + limit;
       long compactAt = keep < 0 ? Long.MAX_VALUE : Math.max(2 * keep, 4 * (long) batchSize);
       sorting = true;
@@ -65,7 +70,7 @@ public final class SortSource implements BatchSource {
         while ((b = input.next()) != null) {
           if (reservation != null) reserveFor(b);
           rows.add(b);
-          if (rows.rowCount() > compactAt) rows.truncate((int) keep, allocator);
+          if (rows.rowCount() > compactAt) cutBack(keep);
         }
       } finally {
         sorting = false;
@@ -80,6 +85,24 @@ public final class SortSource implements BatchSource {
       }
     }
     return merged != null ? merged.next() : ready.poll();
+  }
+
+  /**
+   * Top-N: keeps only the first {@code keep} buffered rows. The cut-back copies them, so it needs
+   * their memory once more; when refused they go to a sorted run instead.
+   */
+  private void cutBack(long keep) {
+    if (reservation == null) {
+      rows.truncate(keep, batchSize, allocator);
+      return;
+    }
+    long kept = reservation.size() / Math.max(1, rows.rowCount()) * Math.min(keep, rows.rowCount());
+    if (!reservation.tryReserve(kept)) {
+      spillRun();
+      return;
+    }
+    rows.truncate(keep, batchSize, allocator);
+    reservation.resize(rows.bytes(this::bytesToHold));
   }
 
   /** Reserves memory to buffer {@code b}, first writing the buffered rows as a run if refused. */
@@ -108,7 +131,7 @@ public final class SortSource implements BatchSource {
   private void spillRun() {
     if (rows.rowCount() == 0) return;
     SpillFile[] f = {null};
-    rows.emit(0, -1, batchSize, allocator, b -> {
+    rows.emit(0, limit < 0 ? -1 : offset + limit, batchSize, allocator, b -> {
       try {
         if (f[0] == null) {
           f[0] = new SpillFile("sort-run", b.getSchema(), allocator, memory.metrics());
@@ -119,7 +142,7 @@ public final class SortSource implements BatchSource {
         b.close();
       }
     });
-    f[0].finish();
+    if (f[0] != null) f[0].finish();
     memory.metrics().spilled();
     reservation.releaseAll();
   }

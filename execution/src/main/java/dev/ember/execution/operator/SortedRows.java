@@ -88,28 +88,40 @@ final class SortedRows implements AutoCloseable {
       Cancellation.checkInterrupted();
       int n = (int) Math.min(batchSize, end - start);
       VectorSchemaRoot o = VectorSchemaRoot.create(template.getSchema(), allocator);
-      int ncols = template.getFieldVectors().size();
-      for (int c = 0; c < ncols; c++) {
-        FieldVector to = o.getVector(c);
-        to.setInitialCapacity(n);
-        to.allocateNew();
-        for (int i = 0; i < n; i++) {
-          int row = order[(int) start + i];
-          ArrowValues.copy(batches.get(batchOf[row]).getVector(c), rowOf[row], to, i);
+      try {
+        int ncols = template.getFieldVectors().size();
+        for (int c = 0; c < ncols; c++) {
+          FieldVector to = o.getVector(c);
+          to.setInitialCapacity(n);
+          to.allocateNew();
+          for (int i = 0; i < n; i++) {
+            int row = order[(int) start + i];
+            ArrowValues.copy(batches.get(batchOf[row]).getVector(c), rowOf[row], to, i);
+          }
+          to.setValueCount(n);
         }
-        to.setValueCount(n);
+        o.setRowCount(n);
+      } catch (RuntimeException | Error e) {
+        o.close(); // out of memory, cancelled: the half-filled batch is nobody's
+        throw e;
       }
-      o.setRowCount(n);
       out.accept(o);
     }
     close();
   }
 
-  /** Keeps only the first {@code keep} rows in sorted order, in one new batch. */
-  void truncate(int keep, BufferAllocator allocator) {
+  /** Keeps only the first {@code keep} rows in sorted order, in new batches of at most {@code batchSize} rows. */
+  void truncate(long keep, int batchSize, BufferAllocator allocator) {
     List<VectorSchemaRoot> kept = new ArrayList<>();
-    emit(0, keep, Math.max(keep, 1), allocator, kept::add);
+    emit(0, keep, batchSize, allocator, kept::add);
     for (VectorSchemaRoot b : kept) add(b);
+  }
+
+  /** The sum of {@code size} over the held batches. */
+  long bytes(java.util.function.ToLongFunction<VectorSchemaRoot> size) {
+    long n = 0;
+    for (VectorSchemaRoot b : batches) n += size.applyAsLong(b);
+    return n;
   }
 
   @Override public void close() {

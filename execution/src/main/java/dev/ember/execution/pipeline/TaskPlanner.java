@@ -32,17 +32,20 @@ import dev.ember.execution.operator.BatchSource;
 import dev.ember.execution.operator.LimitSource;
 import dev.ember.execution.operator.ListSource;
 import dev.ember.execution.operator.PipelineSource;
+import dev.ember.execution.operator.RunningWindowSource;
 import dev.ember.execution.operator.ScanSource;
 import dev.ember.execution.operator.StopCheckSource;
 import dev.ember.execution.operator.Sorts;
 import dev.ember.execution.operator.WindowColumn;
 import dev.ember.execution.operator.WindowSource;
 import dev.ember.execution.scheduler.TaskContext;
+import dev.ember.execution.shuffle.ShuffleRangeSource;
 import dev.ember.planner.physical.AggMode;
 import dev.ember.planner.physical.AggregateBuffers;
 import dev.ember.planner.physical.HashAggregateExec;
 import dev.ember.planner.physical.HashJoinExec;
 import dev.ember.planner.physical.LimitExec;
+import dev.ember.planner.physical.PartitionRange;
 import dev.ember.planner.physical.Partitioning;
 import dev.ember.planner.physical.PhysicalPlan;
 import dev.ember.planner.physical.ScanExec;
@@ -86,7 +89,7 @@ public final class TaskPlanner {
     }
     if (node instanceof TopNExec t) {
       return Sorts.sort(build(t.child(), partition), keys(t.orders(), t.child().output()), t.limit(), t.offset(),
-          task.allocator(), task.query().batchSize());
+          task.allocator(), task.query().batchSize(), task.memory());
     }
     if (node instanceof LimitExec l) return new LimitSource(build(l.child(), partition), l.limit(), l.offset(), task.allocator());
     if (node instanceof UnionExec u) return union(u, partition);
@@ -120,6 +123,11 @@ public final class TaskPlanner {
     }
     List<Sorts.Key> orderKeys = keys(w.orderBy(), in);
     BatchSource input = build(w.child(), partition);
+    if (RunningWindowSource.supports(partitionKeys, orderKeys, columns)) {
+      // One window partition of all rows: streamed through a spilling sort instead of buffered whole.
+      input = Sorts.sort(input, orderKeys, -1, 0, task.allocator(), task.query().batchSize(), task.memory());
+      return new RunningWindowSource(input, orderKeys, columns, schemaOf(w.output()), task.allocator(), task.memory());
+    }
     boolean sorted = !partitionKeys.isEmpty();
     if (sorted) {
       // Sorted (spilling if need be), the window buffers one partition at a time instead of all rows.
@@ -184,12 +192,12 @@ public final class TaskPlanner {
       throw new IllegalStateException("a broadcast is read only as a join's build side");
     }
     if (!in.ranges().isEmpty()) {
-      List<VectorSchemaRoot> batches = dev.ember.execution.operator.Batches.compact(
-          read(in, List.of(in.ranges().get(partition))), task.query().batchSize(), task.allocator());
-      return new StopCheckSource(new ListSource(batches), task.query()::checkRunning);
+      return new StopCheckSource(new ShuffleRangeSource(task.inputs(), in.stageId(), in.ranges().get(partition),
+          task.query().batchSize(), task.allocator()), task.query()::checkRunning);
     }
     int p = in.partitioning() instanceof Partitioning.Single ? 0 : partition;
-    return new StopCheckSource(new ListSource(task.inputs().take(in.stageId(), p)), task.query()::checkRunning);
+    return new StopCheckSource(task.inputs().open(in.stageId(), p, 0, PartitionRange.ALL_MAPS, task.allocator()),
+        task.query()::checkRunning);
   }
 
   /** Every batch of the given shuffle partitions of {@code in}'s stage; the caller owns them. */

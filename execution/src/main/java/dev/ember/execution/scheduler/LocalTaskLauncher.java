@@ -1,5 +1,6 @@
 package dev.ember.execution.scheduler;
 
+import dev.ember.execution.memory.QueryMemoryLimit;
 import dev.ember.execution.operator.BatchSource;
 import dev.ember.execution.operator.Batches;
 import dev.ember.execution.pipeline.TaskPlanner;
@@ -181,9 +182,17 @@ public final class LocalTaskLauncher implements TaskLauncher {
         sink.accept(b);
       }
     } catch (RuntimeException | Error e) {
-      query.fail(e);
-      throw e;
+      throw failed(e, stage, partition);
     }
+  }
+
+  /** Fails the query with {@code e} — an allocation over the query's limit as its 53200 error — and returns what to throw. */
+  private RuntimeException failed(Throwable e, Stage stage, int partition) {
+    Throwable why = QueryMemoryLimit.exceeded(e, query.id() + " stage " + stage.id() + " task " + partition,
+        stage.plan(), query.allocator());
+    query.fail(why);
+    if (why instanceof RuntimeException r) return r;
+    throw (Error) why;
   }
 
   /** A result task writing to its own output: committed only if every batch went through. */
@@ -205,8 +214,7 @@ public final class LocalTaskLauncher implements TaskLauncher {
       out.commit();
       committed = true;
     } catch (RuntimeException | Error e) {
-      query.fail(e);
-      throw e;
+      throw failed(e, stage, partition);
     } finally {
       if (out != null && !committed) out.abort();
     }

@@ -4,6 +4,7 @@ import dev.ember.catalyst.errors.EmberException;
 import dev.ember.catalyst.expr.eval.QueryClock;
 import dev.ember.execution.join.JoinBuild;
 import dev.ember.execution.memory.MemoryManager;
+import dev.ember.execution.memory.QueryMemoryLimit;
 import dev.ember.execution.memory.SpillMetrics;
 import dev.ember.execution.memory.TaskMemory;
 import dev.ember.execution.shuffle.StageOutputs;
@@ -45,10 +46,12 @@ public final class QueryContext implements AutoCloseable {
   public QueryContext(String id, BufferAllocator allocator, QueryClock clock, int batchSize, boolean codegen) {
     this.id = id;
     this.allocator = allocator;
-    this.outputs = new StageOutputs(allocator);
     this.clock = clock;
     this.batchSize = batchSize;
     this.codegen = codegen;
+    this.outputs = new StageOutputs(allocator, spillMetrics);
+    QueryMemoryLimit limit = QueryMemoryLimit.of(allocator);
+    if (limit != null) limit.addSpillable(outputs);
   }
 
   public String id() { return id; }
@@ -154,6 +157,7 @@ public final class QueryContext implements AutoCloseable {
   /** Interrupts the running tasks and tells the launchers, so queued tasks end without running. */
   private void stopTasks() {
     threads.interruptAll();
+    outputs.close(); // nothing will read them: their memory and spill files go now, not when the reader closes
     List<Runnable> listeners;
     synchronized (onStop) {
       listeners = new ArrayList<>(onStop);
@@ -213,6 +217,8 @@ public final class QueryContext implements AutoCloseable {
   public int runningTaskThreads() { return threads.size(); }
 
   @Override public void close() {
+    QueryMemoryLimit limit = QueryMemoryLimit.of(allocator);
+    if (limit != null) limit.removeSpillable(outputs);
     outputs.close();
     synchronized (broadcasts) {
       broadcasts.values().forEach(JoinBuild::close);

@@ -1,5 +1,6 @@
 package dev.ember.execution.scheduler;
 
+import dev.ember.execution.memory.QueryMemoryLimit;
 import dev.ember.execution.operator.BatchSource;
 import dev.ember.execution.operator.Batches;
 import dev.ember.execution.pipeline.TaskPlanner;
@@ -140,8 +141,11 @@ final class SpeculativeStage {
       if (win(a)) commit(a, out);
     } catch (RuntimeException | Error e) {
       if (a.killed) return; // a losing attempt stopped: not a failure
-      query.fail(e);
-      throw e;
+      Throwable why = QueryMemoryLimit.exceeded(e, query.id() + " stage " + ctx.stage().id() + " task " + a.partition,
+          ctx.stage().plan(), query.allocator());
+      query.fail(why);
+      if (why instanceof RuntimeException r) throw r;
+      throw (Error) why;
     } finally {
       Batches.closeAll(out);
       query.exitTask();

@@ -1,7 +1,10 @@
 package dev.ember.execution.shuffle;
 
+import dev.ember.execution.operator.BatchSource;
+import dev.ember.execution.operator.ListSource;
 import dev.ember.planner.physical.PartitionRange;
 import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -20,4 +23,12 @@ public interface StageInputs {
    * partition. The caller owns (and closes) them.
    */
   List<VectorSchemaRoot> take(int stage, int partition, int mapStart, int mapEnd);
+
+  /**
+   * Like {@link #take(int, int, int, int)} but as a stream the caller owns, what was spilled read
+   * back into {@code allocator} batch by batch (so a partition larger than memory can be read).
+   */
+  default BatchSource open(int stage, int partition, int mapStart, int mapEnd, BufferAllocator allocator) {
+    return new ListSource(take(stage, partition, mapStart, mapEnd));
+  }
 }

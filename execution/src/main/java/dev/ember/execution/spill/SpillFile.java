@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorLoader;
@@ -30,6 +31,8 @@ import org.apache.arrow.vector.util.TransferPair;
  * are counted in the query's {@link SpillMetrics} when writing finishes.
  */
 public final class SpillFile implements AutoCloseable {
+  /** Spill files created and not yet deleted, process-wide. */
+  private static final AtomicLong LIVE = new AtomicLong();
   private final Path path;
   private final Schema schema;
   private final SpillMetrics metrics;
@@ -50,6 +53,7 @@ public final class SpillFile implements AutoCloseable {
     this.path = SpillDirectory.newPath(prefix);
     this.schema = schema;
     this.metrics = metrics;
+    LIVE.incrementAndGet();
     try {
       out = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16);
       writeRoot = VectorSchemaRoot.create(schema, allocator);
@@ -60,6 +64,9 @@ public final class SpillFile implements AutoCloseable {
       throw failure("create", e);
     }
   }
+
+  /** Spill files created and not yet closed (deleted) in this process: the leak check after each test reads it. */
+  public static long liveFiles() { return LIVE.get(); }
 
   public Path path() { return path; }
 
@@ -125,6 +132,7 @@ public final class SpillFile implements AutoCloseable {
   @Override public void close() {
     if (deleted) return;
     deleted = true;
+    LIVE.decrementAndGet();
     for (BatchSource r : readers) r.close();
     readers.clear();
     try {

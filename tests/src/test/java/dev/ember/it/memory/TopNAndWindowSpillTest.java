@@ -1,0 +1,105 @@
+package dev.ember.it.memory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ember.api.QueryResult;
+import dev.ember.api.Session;
+import dev.ember.execution.memory.MemoryManager;
+import dev.ember.execution.spill.SpillDirectory;
+import dev.ember.it.TpchData;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Operators over all rows at once, under an 8 MB budget: a top-N whose N rows do not fit falls
+ * back to the external sort, and a window without PARTITION BY (row numbers, ranks, running
+ * sums) streams its rows through a spilling sort; both give DuckDB's answers and spill.
+ */
+class TopNAndWindowSpillTest {
+  private static final long ROWS = 1_000_000;
+  @TempDir static Path dir;
+  private static Path spillDirBefore;
+  private static Connection duck;
+  private static Session session;
+
+  @BeforeAll static void data() throws Exception {
+    spillDirBefore = SpillDirectory.current();
+    SpillDirectory.configure(dir.resolve("spill"));
+    duck = TpchData.openDuckDb();
+    try (Statement st = duck.createStatement()) {
+      st.execute("CREATE VIEW t AS SELECT (range * 7919) % " + ROWS + " AS k, range % 1000 AS p, range % 100 AS v"
+          + " FROM range(" + ROWS + ")");
+    }
+    session = Session.builder().master("local[2]").config("ember.memory.offHeap.size", "8m").getOrCreate();
+    session.range(ROWS).selectExpr("(id * CAST(7919 AS BIGINT)) % CAST(" + ROWS + " AS BIGINT) AS k",
+        "CAST(id % 1000 AS BIGINT) AS p", "CAST(id % 100 AS BIGINT) AS v").createOrReplaceTempView("t");
+  }
+
+  @AfterAll static void close() throws Exception {
+    session.close();
+    duck.close();
+    MemoryManager.reset();
+    SpillDirectory.configure(spillDirBefore);
+  }
+
+  @Test void topNBeyondMemoryFallsBackToTheExternalSort() throws Exception {
+    String sql = "SELECT k, v FROM t ORDER BY k DESC LIMIT 700000 OFFSET 1000";
+    List<long[]> expected = new ArrayList<>();
+    try (Statement st = duck.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) expected.add(new long[] {rs.getLong(1), rs.getLong(2)});
+    }
+    int i = 0;
+    long spilled;
+    try (QueryResult r = session.execute(sql)) {
+      for (VectorSchemaRoot b = r.nextBatch(); b != null; b = r.nextBatch()) {
+        BigIntVector k = (BigIntVector) b.getVector(0), v = (BigIntVector) b.getVector(1);
+        for (int row = 0; row < b.getRowCount(); row++, i++) {
+          assertTrue(i < expected.size(), "more rows than DuckDB's " + expected.size());
+          long[] e = expected.get(i);
+          if (e[0] != k.get(row) || e[1] != v.get(row)) {
+            assertEquals(e[0] + "," + e[1], k.get(row) + "," + v.get(row), "row " + i);
+          }
+        }
+      }
+      spilled = r.bytesSpilled();
+    }
+    assertEquals(expected.size(), i, "rows");
+    System.out.printf("top-N of 700,000 of %,d rows at 8m: spilled %,d bytes%n", ROWS, spilled);
+    assertTrue(spilled > 0, "the top-N should have spilled");
+  }
+
+  @Test void windowWithoutPartitionByStreamsThroughTheSpillingSort() throws Exception {
+    String sql = "SELECT count(*), sum(rn * k), sum(r), sum(dr), sum(rs), sum(c), max(rs), sum(mx)"
+        + " FROM (SELECT k, row_number() OVER (ORDER BY k) AS rn, rank() OVER (ORDER BY p) AS r,"
+        + " dense_rank() OVER (ORDER BY p DESC) AS dr, sum(v) OVER (ORDER BY p) AS rs,"
+        + " count(*) OVER (ORDER BY k ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS c,"
+        + " max(v) OVER (ORDER BY k) AS mx FROM t) w";
+    List<Long> expected = new ArrayList<>();
+    try (Statement st = duck.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      assertTrue(rs.next());
+      for (int c = 1; c <= 8; c++) expected.add(rs.getLong(c));
+    }
+    List<Long> actual = new ArrayList<>();
+    long spilled;
+    try (QueryResult r = session.execute(sql)) {
+      for (VectorSchemaRoot b = r.nextBatch(); b != null; b = r.nextBatch()) {
+        for (int c = 0; c < 8; c++) actual.add(((Number) b.getVector(c).getObject(0)).longValue());
+      }
+      spilled = r.bytesSpilled();
+    }
+    assertEquals(expected, actual, "count, sum(rn * k), sum(r), sum(dr), sum(rs), sum(c), max(rs), sum(mx)");
+    System.out.printf("windows without PARTITION BY over %,d rows at 8m: spilled %,d bytes%n", ROWS, spilled);
+    assertTrue(spilled > 0, "the windows should have spilled");
+  }
+}
