@@ -2,9 +2,9 @@ package dev.ember.api;
 
 import dev.ember.catalyst.errors.EmberException;
 import dev.ember.catalyst.types.Schema;
-import dev.ember.execution.scheduler.QueryMetrics;
 import dev.ember.execution.scheduler.ProgressTracker;
 import dev.ember.execution.scheduler.QueryContext;
+import dev.ember.execution.scheduler.QueryMetrics;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
