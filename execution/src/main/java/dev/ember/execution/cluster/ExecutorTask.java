@@ -3,6 +3,7 @@ package dev.ember.execution.cluster;
 import dev.ember.execution.cluster.shuffle.ArrowBlocks;
 import dev.ember.execution.cluster.shuffle.BlockFetcher;
 import dev.ember.execution.cluster.shuffle.RemoteStageInputs;
+import dev.ember.execution.cluster.shuffle.ShuffleFileWriter;
 import dev.ember.execution.cluster.shuffle.ShuffleFiles;
 import dev.ember.execution.memory.QueryMemoryLimit;
 import dev.ember.execution.operator.BatchSource;
@@ -119,28 +120,27 @@ final class ExecutorTask {
     }
   }
 
+  /** Writes the map task's output partition by partition as it comes: nothing is held in memory but the batch at hand. */
   private long[] writeShuffle(BatchSource source, TaskContext ctx) {
     HashPartitioner partitioner = HashPartitioner.forStage(task.stage());
     int n = HashPartitioner.outputPartitions(task.stage());
-    List<List<VectorSchemaRoot>> parts = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) parts.add(new ArrayList<>());
-    try {
+    try (ShuffleFileWriter writer = files.open(task.queryId(), task.stageId(), task.partition(), task.attempt(), n)) {
       VectorSchemaRoot b;
       while ((b = source.next()) != null) {
-        query.context().checkRunning();
-        if (partitioner == null) {
-          parts.get(0).add(b);
-          continue;
-        }
-        try {
-          partitioner.split(b, ctx.allocator(), (p, part) -> parts.get(p).add(part));
-        } finally {
-          b.close();
+        try (VectorSchemaRoot batch = b) {
+          query.context().checkRunning();
+          if (partitioner == null) {
+            writer.add(0, batch);
+          } else {
+            partitioner.split(batch, ctx.allocator(), (p, part) -> {
+              try (part) {
+                writer.add(p, part);
+              }
+            });
+          }
         }
       }
-      return files.write(task.queryId(), task.stageId(), task.partition(), task.attempt(), parts);
-    } finally {
-      for (List<VectorSchemaRoot> part : parts) Batches.closeAll(part);
+      return writer.commit();
     }
   }
 }

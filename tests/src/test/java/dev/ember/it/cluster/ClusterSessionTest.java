@@ -86,6 +86,28 @@ class ClusterSessionTest {
     }
   }
 
+  /**
+   * Each map task's output (its partial groups, about 100 MB for 2 million distinct keys) is beyond
+   * the query's hard limit on an executor with an 8 MiB budget (the budget plus 64 MiB): the task
+   * writes it to its shuffle file as it comes instead of holding it, so the query completes.
+   */
+  @Test void mapOutputsBeyondTheExecutorsLimitGoToDiskAsTheyCome() throws Exception {
+    long rows = 4_000_000;
+    String sql = "SELECT count(*), sum(s1), sum(s2), max(m), min(n), sum(c) FROM (SELECT k, sum(v) AS s1,"
+        + " sum(v * 2) AS s2, max(v + k) AS m, min(k - v) AS n, count(*) AS c FROM big GROUP BY k) t";
+    try (var st = duck.createStatement()) {
+      st.execute("CREATE OR REPLACE VIEW big AS SELECT range AS k, range % 100 AS v FROM range(" + rows + ")");
+    }
+    ember.range(rows).selectExpr("id AS k", "id % 100 AS v").createOrReplaceTempView("big");
+    EmberRunner.execute(ember, "SET " + SpillDirectory.LOCAL_DIR + " = '" + dir.resolve("spill") + "'");
+    EmberRunner.execute(ember, "SET " + MemoryManager.OFF_HEAP_SIZE + " = '8m'");
+    try {
+      oracle.assertSameAnswer("map outputs beyond the executors' limit", sql);
+    } finally {
+      EmberRunner.execute(ember, "SET " + MemoryManager.OFF_HEAP_SIZE + " = '" + EXECUTOR_MEMORY + "'");
+    }
+  }
+
   @Test void aWriteRunsOnTheExecutorsAndReadsBackAsDuckDbsAnswer() throws Exception {
     Path target = dir.resolve("written").resolve("orders");
     String columns = "o_orderkey, o_custkey, o_orderstatus, o_totalprice, o_orderdate, o_comment";

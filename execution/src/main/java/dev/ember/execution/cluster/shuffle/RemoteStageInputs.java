@@ -2,6 +2,7 @@ package dev.ember.execution.cluster.shuffle;
 
 import dev.ember.execution.cluster.MapOutput;
 import dev.ember.execution.cluster.Messages;
+import dev.ember.execution.operator.BatchSource;
 import dev.ember.execution.operator.Batches;
 import dev.ember.execution.shuffle.StageInputs;
 import dev.ember.planner.physical.PartitionRange;
@@ -21,7 +22,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 /**
  * A cluster task's view of earlier stages' outputs: a partition is the blocks of that partition
  * in every map task's shuffle file, fetched with at most {@code maxBytesInFlight} bytes requested
- * and not yet arrived (one block at least), each checked against its CRC32.
+ * and not yet read (one block at least), each checked against its CRC32 and read back a batch at
+ * a time ({@link RemoteBlockSource}).
  */
 public final class RemoteStageInputs implements StageInputs {
   /** A block server silent this long is taken for dead (a hung executor keeps its socket open). */
@@ -45,24 +47,14 @@ public final class RemoteStageInputs implements StageInputs {
     this.remoteBytes = remoteBytes;
   }
 
-  private record Pending(MapOutput from, long bytes, CompletableFuture<Messages.Block> block) {}
+  /** A block requested: where from, its size, and its bytes when they arrive. */
+  record Pending(MapOutput from, long bytes, CompletableFuture<Messages.Block> block) {}
 
   @Override public List<VectorSchemaRoot> take(int stage, int partition, int mapStart, int mapEnd) {
-    List<MapOutput> outputs = inputs.get(stage);
-    if (outputs == null) throw new IllegalStateException("task has no locations for stage " + stage);
-    if (mapEnd != PartitionRange.ALL_MAPS) outputs = outputs.subList(mapStart, Math.min(mapEnd, outputs.size()));
     List<VectorSchemaRoot> out = new ArrayList<>();
-    Deque<Pending> inFlight = new ArrayDeque<>();
-    long bytes = 0;
-    try {
-      for (MapOutput m : outputs) {
-        long size = m.bytes(partition);
-        if (size == 0) continue;
-        while (!inFlight.isEmpty() && bytes + size > maxBytesInFlight) bytes -= receive(inFlight.poll(), partition, out);
-        inFlight.add(new Pending(m, size, fetcher.fetch(queryId, m, partition)));
-        bytes += size;
-      }
-      while (!inFlight.isEmpty()) receive(inFlight.poll(), partition, out);
+    try (BatchSource source = open(stage, partition, mapStart, mapEnd, allocator)) {
+      VectorSchemaRoot b;
+      while ((b = source.next()) != null) out.add(b);
       return out;
     } catch (RuntimeException | Error e) {
       Batches.closeAll(out);
@@ -70,8 +62,18 @@ public final class RemoteStageInputs implements StageInputs {
     }
   }
 
-  /** Waits for one block, checks it and decodes it into {@code out}; returns its size. */
-  private long receive(Pending p, int partition, List<VectorSchemaRoot> out) {
+  /** The partition read a batch at a time: only the batch at hand is off-heap, however large the partition. */
+  @Override public BatchSource open(int stage, int partition, int mapStart, int mapEnd, BufferAllocator into) {
+    List<MapOutput> outputs = inputs.get(stage);
+    if (outputs == null) throw new IllegalStateException("task has no locations for stage " + stage);
+    if (mapEnd != PartitionRange.ALL_MAPS) outputs = outputs.subList(mapStart, Math.min(mapEnd, outputs.size()));
+    return new RemoteBlockSource(outputs, partition,
+        m -> new Pending(m, m.bytes(partition), fetcher.fetch(queryId, m, partition)),
+        p -> receive(p, partition), maxBytesInFlight, into);
+  }
+
+  /** Waits for one block and checks it; returns its bytes. */
+  private byte[] receive(Pending p, int partition) {
     Messages.Block block;
     String what = "shuffle block stage " + p.from().stageId() + " map " + p.from().mapIndex() + " partition "
         + partition + " from executor " + p.from().executorId();
@@ -89,7 +91,6 @@ public final class RemoteStageInputs implements StageInputs {
       throw new FetchFailedException(p.from().executorId(), "corrupt " + what + " (checksum mismatch)", null);
     }
     if (!fetcher.isLocal(p.from())) remoteBytes.addAndGet(p.bytes());
-    out.addAll(ArrowBlocks.decode(block.data(), allocator));
-    return p.bytes();
+    return block.data();
   }
 }

@@ -30,34 +30,28 @@ public final class ShuffleFiles {
 
   public Path dir() { return dir; }
 
-  /** Writes a map task's output (one list of batches per partition); returns the bytes per partition. */
-  public long[] write(String queryId, int stage, int map, int attempt, List<List<org.apache.arrow.vector.VectorSchemaRoot>> partitions) {
-    long[] sizes = new long[partitions.size()];
+  /**
+   * Opens the writer of a map task's output: batches go to disk as they come, so the task's
+   * output is never held in memory (see {@link ShuffleFileWriter}).
+   */
+  public ShuffleFileWriter open(String queryId, int stage, int map, int attempt, int partitions) {
     Path base = dir.resolve(queryId);
     try {
       Files.createDirectories(base);
-      Path data = base.resolve(name(stage, map, attempt) + ".data");
-      Path index = base.resolve(name(stage, map, attempt) + ".index");
-      try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(data));
-           var idx = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(index)))) {
-        idx.writeInt(partitions.size());
-        long offset = 0;
-        for (int p = 0; p < partitions.size(); p++) {
-          byte[] block = ArrowBlocks.encode(partitions.get(p));
-          out.write(block);
-          CRC32 crc = new CRC32();
-          crc.update(block);
-          idx.writeLong(offset);
-          idx.writeLong(block.length);
-          idx.writeLong(crc.getValue());
-          offset += block.length;
-          sizes[p] = block.length;
-        }
-      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write shuffle output of stage " + stage + " task " + map, e);
     }
-    return sizes;
+    return new ShuffleFileWriter(base, name(stage, map, attempt), partitions);
+  }
+
+  /** Writes a map task's output (one list of batches per partition); returns the bytes per partition. */
+  public long[] write(String queryId, int stage, int map, int attempt, List<List<org.apache.arrow.vector.VectorSchemaRoot>> partitions) {
+    try (ShuffleFileWriter writer = open(queryId, stage, map, attempt, partitions.size())) {
+      for (int p = 0; p < partitions.size(); p++) {
+        for (org.apache.arrow.vector.VectorSchemaRoot b : partitions.get(p)) writer.add(p, b);
+      }
+      return writer.commit();
+    }
   }
 
   /** One block and its checksum, read through the index. */
