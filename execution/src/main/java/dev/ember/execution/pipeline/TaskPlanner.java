@@ -33,6 +33,7 @@ import dev.ember.execution.operator.LimitSource;
 import dev.ember.execution.operator.ListSource;
 import dev.ember.execution.operator.PipelineSource;
 import dev.ember.execution.operator.RunningWindowSource;
+import dev.ember.execution.operator.WholeWindowSource;
 import dev.ember.execution.operator.ScanSource;
 import dev.ember.execution.operator.StopCheckSource;
 import dev.ember.execution.operator.Sorts;
@@ -127,6 +128,13 @@ public final class TaskPlanner {
       // One window partition of all rows: streamed through a spilling sort instead of buffered whole.
       input = Sorts.sort(input, orderKeys, -1, 0, task.allocator(), task.query().batchSize(), task.memory());
       return new RunningWindowSource(input, orderKeys, columns, schemaOf(w.output()), task.allocator(), task.memory());
+    }
+    if (WholeWindowSource.supports(partitionKeys, columns)) {
+      // Whole-input aggregates: two passes over rows kept in memory or, once refused, in a spill file.
+      if (!orderKeys.isEmpty()) {
+        input = Sorts.sort(input, orderKeys, -1, 0, task.allocator(), task.query().batchSize(), task.memory());
+      }
+      return new WholeWindowSource(input, columns, schemaOf(w.output()), task.allocator(), task.memory());
     }
     boolean sorted = !partitionKeys.isEmpty();
     if (sorted) {

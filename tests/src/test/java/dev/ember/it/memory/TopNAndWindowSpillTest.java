@@ -1,10 +1,12 @@
 package dev.ember.it.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ember.api.QueryResult;
 import dev.ember.api.Session;
+import dev.ember.catalyst.errors.EmberException;
 import dev.ember.execution.memory.MemoryManager;
 import dev.ember.execution.spill.SpillDirectory;
 import dev.ember.it.TpchData;
@@ -24,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Operators over all rows at once, under an 8 MB budget: a top-N whose N rows do not fit falls
  * back to the external sort, and a window without PARTITION BY (row numbers, ranks, running
- * sums) streams its rows through a spilling sort; both give DuckDB's answers and spill.
+ * sums) streams its rows through a spilling sort, and one of aggregates over the whole input
+ * ({@code sum(v) OVER ()}) keeps its rows in a spill file between its two passes; all give
+ * DuckDB's answers and spill. A window needing look-ahead (LEAD) still fails cleanly (53200).
  */
 class TopNAndWindowSpillTest {
   private static final long ROWS = 1_000_000;
@@ -101,5 +105,40 @@ class TopNAndWindowSpillTest {
     assertEquals(expected, actual, "count, sum(rn * k), sum(r), sum(dr), sum(rs), sum(c), max(rs), sum(mx)");
     System.out.printf("windows without PARTITION BY over %,d rows at 8m: spilled %,d bytes%n", ROWS, spilled);
     assertTrue(spilled > 0, "the windows should have spilled");
+  }
+
+  @Test void wholeInputAggregatesKeepTheirRowsInASpillFile() throws Exception {
+    String sql = "SELECT count(*), sum(k + s), sum(c), min(mn), max(mx), sum(k * c2)"
+        + " FROM (SELECT k, sum(v) OVER () AS s, count(*) OVER () AS c, min(k) OVER () AS mn,"
+        + " max(v) OVER (ORDER BY k ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS mx,"
+        + " count(v) OVER (ORDER BY p RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS c2"
+        + " FROM t) w";
+    List<Long> expected = new ArrayList<>();
+    try (Statement st = duck.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      assertTrue(rs.next());
+      for (int c = 1; c <= 6; c++) expected.add(rs.getLong(c));
+    }
+    List<Long> actual = new ArrayList<>();
+    long spilled;
+    try (QueryResult r = session.execute(sql)) {
+      for (VectorSchemaRoot b = r.nextBatch(); b != null; b = r.nextBatch()) {
+        for (int c = 0; c < 6; c++) actual.add(((Number) b.getVector(c).getObject(0)).longValue());
+      }
+      spilled = r.bytesSpilled();
+    }
+    assertEquals(expected, actual, "count, sum(k + s), sum(c), min(mn), max(mx), sum(k * c2)");
+    System.out.printf("whole-input window aggregates over %,d rows at 8m: spilled %,d bytes%n", ROWS, spilled);
+    assertTrue(spilled > 0, "the windows should have spilled");
+  }
+
+  @Test void windowsNeedingLookAheadStillFailCleanly() {
+    EmberException e = assertThrows(EmberException.class, () -> {
+      try (QueryResult r = session.execute("SELECT sum(l) FROM (SELECT lead(v) OVER (ORDER BY k) AS l FROM t) w")) {
+        while (r.nextBatch() != null) {
+          // read every row
+        }
+      }
+    });
+    assertEquals(EmberException.OUT_OF_MEMORY, e.sqlState(), e.getMessage());
   }
 }
