@@ -1,0 +1,114 @@
+package dev.ember.execution.operator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ember.catalyst.expr.WindowFrame;
+import dev.ember.catalyst.expr.WindowFrame.Bound;
+import dev.ember.catalyst.expr.WindowFunction.WinFn;
+import dev.ember.catalyst.types.DataType;
+import dev.ember.catalyst.types.Field;
+import dev.ember.catalyst.types.Schema;
+import dev.ember.datasources.arrow.ArrowTypes;
+import dev.ember.datasources.arrow.ArrowValues;
+import dev.ember.execution.memory.TaskMemory;
+import dev.ember.execution.spill.SpillFile;
+import dev.ember.execution.spill.SpillTestBase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Aggregates over the whole input against the buffering window on random rows with NULLs: the
+ * same values row for row and the input's order, whether the rows stay in memory or (under a
+ * tiny task budget) go to a spill file between the two passes; only whole-partition aggregates
+ * without PARTITION BY are taken.
+ */
+class WholeWindowSourceTest extends SpillTestBase {
+  private static final Schema INPUT = Schema.of(new Field("k", DataType.INT, true), new Field("v", DataType.BIGINT, true));
+  private static final WindowColumn.Arg V = WindowColumn.Arg.column(1, DataType.BIGINT);
+  private static final WindowFrame RANGE_WHOLE = new WindowFrame(false, Bound.UNBOUNDED_PRECEDING, Bound.UNBOUNDED_FOLLOWING);
+  private static final List<WindowColumn> COLUMNS = List.of(
+      new WindowColumn(WinFn.SUM, List.of(V), WindowFrame.WHOLE_PARTITION, DataType.BIGINT),
+      new WindowColumn(WinFn.COUNT, List.of(), WindowFrame.WHOLE_PARTITION, DataType.BIGINT),
+      new WindowColumn(WinFn.COUNT, List.of(V), RANGE_WHOLE, DataType.BIGINT),
+      new WindowColumn(WinFn.MIN, List.of(V), WindowFrame.WHOLE_PARTITION, DataType.BIGINT),
+      new WindowColumn(WinFn.MAX, List.of(V), RANGE_WHOLE, DataType.BIGINT),
+      new WindowColumn(WinFn.AVG, List.of(V), WindowFrame.WHOLE_PARTITION, DataType.DOUBLE));
+  private static final Schema OUTPUT;
+
+  static {
+    List<Field> out = new ArrayList<>(INPUT.fields());
+    for (int i = 0; i < COLUMNS.size(); i++) out.add(new Field("w" + i, COLUMNS.get(i).type(), true));
+    OUTPUT = new Schema(out);
+  }
+
+  /** 3,000 rows in batches of 37: k the row's position, v in 0..999 or NULL. */
+  private List<VectorSchemaRoot> input() {
+    Random random = new Random(7);
+    List<VectorSchemaRoot> batches = new ArrayList<>();
+    for (int start = 0; start < 3000; start += 37) {
+      int n = Math.min(37, 3000 - start);
+      VectorSchemaRoot root = ArrowTypes.createRoot(INPUT, allocator);
+      for (int r = 0; r < n; r++) {
+        ArrowValues.set(root.getVector(0), r, DataType.INT, start + r);
+        ArrowValues.set(root.getVector(1), r, DataType.BIGINT, random.nextInt(10) == 0 ? null : (long) random.nextInt(1000));
+      }
+      root.getVector(0).setValueCount(n);
+      root.getVector(1).setValueCount(n);
+      root.setRowCount(n);
+      batches.add(root);
+    }
+    return batches;
+  }
+
+  private static List<List<Object>> rows(BatchSource source) {
+    List<List<Object>> rows = new ArrayList<>();
+    try (source) {
+      for (VectorSchemaRoot b = source.next(); b != null; b = source.next()) {
+        try (VectorSchemaRoot batch = b) {
+          for (int r = 0; r < batch.getRowCount(); r++) {
+            List<Object> row = new ArrayList<>();
+            for (int c = 0; c < OUTPUT.size(); c++) row.add(ArrowValues.get(batch.getVector(c), r, OUTPUT.field(c).type()));
+            rows.add(row);
+          }
+        }
+      }
+    }
+    return rows;
+  }
+
+  @Test void givesTheBufferingWindowsValuesInMemoryAndSpilled() {
+    assertTrue(WholeWindowSource.supports(List.of(), COLUMNS));
+    List<List<Object>> expected = rows(new WindowSource(new ListSource(input()), List.of(), List.of(), COLUMNS, OUTPUT,
+        allocator, 64));
+    assertEquals(3000, expected.size());
+    List<List<Object>> unbounded = rows(new WholeWindowSource(new ListSource(input()), COLUMNS, OUTPUT, allocator, null));
+    assertEquals(expected, unbounded);
+    // room for a few batches only: the rows go to a spill file, some stay in memory after it
+    try (TaskMemory memory = TaskMemory.standalone(1 << 20)) {
+      long filesBefore = SpillFile.liveFiles();
+      List<List<Object>> spilled = rows(new WholeWindowSource(new ListSource(input()), COLUMNS, OUTPUT, allocator, memory));
+      assertTrue(memory.metrics().spills() > 0, "did not spill");
+      assertTrue(memory.metrics().rows() > 0 && memory.metrics().rows() < 3000, "rows spilled: " + memory.metrics().rows());
+      assertEquals(filesBefore, SpillFile.liveFiles(), "the spill file is deleted on close");
+      for (int i = 0; i < expected.size(); i++) assertEquals(expected.get(i), spilled.get(i), "row " + i);
+      assertEquals(expected.size(), spilled.size());
+    }
+  }
+
+  @Test void onlyWholePartitionAggregatesWithoutPartitionBy() {
+    List<Sorts.Key> keys = List.of(new Sorts.Key(0, DataType.INT, true, true));
+    WindowColumn running = new WindowColumn(WinFn.SUM, List.of(V), WindowFrame.RANGE_TO_CURRENT, DataType.BIGINT);
+    WindowColumn following = new WindowColumn(WinFn.SUM, List.of(V),
+        new WindowFrame(true, Bound.UNBOUNDED_PRECEDING, new Bound(WindowFrame.Kind.FOLLOWING, 1)), DataType.BIGINT);
+    WindowColumn lead = new WindowColumn(WinFn.LEAD, List.of(V), WindowFrame.WHOLE_PARTITION, DataType.BIGINT);
+    assertFalse(WholeWindowSource.supports(keys, COLUMNS), "PARTITION BY");
+    assertFalse(WholeWindowSource.supports(List.of(), List.of(COLUMNS.get(0), running)));
+    assertFalse(WholeWindowSource.supports(List.of(), List.of(following)));
+    assertFalse(WholeWindowSource.supports(List.of(), List.of(lead)));
+  }
+}
