@@ -1,5 +1,6 @@
 package dev.ember.execution.operator;
 
+import dev.ember.catalyst.errors.EmberException;
 import dev.ember.catalyst.expr.WindowFrame;
 import dev.ember.catalyst.expr.WindowFunction.WinFn;
 import dev.ember.catalyst.types.DataType;
@@ -18,16 +19,19 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * A window over the whole input (no PARTITION BY) whose functions are all aggregates over the
- * whole partition — COUNT/SUM/AVG/MIN/MAX with {@code ROWS BETWEEN UNBOUNDED PRECEDING AND
- * UNBOUNDED FOLLOWING}, as in {@code sum(x) OVER ()} — computed in two passes: the first
- * accumulates the aggregates while keeping the rows, in memory as long as the task's memory
- * grants them and in an Arrow IPC spill file once it refuses; the second reads the rows back in
- * order and appends the (constant) results. So such a window over more rows than memory holds
- * completes. Output rows keep the input's order (sorted by the ORDER BY keys if any).
+ * A window over the whole input (no PARTITION BY) whose functions need the number of rows or an
+ * aggregate over all of them but no look-ahead — COUNT/SUM/AVG/MIN/MAX over the whole partition
+ * (as in {@code sum(x) OVER ()}), NTILE with a constant, PERCENT_RANK, and beside them
+ * ROW_NUMBER, RANK and DENSE_RANK — computed in two passes over input sorted by the ORDER BY
+ * keys: the first counts the rows and accumulates the aggregates while keeping the rows, in
+ * memory as long as the task's memory grants them and in an Arrow IPC spill file once it
+ * refuses; the second reads the rows back in order and appends the results, carrying the
+ * position and the last row (for peer groups) from batch to batch. So such a window over more
+ * rows than memory holds completes. Output rows keep the input's order.
  */
 public final class WholeWindowSource implements BatchSource {
   private final BatchSource input;
+  private final List<Sorts.Key> orderKeys;
   private final List<WindowColumn> columns;
   private final Schema schema;
   private final BufferAllocator allocator;
@@ -38,12 +42,21 @@ public final class WholeWindowSource implements BatchSource {
   private final Deque<VectorSchemaRoot> held = new ArrayDeque<>();
   private SpillFile spill;
   private BatchSource spilled;
+  /** Per aggregate column its result (null for the positional functions), once the first pass is done. */
   private Object[] results;
+  private long rows;
+  /** The second pass: rows emitted, the position of the current peer group's start, peer groups so far. */
+  private long position;
+  private long groupStart;
+  private long groups;
+  /** The last row emitted (one row, kept to tell whether the next batch continues its peer group). */
+  private VectorSchemaRoot lastRow;
 
   /** @param memory where the kept rows are reserved (null: no limit, never spills) */
-  public WholeWindowSource(BatchSource input, List<WindowColumn> columns, Schema schema, BufferAllocator allocator,
-      TaskMemory memory) {
+  public WholeWindowSource(BatchSource input, List<Sorts.Key> orderKeys, List<WindowColumn> columns, Schema schema,
+      BufferAllocator allocator, TaskMemory memory) {
     this.input = input;
+    this.orderKeys = List.copyOf(orderKeys);
     this.columns = List.copyOf(columns);
     this.schema = schema;
     this.allocator = allocator;
@@ -52,38 +65,57 @@ public final class WholeWindowSource implements BatchSource {
     this.aggregates = new WindowAggregate[columns.size()];
     for (int c = 0; c < columns.size(); c++) {
       WindowColumn col = columns.get(c);
+      if (!isAggregate(col.fn())) continue;
       DataType argType = col.args().isEmpty() ? col.type() : col.args().get(0).type();
       aggregates[c] = new WindowAggregate(col.fn(), argType, col.type());
     }
   }
 
-  /** Whether this operator computes the window: no PARTITION BY, and only aggregates over the whole partition. */
+  private static boolean isAggregate(WinFn fn) {
+    return fn == WinFn.COUNT || fn == WinFn.SUM || fn == WinFn.AVG || fn == WinFn.MIN || fn == WinFn.MAX;
+  }
+
+  /**
+   * Whether this operator computes the window: no PARTITION BY, only the functions above, and one
+   * of them at least needing the whole input (else {@link RunningWindowSource} streams it in one pass).
+   */
   public static boolean supports(List<Sorts.Key> partitionKeys, List<WindowColumn> columns) {
-    if (!partitionKeys.isEmpty() || columns.isEmpty()) return false;
+    if (!partitionKeys.isEmpty()) return false;
+    boolean needsAll = false;
     for (WindowColumn c : columns) {
-      boolean aggregate = c.fn() == WinFn.COUNT || c.fn() == WinFn.SUM || c.fn() == WinFn.AVG || c.fn() == WinFn.MIN
-          || c.fn() == WinFn.MAX;
       WindowFrame f = c.frame();
-      if (!aggregate || f.lower().kind() != WindowFrame.Kind.UNBOUNDED_PRECEDING
-          || f.upper().kind() != WindowFrame.Kind.UNBOUNDED_FOLLOWING) {
-        return false;
-      }
+      boolean whole = isAggregate(c.fn()) && f.lower().kind() == WindowFrame.Kind.UNBOUNDED_PRECEDING
+          && f.upper().kind() == WindowFrame.Kind.UNBOUNDED_FOLLOWING;
+      boolean counted = c.fn() == WinFn.PERCENT_RANK
+          || c.fn() == WinFn.NTILE && c.args().size() == 1 && c.args().get(0).isConstant();
+      boolean ranking = c.fn() == WinFn.ROW_NUMBER || c.fn() == WinFn.RANK || c.fn() == WinFn.DENSE_RANK;
+      if (!whole && !counted && !ranking) return false;
+      needsAll |= whole || counted;
     }
-    return true;
+    return needsAll;
   }
 
   @Override public VectorSchemaRoot next() {
     if (results == null) firstPass();
+    while (true) {
+      VectorSchemaRoot b = nextKept();
+      if (b == null) return null;
+      if (b.getRowCount() > 0) return output(b);
+      b.close();
+    }
+  }
+
+  /** The next row batch kept by the first pass: those in the spill file, then those in memory. */
+  private VectorSchemaRoot nextKept() {
     if (spilled != null) {
       VectorSchemaRoot b = spilled.next();
-      if (b != null) return output(b);
+      if (b != null) return b;
       spilled.close();
       spilled = null;
     }
     VectorSchemaRoot b = held.poll();
-    if (b == null) return null;
-    if (reservation != null) reservation.release(bytes(b));
-    return output(b);
+    if (b != null && reservation != null) reservation.release(bytes(b));
+    return b;
   }
 
   /** Reads the whole input, accumulating the aggregates and keeping the rows. */
@@ -91,7 +123,8 @@ public final class WholeWindowSource implements BatchSource {
     VectorSchemaRoot b;
     while ((b = input.next()) != null) {
       try {
-        for (int c = 0; c < columns.size(); c++) accumulate(c, b);
+        rows += b.getRowCount();
+        for (int c = 0; c < columns.size(); c++) if (aggregates[c] != null) accumulate(c, b);
         keep(b);
       } catch (RuntimeException | Error e) {
         b.close();
@@ -99,7 +132,14 @@ public final class WholeWindowSource implements BatchSource {
       }
     }
     results = new Object[columns.size()];
-    for (int c = 0; c < columns.size(); c++) results[c] = aggregates[c].result();
+    for (int c = 0; c < columns.size(); c++) if (aggregates[c] != null) results[c] = aggregates[c].result();
+    for (WindowColumn c : columns) {
+      if (c.fn() != WinFn.NTILE) continue;
+      Object k = c.args().get(0).constant();
+      if (k != null && ((Number) k).longValue() <= 0) {
+        throw new EmberException(EmberException.DATA_EXCEPTION, "ntile: number of buckets must be positive, not " + k);
+      }
+    }
     if (spill != null) {
       spill.finish();
       spilled = spill.read(allocator);
@@ -140,22 +180,39 @@ public final class WholeWindowSource implements BatchSource {
     return bytes;
   }
 
-  /** {@code b}'s columns (moved, not copied) and the functions' results. */
+  /** {@code b}'s columns (moved, not copied) and the functions' values for its rows. */
   private VectorSchemaRoot output(VectorSchemaRoot b) {
     try (b) {
+      int len = b.getRowCount();
+      boolean[] peerStart = peerStarts(b);
       VectorSchemaRoot out = ArrowTypes.createRoot(schema, allocator);
       try {
-        int len = b.getRowCount();
         int inputColumns = b.getFieldVectors().size();
-        for (int c = 0; c < inputColumns; c++) b.getVector(c).makeTransferPair(out.getVector(c)).transfer();
         for (int w = 0; w < results.length; w++) {
           FieldVector to = out.getVector(inputColumns + w);
-          DataType t = columns.get(w).type();
           to.setInitialCapacity(len);
           to.allocateNew();
-          for (int i = 0; i < len; i++) ArrowValues.set(to, i, t, results[w]);
+          long pos = position, start = groupStart, dense = groups;
+          for (int i = 0; i < len; i++, pos++) {
+            if (peerStart[i]) {
+              start = pos;
+              dense++;
+            }
+            ArrowValues.set(to, i, columns.get(w).type(), value(w, pos, start, dense));
+          }
           to.setValueCount(len);
         }
+        for (int i = 0; i < len; i++) {
+          if (peerStart[i]) {
+            groupStart = position + i;
+            groups++;
+          }
+        }
+        position += len;
+        VectorSchemaRoot last = Batches.slice(b, len - 1, 1, allocator);
+        if (lastRow != null) lastRow.close();
+        lastRow = last;
+        for (int c = 0; c < inputColumns; c++) b.getVector(c).makeTransferPair(out.getVector(c)).transfer();
         out.setRowCount(len);
         return out;
       } catch (RuntimeException | Error e) {
@@ -165,7 +222,42 @@ public final class WholeWindowSource implements BatchSource {
     }
   }
 
+  /** Per row of {@code b}, whether it starts a peer group (its ORDER BY keys differ from the row before). */
+  private boolean[] peerStarts(VectorSchemaRoot b) {
+    boolean[] starts = new boolean[b.getRowCount()];
+    RowOrdering keys = RowOrdering.of(orderKeys, b);
+    starts[0] = lastRow == null || RowOrdering.of(orderKeys, lastRow).compareWith(0, keys, 0) != 0;
+    for (int i = 1; i < starts.length; i++) starts[i] = keys.compare(i - 1, i) != 0;
+    return starts;
+  }
+
+  /** Column {@code w}'s value at row {@code pos} (0-based) of a peer group starting at {@code start}, the {@code dense}th. */
+  private Object value(int w, long pos, long start, long dense) {
+    WindowColumn c = columns.get(w);
+    DataType t = c.type();
+    return switch (c.fn()) {
+      case ROW_NUMBER -> WindowValues.integral(pos + 1, t);
+      case RANK -> WindowValues.integral(start + 1, t);
+      case DENSE_RANK -> WindowValues.integral(dense, t);
+      case PERCENT_RANK -> WindowValues.floating(rows == 1 ? 0.0 : start / (double) (rows - 1), t);
+      case NTILE -> ntile(c, pos);
+      default -> results[w];
+    };
+  }
+
+  /** NTILE(k): rows split into k buckets whose sizes differ by one at most, the larger ones first. */
+  private Object ntile(WindowColumn c, long pos) {
+    Object k = c.args().get(0).constant();
+    if (k == null) return null;
+    long buckets = ((Number) k).longValue();
+    long per = rows / buckets, extra = rows % buckets;
+    long bucket = pos < extra * (per + 1) ? pos / (per + 1) + 1 : (pos - extra * (per + 1)) / per + extra + 1;
+    return WindowValues.integral(bucket, c.type());
+  }
+
   @Override public void close() {
+    if (lastRow != null) lastRow.close();
+    lastRow = null;
     Batches.closeAll(held);
     held.clear();
     if (spilled != null) spilled.close();

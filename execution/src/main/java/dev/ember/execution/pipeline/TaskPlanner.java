@@ -130,11 +130,11 @@ public final class TaskPlanner {
       return new RunningWindowSource(input, orderKeys, columns, schemaOf(w.output()), task.allocator(), task.memory());
     }
     if (WholeWindowSource.supports(partitionKeys, columns)) {
-      // Whole-input aggregates: two passes over rows kept in memory or, once refused, in a spill file.
+      // Whole-input aggregates, NTILE, PERCENT_RANK: two passes over rows kept in memory or, once refused, in a spill file.
       if (!orderKeys.isEmpty()) {
         input = Sorts.sort(input, orderKeys, -1, 0, task.allocator(), task.query().batchSize(), task.memory());
       }
-      return new WholeWindowSource(input, columns, schemaOf(w.output()), task.allocator(), task.memory());
+      return new WholeWindowSource(input, orderKeys, columns, schemaOf(w.output()), task.allocator(), task.memory());
     }
     boolean sorted = !partitionKeys.isEmpty();
     if (sorted) {

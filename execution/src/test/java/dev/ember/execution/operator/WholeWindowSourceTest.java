@@ -22,8 +22,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.Test;
 
 /**
- * Aggregates over the whole input against the buffering window on random rows with NULLs: the
- * same values row for row and the input's order, whether the rows stay in memory or (under a
+ * Aggregates over the whole input, NTILE, PERCENT_RANK and ranks against the buffering window
+ * on random rows with NULLs and ties across batches: the same values row for row, in order, whether the rows stay in memory or (under a
  * tiny task budget) go to a spill file between the two passes; only whole-partition aggregates
  * without PARTITION BY are taken.
  */
@@ -37,7 +37,15 @@ class WholeWindowSourceTest extends SpillTestBase {
       new WindowColumn(WinFn.COUNT, List.of(V), RANGE_WHOLE, DataType.BIGINT),
       new WindowColumn(WinFn.MIN, List.of(V), WindowFrame.WHOLE_PARTITION, DataType.BIGINT),
       new WindowColumn(WinFn.MAX, List.of(V), RANGE_WHOLE, DataType.BIGINT),
-      new WindowColumn(WinFn.AVG, List.of(V), WindowFrame.WHOLE_PARTITION, DataType.DOUBLE));
+      new WindowColumn(WinFn.AVG, List.of(V), WindowFrame.WHOLE_PARTITION, DataType.DOUBLE),
+      new WindowColumn(WinFn.NTILE, List.of(WindowColumn.Arg.constant(7L, DataType.BIGINT)), WindowFrame.RANGE_TO_CURRENT,
+          DataType.BIGINT),
+      new WindowColumn(WinFn.PERCENT_RANK, List.of(), WindowFrame.RANGE_TO_CURRENT, DataType.DOUBLE),
+      new WindowColumn(WinFn.ROW_NUMBER, List.of(), WindowFrame.RANGE_TO_CURRENT, DataType.BIGINT),
+      new WindowColumn(WinFn.RANK, List.of(), WindowFrame.RANGE_TO_CURRENT, DataType.BIGINT),
+      new WindowColumn(WinFn.DENSE_RANK, List.of(), WindowFrame.RANGE_TO_CURRENT, DataType.BIGINT));
+  /** ORDER BY k: the input comes sorted by it, with ties (peer groups) across batches. */
+  private static final List<Sorts.Key> ORDER = List.of(new Sorts.Key(0, DataType.INT, true, true));
   private static final Schema OUTPUT;
 
   static {
@@ -46,7 +54,7 @@ class WholeWindowSourceTest extends SpillTestBase {
     OUTPUT = new Schema(out);
   }
 
-  /** 3,000 rows in batches of 37: k the row's position, v in 0..999 or NULL. */
+  /** 3,000 rows in batches of 37: k the row's position divided by 11 (ascending, ties), v in 0..999 or NULL. */
   private List<VectorSchemaRoot> input() {
     Random random = new Random(7);
     List<VectorSchemaRoot> batches = new ArrayList<>();
@@ -54,7 +62,7 @@ class WholeWindowSourceTest extends SpillTestBase {
       int n = Math.min(37, 3000 - start);
       VectorSchemaRoot root = ArrowTypes.createRoot(INPUT, allocator);
       for (int r = 0; r < n; r++) {
-        ArrowValues.set(root.getVector(0), r, DataType.INT, start + r);
+        ArrowValues.set(root.getVector(0), r, DataType.INT, (start + r) / 11);
         ArrowValues.set(root.getVector(1), r, DataType.BIGINT, random.nextInt(10) == 0 ? null : (long) random.nextInt(1000));
       }
       root.getVector(0).setValueCount(n);
@@ -83,15 +91,15 @@ class WholeWindowSourceTest extends SpillTestBase {
 
   @Test void givesTheBufferingWindowsValuesInMemoryAndSpilled() {
     assertTrue(WholeWindowSource.supports(List.of(), COLUMNS));
-    List<List<Object>> expected = rows(new WindowSource(new ListSource(input()), List.of(), List.of(), COLUMNS, OUTPUT,
+    List<List<Object>> expected = rows(new WindowSource(new ListSource(input()), List.of(), ORDER, COLUMNS, OUTPUT,
         allocator, 64));
     assertEquals(3000, expected.size());
-    List<List<Object>> unbounded = rows(new WholeWindowSource(new ListSource(input()), COLUMNS, OUTPUT, allocator, null));
+    List<List<Object>> unbounded = rows(new WholeWindowSource(new ListSource(input()), ORDER, COLUMNS, OUTPUT, allocator, null));
     assertEquals(expected, unbounded);
     // room for a few batches only: the rows go to a spill file, some stay in memory after it
     try (TaskMemory memory = TaskMemory.standalone(1 << 20)) {
       long filesBefore = SpillFile.liveFiles();
-      List<List<Object>> spilled = rows(new WholeWindowSource(new ListSource(input()), COLUMNS, OUTPUT, allocator, memory));
+      List<List<Object>> spilled = rows(new WholeWindowSource(new ListSource(input()), ORDER, COLUMNS, OUTPUT, allocator, memory));
       assertTrue(memory.metrics().spills() > 0, "did not spill");
       assertTrue(memory.metrics().rows() > 0 && memory.metrics().rows() < 3000, "rows spilled: " + memory.metrics().rows());
       assertEquals(filesBefore, SpillFile.liveFiles(), "the spill file is deleted on close");
@@ -106,9 +114,14 @@ class WholeWindowSourceTest extends SpillTestBase {
     WindowColumn following = new WindowColumn(WinFn.SUM, List.of(V),
         new WindowFrame(true, Bound.UNBOUNDED_PRECEDING, new Bound(WindowFrame.Kind.FOLLOWING, 1)), DataType.BIGINT);
     WindowColumn lead = new WindowColumn(WinFn.LEAD, List.of(V), WindowFrame.WHOLE_PARTITION, DataType.BIGINT);
+    WindowColumn cumeDist = new WindowColumn(WinFn.CUME_DIST, List.of(), WindowFrame.RANGE_TO_CURRENT, DataType.DOUBLE);
+    WindowColumn ntileOfColumn = new WindowColumn(WinFn.NTILE, List.of(V), WindowFrame.RANGE_TO_CURRENT, DataType.BIGINT);
     assertFalse(WholeWindowSource.supports(keys, COLUMNS), "PARTITION BY");
     assertFalse(WholeWindowSource.supports(List.of(), List.of(COLUMNS.get(0), running)));
     assertFalse(WholeWindowSource.supports(List.of(), List.of(following)));
     assertFalse(WholeWindowSource.supports(List.of(), List.of(lead)));
+    assertFalse(WholeWindowSource.supports(List.of(), List.of(COLUMNS.get(0), cumeDist)), "CUME_DIST looks ahead");
+    assertFalse(WholeWindowSource.supports(List.of(), List.of(ntileOfColumn)), "NTILE of a column");
+    assertFalse(WholeWindowSource.supports(List.of(), List.of(COLUMNS.get(8))), "ROW_NUMBER alone streams in one pass");
   }
 }

@@ -131,6 +131,28 @@ class TopNAndWindowSpillTest {
     assertTrue(spilled > 0, "the windows should have spilled");
   }
 
+  @Test void ntileAndPercentRankCountTheRowsFirst() throws Exception {
+    // percent_rank as a whole number of millionths, so the sum compares exactly
+    String sql = "SELECT count(*), sum(nt * k), sum(CAST(floor(pr * 1000000) AS BIGINT)), sum(r), max(nt3)"
+        + " FROM (SELECT k, ntile(7) OVER (ORDER BY k) AS nt, percent_rank() OVER (ORDER BY p) AS pr,"
+        + " rank() OVER (ORDER BY p) AS r, ntile(3) OVER () AS nt3 FROM t) w";
+    List<Long> expected = new ArrayList<>();
+    try (Statement st = duck.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      assertTrue(rs.next());
+      for (int c = 1; c <= 5; c++) expected.add(rs.getLong(c));
+    }
+    List<Long> actual = new ArrayList<>();
+    long spilled;
+    try (QueryResult r = session.execute(sql)) {
+      for (VectorSchemaRoot b = r.nextBatch(); b != null; b = r.nextBatch()) {
+        for (int c = 0; c < 5; c++) actual.add(((Number) b.getVector(c).getObject(0)).longValue());
+      }
+      spilled = r.bytesSpilled();
+    }
+    assertEquals(expected, actual, "count, sum(nt * k), sum(pr millionths), sum(r), max(nt3)");
+    assertTrue(spilled > 0, "the windows should have spilled");
+  }
+
   @Test void windowsNeedingLookAheadStillFailCleanly() {
     EmberException e = assertThrows(EmberException.class, () -> {
       try (QueryResult r = session.execute("SELECT sum(l) FROM (SELECT lead(v) OVER (ORDER BY k) AS l FROM t) w")) {
