@@ -21,12 +21,13 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 /**
  * A window over the whole input (no PARTITION BY) whose functions need the number of rows or an
  * aggregate over all of them but no look-ahead — COUNT/SUM/AVG/MIN/MAX over the whole partition
- * (as in {@code sum(x) OVER ()}), NTILE with a constant, PERCENT_RANK, and beside them
- * ROW_NUMBER, RANK and DENSE_RANK — computed in two passes over input sorted by the ORDER BY
+ * (as in {@code sum(x) OVER ()}), NTILE with a constant, PERCENT_RANK, LAG/LEAD by a constant
+ * (of at most {@link #MAX_SHIFT} rows), and beside them ROW_NUMBER, RANK and DENSE_RANK — computed in two passes over input sorted by the ORDER BY
  * keys: the first counts the rows and accumulates the aggregates while keeping the rows, in
  * memory as long as the task's memory grants them and in an Arrow IPC spill file once it
  * refuses; the second reads the rows back in order and appends the results, carrying the
- * position and the last row (for peer groups) from batch to batch. So such a window over more
+ * position and the last row (for peer groups) from batch to batch, holding back as many rows as
+ * LEAD looks ahead and remembering as many values as LAG looks behind. So such a window over more
  * rows than memory holds completes. Output rows keep the input's order.
  */
 public final class WholeWindowSource implements BatchSource {
@@ -40,6 +41,14 @@ public final class WholeWindowSource implements BatchSource {
   private final WindowAggregate[] aggregates;
   /** Rows kept in memory, after those in {@link #spill}. */
   private final Deque<VectorSchemaRoot> held = new ArrayDeque<>();
+  /** The most rows LAG/LEAD may look behind or ahead: the rows ahead wait in memory, unreserved. */
+  static final long MAX_SHIFT = 10_000;
+  /** Rows read back, not yet output: the next to output first, then as many rows as the largest LEAD looks ahead. */
+  private final Deque<VectorSchemaRoot> ahead = new ArrayDeque<>();
+  private long rowsAhead;
+  private final long maxLead;
+  /** Per LAG column, the argument's values of the last rows output (as many as it looks behind). */
+  private final Deque<Object>[] behind;
   private SpillFile spill;
   private BatchSource spilled;
   /** Per aggregate column its result (null for the positional functions), once the first pass is done. */
@@ -63,7 +72,17 @@ public final class WholeWindowSource implements BatchSource {
     this.memory = memory;
     this.reservation = memory == null ? null : memory.newReservation("Window", null);
     this.aggregates = new WindowAggregate[columns.size()];
+    @SuppressWarnings("unchecked") Deque<Object>[] lag = new Deque[columns.size()];
+    this.behind = lag;
+    long lead = 0;
+    for (WindowColumn col : columns) {
+      Long shift = shift(col);
+      if (shift != null) lead = Math.max(lead, shift);
+    }
+    this.maxLead = lead;
     for (int c = 0; c < columns.size(); c++) {
+      Long shift = shift(columns.get(c));
+      if (shift != null && shift < 0) behind[c] = new java.util.LinkedList<>(); // NULL values too
       WindowColumn col = columns.get(c);
       if (!isAggregate(col.fn())) continue;
       DataType argType = col.args().isEmpty() ? col.type() : col.args().get(0).type();
@@ -89,20 +108,45 @@ public final class WholeWindowSource implements BatchSource {
       boolean counted = c.fn() == WinFn.PERCENT_RANK
           || c.fn() == WinFn.NTILE && c.args().size() == 1 && c.args().get(0).isConstant();
       boolean ranking = c.fn() == WinFn.ROW_NUMBER || c.fn() == WinFn.RANK || c.fn() == WinFn.DENSE_RANK;
-      if (!whole && !counted && !ranking) return false;
-      needsAll |= whole || counted;
+      boolean shifted = shift(c) != null;
+      if (!whole && !counted && !ranking && !shifted) return false;
+      needsAll |= whole || counted || shifted;
     }
     return needsAll;
   }
 
+  /**
+   * LAG/LEAD's shift in rows (LAG negative), or null when it is not a constant of at most
+   * {@link #MAX_SHIFT} rows (then the function is not computed here).
+   */
+  static Long shift(WindowColumn c) {
+    if (c.fn() != WinFn.LAG && c.fn() != WinFn.LEAD || c.args().isEmpty()) return null;
+    long offset = 1;
+    if (c.args().size() > 1) {
+      WindowColumn.Arg o = c.args().get(1);
+      if (!o.isConstant() || !(o.constant() instanceof Number n)) return null;
+      offset = n.longValue();
+    }
+    if (Math.abs(offset) > MAX_SHIFT) return null;
+    return c.fn() == WinFn.LAG ? -offset : offset;
+  }
+
   @Override public VectorSchemaRoot next() {
     if (results == null) firstPass();
-    while (true) {
+    while (ahead.isEmpty() || rowsAhead < maxLead + ahead.peek().getRowCount()) {
       VectorSchemaRoot b = nextKept();
-      if (b == null) return null;
-      if (b.getRowCount() > 0) return output(b);
-      b.close();
+      if (b == null) break;
+      if (b.getRowCount() == 0) {
+        b.close();
+        continue;
+      }
+      ahead.add(b);
+      rowsAhead += b.getRowCount();
     }
+    VectorSchemaRoot b = ahead.poll();
+    if (b == null) return null;
+    rowsAhead -= b.getRowCount();
+    return output(b);
   }
 
   /** The next row batch kept by the first pass: those in the spill file, then those in memory. */
@@ -198,7 +242,9 @@ public final class WholeWindowSource implements BatchSource {
               start = pos;
               dense++;
             }
-            ArrowValues.set(to, i, columns.get(w).type(), value(w, pos, start, dense));
+            WinFn fn = columns.get(w).fn();
+            Object v = fn == WinFn.LAG || fn == WinFn.LEAD ? shifted(w, b, i) : value(w, pos, start, dense);
+            ArrowValues.set(to, i, columns.get(w).type(), v);
           }
           to.setValueCount(len);
         }
@@ -209,6 +255,7 @@ public final class WholeWindowSource implements BatchSource {
           }
         }
         position += len;
+        remember(b);
         VectorSchemaRoot last = Batches.slice(b, len - 1, 1, allocator);
         if (lastRow != null) lastRow.close();
         lastRow = last;
@@ -245,6 +292,51 @@ public final class WholeWindowSource implements BatchSource {
     };
   }
 
+  /** LAG/LEAD (column {@code w}) at row {@code i} of {@code b}, the batch being output (the rows after it are in {@link #ahead}). */
+  private Object shifted(int w, VectorSchemaRoot b, int i) {
+    WindowColumn c = columns.get(w);
+    long target = i + shift(c);
+    if (target < 0) {
+      Deque<Object> history = behind[w];
+      long back = -target; // 1: the last row before b
+      if (back <= history.size()) {
+        java.util.Iterator<Object> it = history.descendingIterator();
+        for (long k = 1; k < back; k++) it.next();
+        return it.next();
+      }
+      return shiftDefault(c, b, i);
+    }
+    VectorSchemaRoot at = b;
+    java.util.Iterator<VectorSchemaRoot> next = ahead.iterator();
+    while (target >= at.getRowCount()) {
+      target -= at.getRowCount();
+      if (!next.hasNext()) return shiftDefault(c, b, i);
+      at = next.next();
+    }
+    return argValue(c, 0, at, (int) target);
+  }
+
+  private static Object shiftDefault(WindowColumn c, VectorSchemaRoot b, int i) {
+    return c.args().size() > 2 ? argValue(c, 2, b, i) : null;
+  }
+
+  private static Object argValue(WindowColumn c, int a, VectorSchemaRoot b, int row) {
+    WindowColumn.Arg arg = c.args().get(a);
+    return arg.isConstant() ? arg.constant() : ArrowValues.get(b.getVector(arg.column()), row, arg.type());
+  }
+
+  /** Remembers the last values of each LAG column's argument, as many as it looks behind. */
+  private void remember(VectorSchemaRoot b) {
+    for (int w = 0; w < behind.length; w++) {
+      if (behind[w] == null) continue;
+      long keep = -shift(columns.get(w));
+      for (int i = (int) Math.max(0, b.getRowCount() - keep); i < b.getRowCount(); i++) {
+        behind[w].addLast(argValue(columns.get(w), 0, b, i));
+        if (behind[w].size() > keep) behind[w].removeFirst();
+      }
+    }
+  }
+
   /** NTILE(k): rows split into k buckets whose sizes differ by one at most, the larger ones first. */
   private Object ntile(WindowColumn c, long pos) {
     Object k = c.args().get(0).constant();
@@ -258,6 +350,8 @@ public final class WholeWindowSource implements BatchSource {
   @Override public void close() {
     if (lastRow != null) lastRow.close();
     lastRow = null;
+    Batches.closeAll(ahead);
+    ahead.clear();
     Batches.closeAll(held);
     held.clear();
     if (spilled != null) spilled.close();

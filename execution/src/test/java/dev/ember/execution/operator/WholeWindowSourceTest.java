@@ -22,7 +22,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.Test;
 
 /**
- * Aggregates over the whole input, NTILE, PERCENT_RANK and ranks against the buffering window
+ * Aggregates over the whole input, NTILE, PERCENT_RANK, ranks and LAG/LEAD (within a batch of
+ * 37 rows and beyond it) against the buffering window
  * on random rows with NULLs and ties across batches: the same values row for row, in order, whether the rows stay in memory or (under a
  * tiny task budget) go to a spill file between the two passes; only whole-partition aggregates
  * without PARTITION BY are taken.
@@ -43,7 +44,14 @@ class WholeWindowSourceTest extends SpillTestBase {
       new WindowColumn(WinFn.PERCENT_RANK, List.of(), WindowFrame.RANGE_TO_CURRENT, DataType.DOUBLE),
       new WindowColumn(WinFn.ROW_NUMBER, List.of(), WindowFrame.RANGE_TO_CURRENT, DataType.BIGINT),
       new WindowColumn(WinFn.RANK, List.of(), WindowFrame.RANGE_TO_CURRENT, DataType.BIGINT),
-      new WindowColumn(WinFn.DENSE_RANK, List.of(), WindowFrame.RANGE_TO_CURRENT, DataType.BIGINT));
+      new WindowColumn(WinFn.DENSE_RANK, List.of(), WindowFrame.RANGE_TO_CURRENT, DataType.BIGINT),
+      new WindowColumn(WinFn.LEAD, List.of(V), WindowFrame.RANGE_TO_CURRENT, DataType.BIGINT),
+      new WindowColumn(WinFn.LEAD, List.of(V, constant(40), constant(-1)), WindowFrame.RANGE_TO_CURRENT, DataType.BIGINT),
+      new WindowColumn(WinFn.LAG, List.of(V, constant(3), constant(-2)), WindowFrame.RANGE_TO_CURRENT, DataType.BIGINT),
+      new WindowColumn(WinFn.LAG, List.of(V, constant(50)), WindowFrame.RANGE_TO_CURRENT, DataType.BIGINT),
+      new WindowColumn(WinFn.LAG, List.of(V, constant(-2)), WindowFrame.RANGE_TO_CURRENT, DataType.BIGINT));
+  private static WindowColumn.Arg constant(long v) { return WindowColumn.Arg.constant(v, DataType.BIGINT); }
+
   /** ORDER BY k: the input comes sorted by it, with ties (peer groups) across batches. */
   private static final List<Sorts.Key> ORDER = List.of(new Sorts.Key(0, DataType.INT, true, true));
   private static final Schema OUTPUT;
@@ -113,15 +121,18 @@ class WholeWindowSourceTest extends SpillTestBase {
     WindowColumn running = new WindowColumn(WinFn.SUM, List.of(V), WindowFrame.RANGE_TO_CURRENT, DataType.BIGINT);
     WindowColumn following = new WindowColumn(WinFn.SUM, List.of(V),
         new WindowFrame(true, Bound.UNBOUNDED_PRECEDING, new Bound(WindowFrame.Kind.FOLLOWING, 1)), DataType.BIGINT);
-    WindowColumn lead = new WindowColumn(WinFn.LEAD, List.of(V), WindowFrame.WHOLE_PARTITION, DataType.BIGINT);
     WindowColumn cumeDist = new WindowColumn(WinFn.CUME_DIST, List.of(), WindowFrame.RANGE_TO_CURRENT, DataType.DOUBLE);
     WindowColumn ntileOfColumn = new WindowColumn(WinFn.NTILE, List.of(V), WindowFrame.RANGE_TO_CURRENT, DataType.BIGINT);
     assertFalse(WholeWindowSource.supports(keys, COLUMNS), "PARTITION BY");
     assertFalse(WholeWindowSource.supports(List.of(), List.of(COLUMNS.get(0), running)));
     assertFalse(WholeWindowSource.supports(List.of(), List.of(following)));
-    assertFalse(WholeWindowSource.supports(List.of(), List.of(lead)));
     assertFalse(WholeWindowSource.supports(List.of(), List.of(COLUMNS.get(0), cumeDist)), "CUME_DIST looks ahead");
     assertFalse(WholeWindowSource.supports(List.of(), List.of(ntileOfColumn)), "NTILE of a column");
+    WindowColumn leadByColumn = new WindowColumn(WinFn.LEAD, List.of(V, V), WindowFrame.RANGE_TO_CURRENT, DataType.BIGINT);
+    WindowColumn leadFar = new WindowColumn(WinFn.LEAD, List.of(V, constant(WholeWindowSource.MAX_SHIFT + 1)),
+        WindowFrame.RANGE_TO_CURRENT, DataType.BIGINT);
+    assertFalse(WholeWindowSource.supports(List.of(), List.of(leadByColumn)), "LEAD by a column");
+    assertFalse(WholeWindowSource.supports(List.of(), List.of(leadFar)), "LEAD further than held back");
     assertFalse(WholeWindowSource.supports(List.of(), List.of(COLUMNS.get(8))), "ROW_NUMBER alone streams in one pass");
   }
 }
