@@ -21,13 +21,14 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 /**
  * A window over the whole input (no PARTITION BY) whose functions need the number of rows or an
  * aggregate over all of them but no look-ahead — COUNT/SUM/AVG/MIN/MAX over the whole partition
- * (as in {@code sum(x) OVER ()}), NTILE with a constant, PERCENT_RANK, LAG/LEAD by a constant
+ * (as in {@code sum(x) OVER ()}), NTILE with a constant, PERCENT_RANK, CUME_DIST, LAG/LEAD by a constant
  * (of at most {@link #MAX_SHIFT} rows), and beside them ROW_NUMBER, RANK and DENSE_RANK — computed in two passes over input sorted by the ORDER BY
  * keys: the first counts the rows and accumulates the aggregates while keeping the rows, in
  * memory as long as the task's memory grants them and in an Arrow IPC spill file once it
  * refuses; the second reads the rows back in order and appends the results, carrying the
  * position and the last row (for peer groups) from batch to batch, holding back as many rows as
- * LEAD looks ahead and remembering as many values as LAG looks behind. So such a window over more
+ * LEAD looks ahead (CUME_DIST: up to the end of a peer group, reserved) and remembering as many
+ * values as LAG looks behind. So such a window over more
  * rows than memory holds completes. Output rows keep the input's order.
  */
 public final class WholeWindowSource implements BatchSource {
@@ -47,6 +48,8 @@ public final class WholeWindowSource implements BatchSource {
   private final Deque<VectorSchemaRoot> ahead = new ArrayDeque<>();
   private long rowsAhead;
   private final long maxLead;
+  /** Whether a CUME_DIST needs the rows ahead up to the end of the last peer group of the batch being output. */
+  private final boolean cumeDist;
   /** Per LAG column, the argument's values of the last rows output (as many as it looks behind). */
   private final Deque<Object>[] behind;
   private SpillFile spill;
@@ -80,6 +83,7 @@ public final class WholeWindowSource implements BatchSource {
       if (shift != null) lead = Math.max(lead, shift);
     }
     this.maxLead = lead;
+    this.cumeDist = columns.stream().anyMatch(c -> c.fn() == WinFn.CUME_DIST);
     for (int c = 0; c < columns.size(); c++) {
       Long shift = shift(columns.get(c));
       if (shift != null && shift < 0) behind[c] = new java.util.LinkedList<>(); // NULL values too
@@ -105,7 +109,7 @@ public final class WholeWindowSource implements BatchSource {
       WindowFrame f = c.frame();
       boolean whole = isAggregate(c.fn()) && f.lower().kind() == WindowFrame.Kind.UNBOUNDED_PRECEDING
           && f.upper().kind() == WindowFrame.Kind.UNBOUNDED_FOLLOWING;
-      boolean counted = c.fn() == WinFn.PERCENT_RANK
+      boolean counted = c.fn() == WinFn.PERCENT_RANK || c.fn() == WinFn.CUME_DIST
           || c.fn() == WinFn.NTILE && c.args().size() == 1 && c.args().get(0).isConstant();
       boolean ranking = c.fn() == WinFn.ROW_NUMBER || c.fn() == WinFn.RANK || c.fn() == WinFn.DENSE_RANK;
       boolean shifted = shift(c) != null;
@@ -133,7 +137,7 @@ public final class WholeWindowSource implements BatchSource {
 
   @Override public VectorSchemaRoot next() {
     if (results == null) firstPass();
-    while (ahead.isEmpty() || rowsAhead < maxLead + ahead.peek().getRowCount()) {
+    while (ahead.isEmpty() || rowsAhead < maxLead + ahead.peek().getRowCount() || cumeDist && !peerGroupEnds()) {
       VectorSchemaRoot b = nextKept();
       if (b == null) break;
       if (b.getRowCount() == 0) {
@@ -142,11 +146,42 @@ public final class WholeWindowSource implements BatchSource {
       }
       ahead.add(b);
       rowsAhead += b.getRowCount();
+      // a peer group held back whole for CUME_DIST: reserved, 53200 if it does not fit
+      if (cumeDist && reservation != null) reservation.reserve(bytes(b));
     }
     VectorSchemaRoot b = ahead.poll();
     if (b == null) return null;
     rowsAhead -= b.getRowCount();
+    if (cumeDist && reservation != null) reservation.release(bytes(b));
     return output(b);
+  }
+
+  /** Whether the rows ahead reach past the peer group of the next batch's last row (the input being sorted). */
+  private boolean peerGroupEnds() {
+    if (ahead.size() < 2) return false;
+    VectorSchemaRoot first = ahead.peekFirst(), last = ahead.peekLast();
+    return RowOrdering.of(orderKeys, first).compareWith(first.getRowCount() - 1, RowOrdering.of(orderKeys, last),
+        last.getRowCount() - 1) != 0;
+  }
+
+  /** Per row of {@code b} (at {@link #position}), the position after the end of its peer group, for CUME_DIST. */
+  private long[] peerEnds(VectorSchemaRoot b, boolean[] peerStart) {
+    int len = b.getRowCount();
+    long end = position + len;
+    RowOrdering last = RowOrdering.of(orderKeys, b);
+    scan:
+    for (VectorSchemaRoot next : ahead) {
+      RowOrdering keys = RowOrdering.of(orderKeys, next);
+      for (int r = 0; r < next.getRowCount(); r++, end++) {
+        if (last.compareWith(len - 1, keys, r) != 0) break scan;
+      }
+    }
+    long[] ends = new long[len];
+    for (int i = len - 1; i >= 0; i--) {
+      ends[i] = end;
+      if (peerStart[i]) end = position + i;
+    }
+    return ends;
   }
 
   /** The next row batch kept by the first pass: those in the spill file, then those in memory. */
@@ -185,6 +220,8 @@ public final class WholeWindowSource implements BatchSource {
       }
     }
     if (spill != null) {
+      // CUME_DIST holds back a peer group: room for it, the rows kept in memory join the spilled ones
+      if (cumeDist) spillHeld();
       spill.finish();
       spilled = spill.read(allocator);
     }
@@ -208,6 +245,12 @@ public final class WholeWindowSource implements BatchSource {
     }
     if (spill == null) spill = new SpillFile("window", b.getSchema(), allocator, memory.metrics());
     held.add(b);
+    spillHeld();
+  }
+
+  /** Writes the rows kept in memory after those already in the spill file, and frees them. */
+  private void spillHeld() {
+    if (held.isEmpty()) return;
     VectorSchemaRoot h;
     while ((h = held.poll()) != null) {
       try (VectorSchemaRoot batch = h) {
@@ -229,6 +272,7 @@ public final class WholeWindowSource implements BatchSource {
     try (b) {
       int len = b.getRowCount();
       boolean[] peerStart = peerStarts(b);
+      long[] peerEnd = cumeDist ? peerEnds(b, peerStart) : null;
       VectorSchemaRoot out = ArrowTypes.createRoot(schema, allocator);
       try {
         int inputColumns = b.getFieldVectors().size();
@@ -243,7 +287,9 @@ public final class WholeWindowSource implements BatchSource {
               dense++;
             }
             WinFn fn = columns.get(w).fn();
-            Object v = fn == WinFn.LAG || fn == WinFn.LEAD ? shifted(w, b, i) : value(w, pos, start, dense);
+            Object v = fn == WinFn.LAG || fn == WinFn.LEAD ? shifted(w, b, i)
+                : fn == WinFn.CUME_DIST ? WindowValues.floating(peerEnd[i] / (double) rows, columns.get(w).type())
+                : value(w, pos, start, dense);
             ArrowValues.set(to, i, columns.get(w).type(), v);
           }
           to.setValueCount(len);

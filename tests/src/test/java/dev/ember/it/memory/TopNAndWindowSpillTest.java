@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * sums) streams its rows through a spilling sort, and one of aggregates over the whole input
  * ({@code sum(v) OVER ()}) keeps its rows in a spill file between its two passes; all give
  * DuckDB's answers and spill, as do LEAD and LAG (holding back only their offset). A window
- * needing look-ahead to the end of a peer group (CUME_DIST) still fails cleanly (53200).
+ * with another frame (FIRST_VALUE up to the current row) still fails cleanly (53200).
  */
 class TopNAndWindowSpillTest {
   private static final long ROWS = 1_000_000;
@@ -132,25 +132,26 @@ class TopNAndWindowSpillTest {
     assertTrue(spilled > 0, "the windows should have spilled");
   }
 
-  @Test void ntileAndPercentRankCountTheRowsFirst() throws Exception {
+  @Test void ntilePercentRankAndCumeDistCountTheRowsFirst() throws Exception {
     // percent_rank as a whole number of millionths, so the sum compares exactly
-    String sql = "SELECT count(*), sum(nt * k), sum(CAST(floor(pr * 1000000) AS BIGINT)), sum(r), max(nt3)"
-        + " FROM (SELECT k, ntile(7) OVER (ORDER BY k) AS nt, percent_rank() OVER (ORDER BY p) AS pr,"
-        + " rank() OVER (ORDER BY p) AS r, ntile(3) OVER () AS nt3 FROM t) w";
+    String sql = "SELECT count(*), sum(nt * k), sum(CAST(floor(pr * 1000000) AS BIGINT)), sum(r), max(nt3),"
+        + " sum(CAST(floor(cd * 1000000) AS BIGINT)) FROM (SELECT k, ntile(7) OVER (ORDER BY k) AS nt,"
+        + " percent_rank() OVER (ORDER BY p) AS pr, rank() OVER (ORDER BY p) AS r, ntile(3) OVER () AS nt3,"
+        + " cume_dist() OVER (ORDER BY p) AS cd FROM t) w";
     List<Long> expected = new ArrayList<>();
     try (Statement st = duck.createStatement(); ResultSet rs = st.executeQuery(sql)) {
       assertTrue(rs.next());
-      for (int c = 1; c <= 5; c++) expected.add(rs.getLong(c));
+      for (int c = 1; c <= 6; c++) expected.add(rs.getLong(c));
     }
     List<Long> actual = new ArrayList<>();
     long spilled;
     try (QueryResult r = session.execute(sql)) {
       for (VectorSchemaRoot b = r.nextBatch(); b != null; b = r.nextBatch()) {
-        for (int c = 0; c < 5; c++) actual.add(((Number) b.getVector(c).getObject(0)).longValue());
+        for (int c = 0; c < 6; c++) actual.add(((Number) b.getVector(c).getObject(0)).longValue());
       }
       spilled = r.bytesSpilled();
     }
-    assertEquals(expected, actual, "count, sum(nt * k), sum(pr millionths), sum(r), max(nt3)");
+    assertEquals(expected, actual, "count, sum(nt * k), sum(pr millionths), sum(r), max(nt3), sum(cd millionths)");
     assertTrue(spilled > 0, "the windows should have spilled");
   }
 
@@ -175,9 +176,9 @@ class TopNAndWindowSpillTest {
     assertTrue(spilled > 0, "the windows should have spilled");
   }
 
-  @Test void windowsNeedingLookAheadToPeersStillFailCleanly() {
+  @Test void windowsWithOtherFramesStillFailCleanly() {
     EmberException e = assertThrows(EmberException.class, () -> {
-      try (QueryResult r = session.execute("SELECT sum(c) FROM (SELECT cume_dist() OVER (ORDER BY k) AS c FROM t) w")) {
+      try (QueryResult r = session.execute("SELECT sum(f) FROM (SELECT first_value(v) OVER (ORDER BY k) AS f FROM t) w")) {
         while (r.nextBatch() != null) {
           // read every row
         }

@@ -96,10 +96,10 @@ class WindowAndDistinctSpillTest {
   }
 
   @Test void aWindowPartitionLargerThanTheBudgetFailsCleanlyWith53200() throws Exception {
-    // No PARTITION BY: one window partition of all rows, which cume_dist needs whole (row numbers and
-    // running sums stream instead: TopNAndWindowSpillTest).
+    // No PARTITION BY: one window partition of all rows, which a frame with FOLLOWING needs whole (row
+    // numbers, running sums, whole-input aggregates, cume_dist and lead do not: TopNAndWindowSpillTest).
     var e = org.junit.jupiter.api.Assertions.assertThrows(dev.ember.catalyst.errors.EmberException.class, () -> {
-      try (QueryResult r = session.execute("SELECT max(cd) FROM (SELECT cume_dist() OVER (ORDER BY k) AS cd FROM t) w")) {
+      try (QueryResult r = session.execute("SELECT max(cd) FROM (SELECT sum(k) OVER (ORDER BY k ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) AS cd FROM t) w")) {
         while (r.nextBatch() != null) {
           // run it to the end
         }
