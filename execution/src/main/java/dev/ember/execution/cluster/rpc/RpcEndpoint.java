@@ -18,6 +18,7 @@ import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.LengthFieldPrepender;
 import io.netty.handler.codec.MessageToByteEncoder;
 import io.netty.handler.codec.MessageToMessageDecoder;
+import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.Serializable;
 import java.net.InetSocketAddress;
@@ -39,6 +40,12 @@ public final class RpcEndpoint implements AutoCloseable {
   /** How long {@link #connect} waits for the handshake once the connection is open. */
   private static final long HANDSHAKE_TIMEOUT_SECONDS = 20;
   private static final System.Logger LOG = System.getLogger(RpcEndpoint.class.getName());
+
+  /**
+   * A channel's connection, kept as an attribute: a peer that refuses the handshake may close the
+   * channel — and Netty empty its pipeline — before {@link #connect} looks for it there.
+   */
+  private static final AttributeKey<RpcConnection> CONNECTION = AttributeKey.valueOf("ember.rpc.connection");
 
   private final EventLoopGroup group;
   private final Handshake handshake;
@@ -72,7 +79,7 @@ public final class RpcEndpoint implements AutoCloseable {
       // Netty rethrows the checked ConnectException unchecked: callers see it as an UncheckedIOException.
       throw new java.io.UncheckedIOException(new java.io.IOException("cannot connect to " + host + ":" + port, f.cause()));
     }
-    RpcConnection connection = f.channel().pipeline().get(Dispatcher.class).connection;
+    RpcConnection connection = f.channel().attr(CONNECTION).get();
     try {
       connection.ready.get(HANDSHAKE_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
       return connection;
@@ -96,12 +103,14 @@ public final class RpcEndpoint implements AutoCloseable {
   private ChannelInitializer<SocketChannel> initializer(RpcHandler handler, boolean listener) {
     return new ChannelInitializer<>() {
       @Override protected void initChannel(SocketChannel ch) {
+        RpcConnection connection = new RpcConnection(ch);
+        ch.attr(CONNECTION).set(connection);
         ch.pipeline()
             .addLast(new LengthFieldBasedFrameDecoder(MAX_FRAME, 0, 4, 0, 4))
             .addLast(new LengthFieldPrepender(4))
             .addLast(new Encoder())
             .addLast(new Decoder())
-            .addLast(new Dispatcher(new RpcConnection(ch), handler, handshake, listener));
+            .addLast(new Dispatcher(connection, handler, handshake, listener));
       }
     };
   }
