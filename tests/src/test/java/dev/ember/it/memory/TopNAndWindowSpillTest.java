@@ -90,20 +90,7 @@ class TopNAndWindowSpillTest {
         + " dense_rank() OVER (ORDER BY p DESC) AS dr, sum(v) OVER (ORDER BY p) AS rs,"
         + " count(*) OVER (ORDER BY k ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS c,"
         + " max(v) OVER (ORDER BY k) AS mx FROM t) w";
-    List<Long> expected = new ArrayList<>();
-    try (Statement st = duck.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      assertTrue(rs.next());
-      for (int c = 1; c <= 8; c++) expected.add(rs.getLong(c));
-    }
-    List<Long> actual = new ArrayList<>();
-    long spilled;
-    try (QueryResult r = session.execute(sql)) {
-      for (VectorSchemaRoot b = r.nextBatch(); b != null; b = r.nextBatch()) {
-        for (int c = 0; c < 8; c++) actual.add(((Number) b.getVector(c).getObject(0)).longValue());
-      }
-      spilled = r.bytesSpilled();
-    }
-    assertEquals(expected, actual, "count, sum(rn * k), sum(r), sum(dr), sum(rs), sum(c), max(rs), sum(mx)");
+    long spilled = sameOneRowAsDuckDb(sql, "count, sum(rn * k), sum(r), sum(dr), sum(rs), sum(c), max(rs), sum(mx)");
     System.out.printf("windows without PARTITION BY over %,d rows at 8m: spilled %,d bytes%n", ROWS, spilled);
     assertTrue(spilled > 0, "the windows should have spilled");
   }
@@ -114,20 +101,7 @@ class TopNAndWindowSpillTest {
         + " max(v) OVER (ORDER BY k ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS mx,"
         + " count(v) OVER (ORDER BY p RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS c2"
         + " FROM t) w";
-    List<Long> expected = new ArrayList<>();
-    try (Statement st = duck.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      assertTrue(rs.next());
-      for (int c = 1; c <= 6; c++) expected.add(rs.getLong(c));
-    }
-    List<Long> actual = new ArrayList<>();
-    long spilled;
-    try (QueryResult r = session.execute(sql)) {
-      for (VectorSchemaRoot b = r.nextBatch(); b != null; b = r.nextBatch()) {
-        for (int c = 0; c < 6; c++) actual.add(((Number) b.getVector(c).getObject(0)).longValue());
-      }
-      spilled = r.bytesSpilled();
-    }
-    assertEquals(expected, actual, "count, sum(k + s), sum(c), min(mn), max(mx), sum(k * c2)");
+    long spilled = sameOneRowAsDuckDb(sql, "count, sum(k + s), sum(c), min(mn), max(mx), sum(k * c2)");
     System.out.printf("whole-input window aggregates over %,d rows at 8m: spilled %,d bytes%n", ROWS, spilled);
     assertTrue(spilled > 0, "the windows should have spilled");
   }
@@ -138,20 +112,7 @@ class TopNAndWindowSpillTest {
         + " sum(CAST(floor(cd * 1000000) AS BIGINT)) FROM (SELECT k, ntile(7) OVER (ORDER BY k) AS nt,"
         + " percent_rank() OVER (ORDER BY p) AS pr, rank() OVER (ORDER BY p) AS r, ntile(3) OVER () AS nt3,"
         + " cume_dist() OVER (ORDER BY p) AS cd FROM t) w";
-    List<Long> expected = new ArrayList<>();
-    try (Statement st = duck.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      assertTrue(rs.next());
-      for (int c = 1; c <= 6; c++) expected.add(rs.getLong(c));
-    }
-    List<Long> actual = new ArrayList<>();
-    long spilled;
-    try (QueryResult r = session.execute(sql)) {
-      for (VectorSchemaRoot b = r.nextBatch(); b != null; b = r.nextBatch()) {
-        for (int c = 0; c < 6; c++) actual.add(((Number) b.getVector(c).getObject(0)).longValue());
-      }
-      spilled = r.bytesSpilled();
-    }
-    assertEquals(expected, actual, "count, sum(nt * k), sum(pr millionths), sum(r), max(nt3), sum(cd millionths)");
+    long spilled = sameOneRowAsDuckDb(sql, "count, sum(nt * k), sum(pr millionths), sum(r), max(nt3), sum(cd millionths)");
     assertTrue(spilled > 0, "the windows should have spilled");
   }
 
@@ -159,20 +120,7 @@ class TopNAndWindowSpillTest {
     String sql = "SELECT count(*), sum(k * coalesce(ld, -1)), sum(lg), sum(ld3), count(lg)"
         + " FROM (SELECT k, lead(v) OVER (ORDER BY k) AS ld, lag(v, 2000, 7) OVER (ORDER BY k) AS lg,"
         + " lead(k, 3) OVER (ORDER BY k) AS ld3 FROM t) w";
-    List<Long> expected = new ArrayList<>();
-    try (Statement st = duck.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      assertTrue(rs.next());
-      for (int c = 1; c <= 5; c++) expected.add(rs.getLong(c));
-    }
-    List<Long> actual = new ArrayList<>();
-    long spilled;
-    try (QueryResult r = session.execute(sql)) {
-      for (VectorSchemaRoot b = r.nextBatch(); b != null; b = r.nextBatch()) {
-        for (int c = 0; c < 5; c++) actual.add(((Number) b.getVector(c).getObject(0)).longValue());
-      }
-      spilled = r.bytesSpilled();
-    }
-    assertEquals(expected, actual, "count, sum(k * ld), sum(lg), sum(ld3), count(lg)");
+    long spilled = sameOneRowAsDuckDb(sql, "count, sum(k * ld), sum(lg), sum(ld3), count(lg)");
     assertTrue(spilled > 0, "the windows should have spilled");
   }
 
@@ -185,5 +133,25 @@ class TopNAndWindowSpillTest {
       }
     });
     assertEquals(EmberException.OUT_OF_MEMORY, e.sqlState(), e.getMessage());
+  }
+
+  /**
+   * Runs {@code sql} — one row of BIGINT-valued aggregates — on DuckDB and on Ember, asserts the
+   * rows are equal, and returns the bytes Ember spilled.
+   */
+  private static long sameOneRowAsDuckDb(String sql, String columns) throws Exception {
+    List<Long> expected = new ArrayList<>();
+    try (Statement st = duck.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      assertTrue(rs.next());
+      for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) expected.add(rs.getLong(c));
+    }
+    List<Long> actual = new ArrayList<>();
+    try (QueryResult r = session.execute(sql)) {
+      for (VectorSchemaRoot b = r.nextBatch(); b != null; b = r.nextBatch()) {
+        for (int c = 0; c < b.getFieldVectors().size(); c++) actual.add(((Number) b.getVector(c).getObject(0)).longValue());
+      }
+      assertEquals(expected, actual, columns);
+      return r.bytesSpilled();
+    }
   }
 }
