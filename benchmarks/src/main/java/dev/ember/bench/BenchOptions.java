@@ -42,6 +42,17 @@ public record BenchOptions(double scaleFactor, List<Integer> queries, int warmup
     return BigDecimal.valueOf(scaleFactor).stripTrailingZeros().toPlainString();
   }
 
+  /** Parses a benchmark main's arguments; on a bad one prints the usage hint and exits with status 2. */
+  public static BenchOptions parseOrExit(String... args) {
+    try {
+      return parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      throw e; // not reached
+    }
+  }
+
   /** Parses the arguments; throws IllegalArgumentException with a usage hint on a bad one. */
   public static BenchOptions parse(String... args) {
     double sf = 1;

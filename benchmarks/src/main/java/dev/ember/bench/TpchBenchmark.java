@@ -36,14 +36,7 @@ public final class TpchBenchmark {
    * build's {@code SparkTpchBenchmark} passes Spark), their answers checked against DuckDB's.
    */
   public static void run(String[] args, List<EngineFactory> extraEngines) throws Exception {
-    BenchOptions options;
-    try {
-      options = BenchOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
-    }
+    BenchOptions options = BenchOptions.parseOrExit(args);
     TpchParquetData.ensure(options.dataDir(), options.scaleFactor(), options.threads());
     List<QueryResultRow> rows = new ArrayList<>();
     String duckVersion;

@@ -12,14 +12,7 @@ public final class TpchGenerate {
   private TpchGenerate() {}
 
   public static void main(String[] args) throws Exception {
-    BenchOptions options;
-    try {
-      options = BenchOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
-    }
+    BenchOptions options = BenchOptions.parseOrExit(args);
     long start = System.nanoTime();
     TpchParquetData.ensure(options.dataDir(), options.scaleFactor(), options.threads());
     System.err.printf(Locale.ROOT, "SF %s in %s after %.1f s%n", options.scaleName(), options.dataDir(),

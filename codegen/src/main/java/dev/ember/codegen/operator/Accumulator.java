@@ -1,6 +1,7 @@
 package dev.ember.codegen.operator;
 
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * Per-group aggregation state held in an Arrow vector indexed by group id. Generated code calls
@@ -48,6 +49,13 @@ public abstract class Accumulator implements AutoCloseable {
   public static long bufferBytes(FieldVector v) {
     long n = 0;
     for (org.apache.arrow.memory.ArrowBuf b : v.getBuffers(false)) n += b.capacity();
+    return n;
+  }
+
+  /** Capacity of a batch's buffers, all columns. */
+  public static long bufferBytes(VectorSchemaRoot batch) {
+    long n = 0;
+    for (FieldVector v : batch.getFieldVectors()) n += bufferBytes(v);
     return n;
   }
 

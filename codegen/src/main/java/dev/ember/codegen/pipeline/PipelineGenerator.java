@@ -389,12 +389,7 @@ public final class PipelineGenerator {
 
   /** Reads build column {@code c} at ({@code b}, {@code r}), NULL when {@code pad} (no build row). */
   private ExprCode readPaddedCell(StringBuilder out, PipelineSpec.ProbeStep p, int c, String b, String r, String pad) {
-    String field = "joinTable" + p.table() + "Col" + c;
-    if (init.indexOf(" " + field + " = ") < 0) {
-      fields.append("  private org.apache.arrow.vector.FieldVector[] ").append(field).append(";\n");
-      init.append("    ").append(field).append(" = joinTables[").append(p.table()).append("].column(").append(c)
-          .append(");\n");
-    }
+    String field = buildColumnField(p, c);
     DataType t = p.build().get(c).type();
     String cls = VectorCode.vectorClass(t);
     String vec = ctx.freshName("buildVec");
@@ -416,14 +411,20 @@ public final class PipelineGenerator {
     return new ExprCode("", isNull, value);
   }
 
-  /** Declares (once per use) a local holding build column {@code col} of batch {@code b}. */
-  private String buildVector(StringBuilder out, PipelineSpec.ProbeStep p, int col, String b) {
+  /** The field holding build column {@code col}'s vectors (one per build batch), declared on first use. */
+  private String buildColumnField(PipelineSpec.ProbeStep p, int col) {
     String field = "joinTable" + p.table() + "Col" + col;
     if (init.indexOf(" " + field + " = ") < 0) {
       fields.append("  private org.apache.arrow.vector.FieldVector[] ").append(field).append(";\n");
       init.append("    ").append(field).append(" = joinTables[").append(p.table()).append("].column(").append(col)
           .append(");\n");
     }
+    return field;
+  }
+
+  /** Declares (once per use) a local holding build column {@code col} of batch {@code b}. */
+  private String buildVector(StringBuilder out, PipelineSpec.ProbeStep p, int col, String b) {
+    String field = buildColumnField(p, col);
     DataType t = p.build().get(col).type();
     String local = ctx.freshName("buildVec");
     out.append("final ").append(VectorCode.vectorClass(t)).append(' ').append(local).append(" = (")

@@ -4,6 +4,7 @@ import dev.ember.catalyst.expr.WindowFrame;
 import dev.ember.catalyst.expr.WindowFunction.WinFn;
 import dev.ember.catalyst.types.DataType;
 import dev.ember.catalyst.types.Schema;
+import dev.ember.codegen.operator.Accumulator;
 import dev.ember.datasources.arrow.ArrowTypes;
 import dev.ember.datasources.arrow.ArrowValues;
 import dev.ember.execution.memory.MemoryReservation;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -53,13 +53,7 @@ public final class RunningWindowSource implements BatchSource {
     this.reservation = memory == null ? null : memory.newReservation("Window", null);
     this.aggregates = new WindowAggregate[columns.size()];
     this.groupsBefore = new long[columns.size()];
-    for (int c = 0; c < columns.size(); c++) {
-      WindowColumn col = columns.get(c);
-      if (isAggregate(col.fn())) {
-        DataType argType = col.args().isEmpty() ? col.type() : col.args().get(0).type();
-        aggregates[c] = new WindowAggregate(col.fn(), argType, col.type());
-      }
-    }
+    for (int c = 0; c < columns.size(); c++) aggregates[c] = WindowAggregate.of(columns.get(c));
   }
 
   /** Whether a window with these keys and functions can be streamed: ORDER BY keys, and only running functions. */
@@ -68,15 +62,11 @@ public final class RunningWindowSource implements BatchSource {
     for (WindowColumn c : columns) {
       boolean ranking = c.fn() == WinFn.ROW_NUMBER || c.fn() == WinFn.RANK || c.fn() == WinFn.DENSE_RANK;
       WindowFrame f = c.frame();
-      boolean running = isAggregate(c.fn()) && f.lower().kind() == WindowFrame.Kind.UNBOUNDED_PRECEDING
+      boolean running = WindowAggregate.isAggregate(c.fn()) && f.lower().kind() == WindowFrame.Kind.UNBOUNDED_PRECEDING
           && f.upper().kind() == WindowFrame.Kind.CURRENT_ROW;
       if (!ranking && !running) return false;
     }
     return true;
-  }
-
-  private static boolean isAggregate(WinFn fn) {
-    return fn == WinFn.COUNT || fn == WinFn.SUM || fn == WinFn.AVG || fn == WinFn.MIN || fn == WinFn.MAX;
   }
 
   @Override public VectorSchemaRoot next() {
@@ -128,8 +118,7 @@ public final class RunningWindowSource implements BatchSource {
   private void hold(VectorSchemaRoot b) {
     pending.add(b);
     if (reservation == null) return;
-    long bytes = 0;
-    for (FieldVector v : b.getFieldVectors()) bytes += dev.ember.codegen.operator.Accumulator.bufferBytes(v);
+    long bytes = Accumulator.bufferBytes(b);
     try {
       reservation.reserve(bytes);
     } catch (RuntimeException e) {
@@ -231,13 +220,7 @@ public final class RunningWindowSource implements BatchSource {
       int inputColumns = b.getFieldVectors().size();
       for (int c = 0; c < inputColumns; c++) b.getVector(c).makeTransferPair(out.getVector(c)).transfer();
       for (int w = 0; w < results.size(); w++) {
-        FieldVector to = out.getVector(inputColumns + w);
-        DataType t = columns.get(w).type();
-        to.setInitialCapacity(len);
-        to.allocateNew();
-        Object[] values = results.get(w);
-        for (int i = 0; i < len; i++) ArrowValues.set(to, i, t, values[at + i]);
-        to.setValueCount(len);
+        WindowValues.fill(out.getVector(inputColumns + w), columns.get(w).type(), results.get(w), at, len);
       }
       out.setRowCount(len);
       return out;

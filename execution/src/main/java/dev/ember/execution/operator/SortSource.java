@@ -1,5 +1,6 @@
 package dev.ember.execution.operator;
 
+import dev.ember.codegen.operator.Accumulator;
 import dev.ember.execution.memory.MemoryReservation;
 import dev.ember.execution.memory.TaskMemory;
 import dev.ember.execution.spill.SpillFile;
@@ -120,8 +121,7 @@ public final class SortSource implements BatchSource {
 
   /** The batch's buffers plus the sort's arrays for its rows (indexes, extracted keys). */
   private long bytesToHold(VectorSchemaRoot b) {
-    long n = 0;
-    for (var v : b.getFieldVectors()) n += dev.ember.codegen.operator.Accumulator.bufferBytes(v);
+    long n = Accumulator.bufferBytes(b);
     long perRow = 16;
     for (Sorts.Key k : keys) perRow += k.type().javaClass().isPrimitive() ? 9 : 48;
     return n + perRow * b.getRowCount();

@@ -5,6 +5,7 @@ import dev.ember.catalyst.expr.WindowFrame;
 import dev.ember.catalyst.expr.WindowFunction.WinFn;
 import dev.ember.catalyst.types.DataType;
 import dev.ember.catalyst.types.Schema;
+import dev.ember.codegen.operator.Accumulator;
 import dev.ember.datasources.arrow.ArrowTypes;
 import dev.ember.datasources.arrow.ArrowValues;
 import dev.ember.execution.memory.MemoryReservation;
@@ -87,15 +88,8 @@ public final class WholeWindowSource implements BatchSource {
     for (int c = 0; c < columns.size(); c++) {
       Long shift = shift(columns.get(c));
       if (shift != null && shift < 0) behind[c] = new java.util.LinkedList<>(); // NULL values too
-      WindowColumn col = columns.get(c);
-      if (!isAggregate(col.fn())) continue;
-      DataType argType = col.args().isEmpty() ? col.type() : col.args().get(0).type();
-      aggregates[c] = new WindowAggregate(col.fn(), argType, col.type());
+      aggregates[c] = WindowAggregate.of(columns.get(c));
     }
-  }
-
-  private static boolean isAggregate(WinFn fn) {
-    return fn == WinFn.COUNT || fn == WinFn.SUM || fn == WinFn.AVG || fn == WinFn.MIN || fn == WinFn.MAX;
   }
 
   /**
@@ -107,7 +101,7 @@ public final class WholeWindowSource implements BatchSource {
     boolean needsAll = false;
     for (WindowColumn c : columns) {
       WindowFrame f = c.frame();
-      boolean whole = isAggregate(c.fn()) && f.lower().kind() == WindowFrame.Kind.UNBOUNDED_PRECEDING
+      boolean whole = WindowAggregate.isAggregate(c.fn()) && f.lower().kind() == WindowFrame.Kind.UNBOUNDED_PRECEDING
           && f.upper().kind() == WindowFrame.Kind.UNBOUNDED_FOLLOWING;
       boolean counted = c.fn() == WinFn.PERCENT_RANK || c.fn() == WinFn.CUME_DIST
           || c.fn() == WinFn.NTILE && c.args().size() == 1 && c.args().get(0).isConstant();
@@ -147,12 +141,12 @@ public final class WholeWindowSource implements BatchSource {
       ahead.add(b);
       rowsAhead += b.getRowCount();
       // a peer group held back whole for CUME_DIST: reserved, 53200 if it does not fit
-      if (cumeDist && reservation != null) reservation.reserve(bytes(b));
+      if (cumeDist && reservation != null) reservation.reserve(Accumulator.bufferBytes(b));
     }
     VectorSchemaRoot b = ahead.poll();
     if (b == null) return null;
     rowsAhead -= b.getRowCount();
-    if (cumeDist && reservation != null) reservation.release(bytes(b));
+    if (cumeDist && reservation != null) reservation.release(Accumulator.bufferBytes(b));
     return output(b);
   }
 
@@ -193,7 +187,7 @@ public final class WholeWindowSource implements BatchSource {
       spilled = null;
     }
     VectorSchemaRoot b = held.poll();
-    if (b != null && reservation != null) reservation.release(bytes(b));
+    if (b != null && reservation != null) reservation.release(Accumulator.bufferBytes(b));
     return b;
   }
 
@@ -239,7 +233,7 @@ public final class WholeWindowSource implements BatchSource {
 
   /** Keeps {@code b} (owned here from now on): in memory if granted, else it and every row kept go to the spill file. */
   private void keep(VectorSchemaRoot b) {
-    if (reservation == null || reservation.tryReserve(bytes(b))) {
+    if (reservation == null || reservation.tryReserve(Accumulator.bufferBytes(b))) {
       held.add(b);
       return;
     }
@@ -261,12 +255,6 @@ public final class WholeWindowSource implements BatchSource {
     memory.metrics().spilled();
   }
 
-  private static long bytes(VectorSchemaRoot b) {
-    long bytes = 0;
-    for (FieldVector v : b.getFieldVectors()) bytes += dev.ember.codegen.operator.Accumulator.bufferBytes(v);
-    return bytes;
-  }
-
   /** {@code b}'s columns (moved, not copied) and the functions' values for its rows. */
   private VectorSchemaRoot output(VectorSchemaRoot b) {
     try (b) {
@@ -280,17 +268,18 @@ public final class WholeWindowSource implements BatchSource {
           FieldVector to = out.getVector(inputColumns + w);
           to.setInitialCapacity(len);
           to.allocateNew();
+          WinFn fn = columns.get(w).fn();
+          DataType t = columns.get(w).type();
           long pos = position, start = groupStart, dense = groups;
           for (int i = 0; i < len; i++, pos++) {
             if (peerStart[i]) {
               start = pos;
               dense++;
             }
-            WinFn fn = columns.get(w).fn();
             Object v = fn == WinFn.LAG || fn == WinFn.LEAD ? shifted(w, b, i)
-                : fn == WinFn.CUME_DIST ? WindowValues.floating(peerEnd[i] / (double) rows, columns.get(w).type())
+                : fn == WinFn.CUME_DIST ? WindowValues.floating(peerEnd[i] / (double) rows, t)
                 : value(w, pos, start, dense);
-            ArrowValues.set(to, i, columns.get(w).type(), v);
+            ArrowValues.set(to, i, t, v);
           }
           to.setValueCount(len);
         }

@@ -23,6 +23,18 @@ final class WindowAggregate {
   private BigDecimal decimalSum;
   private Object extreme;
 
+  /** Whether {@code fn} is an aggregate a window frame accumulates (COUNT, SUM, AVG, MIN, MAX). */
+  static boolean isAggregate(WinFn fn) {
+    return fn == WinFn.COUNT || fn == WinFn.SUM || fn == WinFn.AVG || fn == WinFn.MIN || fn == WinFn.MAX;
+  }
+
+  /** Window column {@code col}'s aggregate, or null when its function is not one. */
+  static WindowAggregate of(WindowColumn col) {
+    if (!isAggregate(col.fn())) return null;
+    DataType argType = col.args().isEmpty() ? col.type() : col.args().get(0).type();
+    return new WindowAggregate(col.fn(), argType, col.type());
+  }
+
   WindowAggregate(WinFn fn, DataType argType, DataType type) {
     this.fn = fn;
     this.argType = argType;

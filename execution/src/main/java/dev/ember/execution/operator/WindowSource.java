@@ -3,6 +3,7 @@ package dev.ember.execution.operator;
 import dev.ember.catalyst.errors.EmberException;
 import dev.ember.catalyst.types.DataType;
 import dev.ember.catalyst.types.Schema;
+import dev.ember.codegen.operator.Accumulator;
 import dev.ember.datasources.arrow.ArrowTypes;
 import dev.ember.datasources.arrow.ArrowValues;
 import java.util.ArrayDeque;
@@ -101,8 +102,7 @@ public final class WindowSource implements BatchSource {
   private void hold(VectorSchemaRoot b) {
     batches.add(b);
     if (reservation == null) return;
-    long bytes = 64L * b.getRowCount(); // the evaluation's per-row arrays
-    for (FieldVector v : b.getFieldVectors()) bytes += dev.ember.codegen.operator.Accumulator.bufferBytes(v);
+    long bytes = 64L * b.getRowCount() + Accumulator.bufferBytes(b); // + the evaluation's per-row arrays
     reservation.reserve(bytes);
   }
 
@@ -206,13 +206,7 @@ public final class WindowSource implements BatchSource {
           to.setValueCount(len);
         }
         for (int w = 0; w < results.size(); w++) {
-          FieldVector to = out.getVector(inputColumns + w);
-          DataType t = columns.get(w).type();
-          to.setInitialCapacity(len);
-          to.allocateNew();
-          Object[] values = results.get(w);
-          for (int i = 0; i < len; i++) ArrowValues.set(to, i, t, values[start + i]);
-          to.setValueCount(len);
+          WindowValues.fill(out.getVector(inputColumns + w), columns.get(w).type(), results.get(w), start, len);
         }
         out.setRowCount(len);
       } catch (RuntimeException | Error e) {

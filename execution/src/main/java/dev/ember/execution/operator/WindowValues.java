@@ -1,12 +1,22 @@
 package dev.ember.execution.operator;
 
 import dev.ember.catalyst.types.DataType;
+import dev.ember.datasources.arrow.ArrowValues;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import org.apache.arrow.vector.FieldVector;
 
-/** Numbers in the boxed representation of a window function's result type. */
+/** Numbers in the boxed representation of a window function's result type, and their output columns. */
 final class WindowValues {
   private WindowValues() {}
+
+  /** Fills {@code to} (freshly allocated) with the {@code len} values of {@code values} from {@code from}. */
+  static void fill(FieldVector to, DataType t, Object[] values, int from, int len) {
+    to.setInitialCapacity(len);
+    to.allocateNew();
+    for (int i = 0; i < len; i++) ArrowValues.set(to, i, t, values[from + i]);
+    to.setValueCount(len);
+  }
 
   static Object integral(long v, DataType t) {
     return switch (t.id()) {
